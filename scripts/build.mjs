@@ -1,0 +1,74 @@
+// Builds CEAD.
+//   node scripts/build.mjs          the Apps Script project (build/Code.js, build/sidebar.html,
+//                                   build/appsscript.json) and the Node command (build/cli/)
+//   node scripts/build.mjs --cli    only the Node command (run by `npm install`, so `npx cead` works at once)
+//
+// Apps Script V8 has no modules: esbuild bundles src/main.gas.ts into one IIFE that assigns its exports to
+// a global object, and the build appends one real top-level function declaration per entry point (from
+// src/gas/entry-points.json, the list the bundle test also reads), because triggers, menus and
+// google.script.run can only call top-level function declarations.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'build');
+const cliOnly = process.argv.includes('--cli');
+const GLOBAL = '__CEAD__';
+
+export async function buildCli() {
+  mkdirSync(join(out, 'cli'), { recursive: true });
+  const entryPoints = { cead: join(root, 'src/node/cli.ts') };
+  if (existsSync(join(root, 'scripts/bench.ts'))) entryPoints.bench = join(root, 'scripts/bench.ts');
+  await build({
+    entryPoints,
+    outdir: join(out, 'cli'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+export async function buildGas() {
+  mkdirSync(out, { recursive: true });
+  const entryNames = JSON.parse(readFileSync(join(root, 'src/gas/entry-points.json'), 'utf8'));
+  const result = await build({
+    entryPoints: [join(root, 'src/main.gas.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['main', 'module'],
+    charset: 'utf8',
+    write: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const bundle = result.outputFiles[0].text;
+  const stubs = entryNames
+    .map(
+      (name) =>
+        `/** CEAD entry point (generated from src/gas/entry-points.json). */\n` +
+        `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`,
+    )
+    .join('\n');
+  writeFileSync(join(out, 'Code.js'), `${bundle}\n${stubs}\n`);
+  copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+  if (existsSync(join(root, 'src/sidebar/build-sidebar.mjs'))) {
+    const { buildSidebar } = await import(join(root, 'src/sidebar/build-sidebar.mjs'));
+    await buildSidebar({ root, out });
+  }
+}
+
+if (cliOnly) {
+  await buildCli();
+} else {
+  await buildGas();
+  await buildCli();
+}
