@@ -2,6 +2,8 @@
 //   node scripts/build.mjs          the Apps Script project (build/Code.js, build/sidebar.html,
 //                                   build/appsscript.json) and the Node command (build/cli/)
 //   node scripts/build.mjs --cli    only the Node command (run by `npm install`, so `npx cead` works at once)
+//   node scripts/build.mjs --gas    only the Apps Script project
+//   --out DIR                       write there instead of build/ (the tests build into test-output/)
 //
 // Apps Script V8 has no modules: esbuild bundles src/main.gas.ts into one IIFE that assigns its exports to
 // a global object, and the build appends one real top-level function declaration per entry point (from
@@ -13,8 +15,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'build');
-const cliOnly = process.argv.includes('--cli');
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = outAt >= 0 && args[outAt + 1] ? join(process.cwd(), args[outAt + 1]) : join(root, 'build');
+const cliOnly = args.includes('--cli');
+const gasOnly = args.includes('--gas');
 const GLOBAL = '__CEAD__';
 
 export async function buildCli() {
@@ -66,9 +71,5 @@ export async function buildGas() {
   }
 }
 
-if (cliOnly) {
-  await buildCli();
-} else {
-  await buildGas();
-  await buildCli();
-}
+if (!gasOnly) await buildCli();
+if (!cliOnly) await buildGas();
