@@ -9,9 +9,10 @@ export type TeamRole = 'writer' | 'reviewer' | 'manager';
 
 export const TEAM_ROLES: readonly TeamRole[] = ['writer', 'reviewer', 'manager'];
 
+/** A team member as the Settings sheet lists them (one person may hold several roles). */
 export interface TeamMemberRef {
   readonly email: string;
-  readonly role: TeamRole;
+  readonly roles: readonly TeamRole[];
   readonly name?: string;
 }
 
@@ -58,23 +59,38 @@ export type Access =
 
 const fold = (email: string) => normalizeLine(email).toLowerCase();
 
-/** The team member with this email. A person listed twice takes the widest role (manager > writer > reviewer). */
+/** The team member with this email, with every role they hold (a person listed twice holds both rows' roles). */
 export function findMember(email: string, team: readonly TeamMemberRef[]): TeamMemberRef | undefined {
   const key = fold(email);
   if (key === '') return undefined;
-  const rank: Record<TeamRole, number> = { manager: 3, writer: 2, reviewer: 1 };
-  return team.filter((m) => fold(m.email) === key).sort((a, b) => rank[b.role] - rank[a.role])[0];
+  const rows = team.filter((m) => fold(m.email) === key);
+  const first = rows[0];
+  if (!first) return undefined;
+  const roles = TEAM_ROLES.filter((r) => rows.some((m) => m.roles.includes(r)));
+  return { ...first, roles };
+}
+
+/** `a writer`, `a writer and a reviewer`. */
+export function describeRoles(roles: readonly TeamRole[]): string {
+  return roles.map((r) => `a ${r}`).join(' and ');
 }
 
 export function authorize(email: string, team: readonly TeamMemberRef[], action: SidebarAction): Access {
   const member = findMember(email, team);
   if (!member) return { allowed: false, reason: NOT_AUTHORIZED, outsider: true };
   const roles = ACTION_ROLES[action];
-  if (roles.includes(member.role)) return { allowed: true, member };
+  if (member.roles.length === 0) {
+    return {
+      allowed: false,
+      reason: 'Your entry in Settings has no role; ask a manager to add one.',
+      outsider: false,
+    };
+  }
+  if (member.roles.some((r) => roles.includes(r))) return { allowed: true, member };
   const who = roles.map((r) => `${r}s`).join(' and ');
   return {
     allowed: false,
-    reason: `Only ${who} can ${ACTION_LABEL[action]}; you are a ${member.role}.`,
+    reason: `Only ${who} can ${ACTION_LABEL[action]}; you are ${describeRoles(member.roles)}.`,
     outsider: false,
   };
 }

@@ -79,7 +79,7 @@ export interface SectionView {
 }
 
 export interface SidebarState {
-  readonly user: { readonly email: string; readonly role: TeamRole };
+  readonly user: { readonly email: string; readonly roles: readonly TeamRole[] };
   readonly order: OrderSummary;
   /** What this user may do, each with the reason when not. */
   readonly actions: Readonly<Record<SidebarAction, Availability>>;

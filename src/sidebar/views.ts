@@ -123,7 +123,7 @@ export function orderView(state: SidebarState): HTMLElement {
       row('Reviewer', o.reviewer || '—'),
       row('Session', o.session === 0 ? 'none yet' : String(o.session)),
     ),
-    h('p', { class: 'secondary' }, `${o.orderId} · you are the ${state.user.role}`),
+    h('p', { class: 'secondary' }, `${o.orderId} · you: ${state.user.roles.join(', ')}`),
   );
 }
 
