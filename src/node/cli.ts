@@ -4,9 +4,10 @@
  */
 import { dueCommand } from './commands/due';
 import { questionnaireCommand } from './commands/questionnaire';
+import { sessionCommand } from './commands/session';
 import { type Command, EXIT, type Io, processIo, UsageError } from './io';
 
-export const COMMANDS: readonly Command[] = [dueCommand, questionnaireCommand];
+export const COMMANDS: readonly Command[] = [dueCommand, questionnaireCommand, sessionCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
