@@ -9,8 +9,9 @@ export function setOwn<V>(record: Record<string, V>, key: string, value: V): voi
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+// Not `Object.hasOwn`: that is ES2022, beyond the es2020 the Apps Script bundle and the core's lib target.
 export function hasOwn(record: object, key: string): boolean {
-  return Object.hasOwn(record, key);
+  return Object.getOwnPropertyDescriptor(record, key) !== undefined;
 }
 
 /** A record from entries, each key an own property; a repeated key keeps its last value. */
