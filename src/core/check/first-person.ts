@@ -1,0 +1,110 @@
+/**
+ * First person left from the candidate's answers: the composer rewrites "I admitted…" as "Dr. Rivera
+ * admitted…"; a sentence that still carries the candidate's "I" or "my" reads as if the recommender did it.
+ *
+ * A letter sentence is traced to an answer sentence by the overlap of their content words; it is flagged
+ * only when one of its first-person words stands where the answer had the same word, with the same
+ * neighbour ("I recognized", "my resident"). So the recommender's own "I supervised…" and "my highest
+ * recommendation", or "Dr. Delgado answered my questions" where the candidate wrote "the attending's
+ * questions", are fine.
+ */
+import type { Answers, ItemId } from '../questionnaire';
+import { findingAt } from './finding';
+import { type Span, sentencesOf, wordsOf } from './text-scan';
+import type { Finding } from './types';
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
+
+const STOPWORDS = new Set(
+  `a an the and or but of to in on at for with by from as into onto over under about after before during
+  while when that this these those which who whom whose what is was were be been being am are has have had do
+  did does so than then it its it's he she they them their his her him hers i me my mine we us our you your
+  not no also very more most just up out each every all any one`.split(/\s+/),
+);
+
+const ANSWER_ITEMS: readonly ItemId[] = [
+  'competency.patientCare',
+  'competency.medicalKnowledge',
+  'competency.practiceBasedLearning',
+  'competency.communication',
+  'competency.professionalism',
+  'competency.systemsBasedPractice',
+  'highlights.procedures',
+  'highlights.presentations',
+  'highlights.feedback',
+  'recommender.relationship',
+];
+
+interface AnswerSentence {
+  readonly content: Set<string>;
+  /** "i recognized", "with my", "my resident": each first-person word with each neighbour. */
+  readonly pairs: Set<string>;
+}
+
+function lower(words: readonly Span[]): string[] {
+  return words.map((w) => w.text.toLowerCase().replace(/’/g, "'"));
+}
+
+function contentWords(tokens: readonly string[]): Set<string> {
+  return new Set(tokens.filter((t) => !STOPWORDS.has(t) && !/^\d+$/.test(t) && t.length > 1));
+}
+
+// The neighbour that carries the meaning: the verb after "I", the noun after "my", the verb before "me".
+const LOOKS_BACK = new Set(['me', 'myself', 'mine']);
+
+function firstPersonPairs(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (!FIRST_PERSON.has(t)) return;
+    const neighbour = LOOKS_BACK.has(t) ? tokens[i - 1] : tokens[i + 1];
+    if (neighbour !== undefined) out.add(LOOKS_BACK.has(t) ? `${neighbour} ${t}` : `${t} ${neighbour}`);
+  });
+  return out;
+}
+
+function answerSentences(answers: Answers): AnswerSentence[] {
+  const out: AnswerSentence[] = [];
+  for (const id of ANSWER_ITEMS) {
+    const value = answers[id];
+    if (typeof value !== 'string') continue;
+    for (const s of sentencesOf(value)) {
+      const tokens = lower(wordsOf(s.text));
+      if (!tokens.some((t) => FIRST_PERSON.has(t))) continue;
+      out.push({ content: contentWords(tokens), pairs: firstPersonPairs(tokens) });
+    }
+  }
+  return out;
+}
+
+export function checkFirstPerson(text: string, sentences: readonly Span[], answers: Answers): Finding[] {
+  const sources = answerSentences(answers);
+  if (sources.length === 0) return [];
+  const out: Finding[] = [];
+  for (const s of sentences) {
+    const words = wordsOf(s.text, s.start);
+    const tokens = lower(words);
+    if (!tokens.some((t) => FIRST_PERSON.has(t))) continue;
+    const content = contentWords(tokens);
+    const pairs = firstPersonPairs(tokens);
+    const traced = sources.some((a) => {
+      let shared = 0;
+      for (const w of content) if (a.content.has(w)) shared++;
+      const overlap = shared / Math.max(1, Math.min(content.size, a.content.size));
+      if (shared < 3 || overlap < 0.5) return false;
+      for (const p of pairs) if (a.pairs.has(p)) return true;
+      return false;
+    });
+    if (!traced) continue;
+    const first = words.find((w, i) => FIRST_PERSON.has(tokens[i]!) && w !== undefined);
+    out.push(
+      findingAt(
+        'FIRST_PERSON_CANDIDATE',
+        text,
+        s.start,
+        s.end,
+        `This sentence keeps the candidate’s own first person${first ? ` ("${first.text}")` : ''} from the questionnaire; rewrite it about the candidate.`,
+      ),
+    );
+  }
+  return out;
+}

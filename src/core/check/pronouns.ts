@@ -1,0 +1,249 @@
+/**
+ * Pronouns: the letter must use the candidate's pronouns for the candidate, while patients, family members
+ * and colleagues keep theirs ("She examined the patient and told his wife…" is right for a she/her
+ * candidate).
+ *
+ * A third-person pronoun is taken to mean the candidate when the candidate is the person in focus (named
+ * since the last paragraph break, or the subject of the paragraph) and no other person that the pronoun
+ * could mean has been introduced since: "the patient" could be anyone, "a 58-year-old man" only "he".
+ * Anything less certain is left alone, so the rule may miss a wrong pronoun but should not invent one.
+ * Only she/he forms are ever flagged: "they" also stands for things and groups.
+ */
+import type { Answers } from '../questionnaire';
+import { findingAt } from './finding';
+import type { Span } from './text-scan';
+import type { Finding } from './types';
+
+type Gender = 'f' | 'm' | 'n';
+
+const PRONOUNS: Readonly<Record<string, 'she' | 'he' | 'they'>> = {
+  she: 'she',
+  her: 'she',
+  hers: 'she',
+  herself: 'she',
+  he: 'he',
+  him: 'he',
+  his: 'he',
+  himself: 'he',
+  they: 'they',
+  them: 'they',
+  their: 'they',
+  theirs: 'they',
+  themselves: 'they',
+  themself: 'they',
+};
+
+const PERSON_NOUNS: Readonly<Record<string, Gender>> = {
+  man: 'm',
+  gentleman: 'm',
+  boy: 'm',
+  father: 'm',
+  husband: 'm',
+  son: 'm',
+  brother: 'm',
+  grandfather: 'm',
+  uncle: 'm',
+  nephew: 'm',
+  dad: 'm',
+  mr: 'm',
+  woman: 'f',
+  lady: 'f',
+  girl: 'f',
+  mother: 'f',
+  wife: 'f',
+  daughter: 'f',
+  sister: 'f',
+  grandmother: 'f',
+  aunt: 'f',
+  niece: 'f',
+  mom: 'f',
+  mrs: 'f',
+  ms: 'f',
+  miss: 'f',
+  patient: 'n',
+  child: 'n',
+  infant: 'n',
+  baby: 'n',
+  newborn: 'n',
+  toddler: 'n',
+  teenager: 'n',
+  adolescent: 'n',
+  parent: 'n',
+  partner: 'n',
+  spouse: 'n',
+  caregiver: 'n',
+  guardian: 'n',
+  resident: 'n',
+  intern: 'n',
+  nurse: 'n',
+  attending: 'n',
+  physician: 'n',
+  doctor: 'n',
+  surgeon: 'n',
+  colleague: 'n',
+  classmate: 'n',
+  student: 'n',
+  fellow: 'n',
+  consultant: 'n',
+  pharmacist: 'n',
+  manager: 'n',
+  worker: 'n',
+  chaplain: 'n',
+  interpreter: 'n',
+  veteran: 'n',
+  friend: 'n',
+  neighbor: 'n',
+  mx: 'n',
+  dr: 'n',
+  someone: 'n',
+  person: 'n',
+  individual: 'n',
+  client: 'n',
+  member: 'n',
+  sibling: 'n',
+  grandparent: 'n',
+  therapist: 'n',
+  technician: 'n',
+  clinician: 'n',
+  provider: 'n',
+  director: 'n',
+  chief: 'n',
+  mentor: 'n',
+};
+
+const CANDIDATE_PHRASES = /\b(?:this|the) (?:applicant|candidate)\b|\bthis student\b/gi;
+
+/** The pronoun classes the candidate uses; undefined when any will do (or they gave none). */
+function allowedClasses(pronouns: string | undefined): Set<string> | undefined {
+  const p = (pronouns ?? '').toLowerCase().trim();
+  if (p === '' || /\b(?:any|all|no preference)\b/.test(p)) return undefined;
+  const out = new Set<string>();
+  if (/\bshe\b|\bher\b/.test(p)) out.add('she');
+  if (/\bhe\b|\bhim\b/.test(p)) out.add('he');
+  if (/\bthey\b|\bthem\b/.test(p)) out.add('they');
+  return out;
+}
+
+interface Event {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'candidate' | 'person' | 'pronoun' | 'break';
+  readonly gender?: Gender;
+  readonly pronoun?: 'she' | 'he' | 'they';
+  readonly text: string;
+}
+
+function compatible(gender: Gender, pronoun: 'she' | 'he' | 'they'): boolean {
+  if (gender === 'n') return true;
+  if (pronoun === 'they') return true;
+  return (gender === 'f') === (pronoun === 'she');
+}
+
+export interface PronounScan {
+  readonly findings: Finding[];
+  /** Pronouns taken to mean the candidate. */
+  readonly candidatePronouns: Span[];
+}
+
+/** Offsets inside double quotes: quoted speech has its own speakers. */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/"[^"\n]*"|“[^”\n]*”/g)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+export function checkPronouns(
+  text: string,
+  words: readonly Span[],
+  candidateMentions: readonly Span[],
+  otherPersonMentions: readonly Span[],
+  answers: Answers,
+): PronounScan {
+  const allowed = allowedClasses(answers['candidate.pronouns']);
+  const events: Event[] = [];
+  const mentionStarts = new Set(candidateMentions.map((m) => m.start));
+  const otherStarts = new Map(otherPersonMentions.map((m) => [m.start, m]));
+  for (const m of candidateMentions) events.push({ ...m, kind: 'candidate' });
+  for (const m of text.matchAll(CANDIDATE_PHRASES)) {
+    events.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'candidate' });
+  }
+  for (const m of otherPersonMentions) {
+    const title = m.text.toLowerCase().replace(/[^a-z].*$/s, '');
+    events.push({
+      ...m,
+      kind: 'person',
+      gender: PERSON_NOUNS[title] === undefined ? 'n' : PERSON_NOUNS[title],
+    });
+  }
+  const quoted = quotedRanges(text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (mentionStarts.has(w.start) || otherStarts.has(w.start)) continue;
+    const lower = w.text.toLowerCase();
+    const pronoun = PRONOUNS[lower];
+    if (pronoun) {
+      const around = text.slice(Math.max(0, w.start - 4), Math.min(text.length, w.end + 4)).toLowerCase();
+      const generic =
+        /\b(?:or|\/)\s*$/.test(text.slice(Math.max(0, w.start - 4), w.start).toLowerCase()) ||
+        /^\s*(?:or\b|\/)/.test(text.slice(w.end, w.end + 4).toLowerCase()) ||
+        around.includes('s/he');
+      if (generic || quoted.some(([a, b]) => w.start >= a && w.start < b)) continue;
+      events.push({ ...w, kind: 'pronoun', pronoun });
+      continue;
+    }
+    const singular = lower.replace(/['’]s$/, '');
+    const gender = PERSON_NOUNS[singular];
+    if (gender !== undefined && /^\p{Ll}/u.test(w.text)) {
+      // "family member", "case manager": the head noun counts; a plural ("patients") cannot be "she"/"he".
+      events.push({ ...w, kind: 'person', gender });
+    }
+  }
+  for (const m of text.matchAll(/\n+/g)) {
+    events.push({ start: m.index!, end: m.index!, text: '', kind: 'break' });
+  }
+  events.sort((a, b) => a.start - b.start || (a.kind === 'break' ? -1 : 1));
+
+  const findings: Finding[] = [];
+  const candidatePronouns: Span[] = [];
+  let candidateSeen = false;
+  let candidateActive = false;
+  let others: Gender[] = [];
+  let lastEnd = -1;
+  for (const e of events) {
+    if (e.start < lastEnd) continue;
+    lastEnd = e.end;
+    switch (e.kind) {
+      case 'break':
+        // A new paragraph is about the candidate again, whoever the last one ended on.
+        others = [];
+        candidateActive = candidateSeen;
+        break;
+      case 'candidate':
+        candidateSeen = true;
+        candidateActive = true;
+        others = [];
+        break;
+      case 'person':
+        others.push(e.gender ?? 'n');
+        break;
+      case 'pronoun': {
+        const p = e.pronoun!;
+        if (!candidateActive || others.some((g) => compatible(g, p))) break;
+        candidatePronouns.push(e);
+        if (p === 'they' || !allowed || allowed.has(p)) break;
+        const theirs = answers['candidate.pronouns'] ?? '';
+        findings.push(
+          findingAt(
+            'PRONOUN_MISMATCH',
+            text,
+            e.start,
+            e.end,
+            `"${e.text}" refers to the candidate, whose pronouns are ${theirs}.`,
+          ),
+        );
+        break;
+      }
+    }
+  }
+  return { findings, candidatePronouns };
+}

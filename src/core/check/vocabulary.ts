@@ -1,0 +1,36 @@
+/**
+ * The words that are known not to be a misspelled name: common English, clinical terms and eponyms, and
+ * every word of the order's own answers other than the candidate's name (the recommender, the hospital, a
+ * resident the candidate named).
+ */
+import { COMPETENCIES } from '../competencies';
+import type { Answers, ItemId } from '../questionnaire';
+import { CLINICAL_WORDS } from './data/clinical-words';
+import { ENGLISH_WORDS } from './data/english-words';
+import { fold, wordsOf } from './text-scan';
+
+const BASE = new Set<string>([
+  ...ENGLISH_WORDS.split(' '),
+  ...CLINICAL_WORDS.split(/\s+/).filter(Boolean),
+  ...COMPETENCIES.flatMap((c) => wordsOf(c.title).map((w) => fold(w.text))),
+]);
+
+/** Whether a folded word is common English or clinical vocabulary. */
+export function isKnownWord(folded: string): boolean {
+  if (BASE.has(folded)) return true;
+  // Plurals and possessives of known words ("Nurses", "Hospital's").
+  const stem = folded.replace(/['’]s$/, '').replace(/s$/, '');
+  return stem !== folded && BASE.has(stem);
+}
+
+const NAME_ITEMS: readonly ItemId[] = ['candidate.fullName', 'candidate.preferredName'];
+
+/** Folded words of every text answer except the candidate's own name. */
+export function answerVocabulary(answers: Answers): Set<string> {
+  const out = new Set<string>();
+  for (const [id, value] of Object.entries(answers)) {
+    if (typeof value !== 'string' || NAME_ITEMS.includes(id as ItemId)) continue;
+    for (const w of wordsOf(value)) out.add(fold(w.text));
+  }
+  return out;
+}
