@@ -1,0 +1,124 @@
+/**
+ * "Regenerate section": one Docs batch that replaces the text inside a section's named range with a fresh
+ * rendering of that section and touches nothing else.
+ *
+ * The renderer writes a document from scratch: its indices start at 1, in a body that is one empty
+ * paragraph, and its text leaves out the last newline because the body already ends with one. Here the
+ * section's old content is deleted, a newline recreates that empty paragraph at the section's start, and
+ * the renderer's requests are moved there. Inserted text takes the style of its neighbour in Docs, while in
+ * a fresh document it has none, so each insert is followed by a reset of the text style over what it
+ * inserted. Requests that could reach outside the section (document style, replace-all, deletions) are
+ * refused rather than moved, since "everything else byte for byte" is the promise.
+ */
+import type { DocsRange, DocsRequest } from './letter/docs-requests';
+
+export type Rewrite =
+  | { readonly ok: true; readonly requests: DocsRequest[] }
+  | { readonly ok: false; readonly problem: string };
+
+/** The section's named range: `cead:<sectionId>`. */
+export function sectionRangeName(sectionId: string): string {
+  return `cead:${sectionId}`;
+}
+
+/** Every text style field the renderer may set, cleared so inserted text starts plain as in a new document. */
+export const TEXT_STYLE_FIELDS =
+  'bold,italic,underline,strikethrough,smallCaps,fontSize,weightedFontFamily,foregroundColor,backgroundColor,baselineOffset';
+
+function shiftRange(range: DocsRange, by: number): DocsRange {
+  return { ...range, startIndex: range.startIndex + by, endIndex: range.endIndex + by };
+}
+
+/**
+ * Moves fresh-document requests by `by` indices. `endOfSegmentLocation` inserts become inserts at the end
+ * of what the earlier requests wrote, which is where they land in a fresh document; each insert is
+ * followed by a text style reset over what it inserted.
+ */
+export function shiftRequests(requests: readonly DocsRequest[], by: number): Rewrite {
+  const out: DocsRequest[] = [];
+  // In a fresh document the body is one empty paragraph: index 1 is before its newline.
+  let end = 1;
+  for (const r of requests) {
+    if (r.insertText) {
+      const t = r.insertText;
+      if (t.location?.segmentId || t.endOfSegmentLocation?.segmentId) {
+        return { ok: false, problem: 'The section writes into a header or footer.' };
+      }
+      const at = t.location ? t.location.index : end;
+      out.push({ insertText: { text: t.text, location: { index: at + by } } });
+      if (t.text !== '') {
+        const range = { startIndex: at + by, endIndex: at + by + t.text.length };
+        out.push({ updateTextStyle: { range, textStyle: {}, fields: TEXT_STYLE_FIELDS } });
+      }
+      if (at <= end) end += t.text.length;
+      continue;
+    }
+    if (r.updateTextStyle) {
+      out.push({ updateTextStyle: { ...r.updateTextStyle, range: shiftRange(r.updateTextStyle.range, by) } });
+      continue;
+    }
+    if (r.updateParagraphStyle) {
+      out.push({
+        updateParagraphStyle: {
+          ...r.updateParagraphStyle,
+          range: shiftRange(r.updateParagraphStyle.range, by),
+        },
+      });
+      continue;
+    }
+    if (r.createNamedRange) {
+      out.push({
+        createNamedRange: { ...r.createNamedRange, range: shiftRange(r.createNamedRange.range, by) },
+      });
+      continue;
+    }
+    if (r.createParagraphBullets) {
+      out.push({
+        createParagraphBullets: {
+          ...r.createParagraphBullets,
+          range: shiftRange(r.createParagraphBullets.range, by),
+        },
+      });
+      continue;
+    }
+    const kind = Object.keys(r)[0] ?? 'an empty request';
+    return {
+      ok: false,
+      problem: `The section rendering uses ${kind}, which could change text outside the section.`,
+    };
+  }
+  return { ok: true, requests: out };
+}
+
+/**
+ * The batch that regenerates a section: forget the old named range, delete the section's old content
+ * (`range`, which ends after its last paragraph's newline), and write the fresh rendering (`fresh`:
+ * requests for an empty document holding only this section, which recreate the named range) in its place.
+ */
+export function rewriteSection(name: string, range: DocsRange, fresh: readonly DocsRequest[]): Rewrite {
+  if (range.segmentId) return { ok: false, problem: 'The section is in a header or footer.' };
+  if (!(range.startIndex >= 1 && range.endIndex > range.startIndex)) {
+    return { ok: false, problem: 'The section is empty; there is nothing to replace.' };
+  }
+  const moved = shiftRequests(fresh, range.startIndex - 1);
+  if (!moved.ok) return moved;
+  if (!moved.requests.some((r) => r.createNamedRange?.name === name)) {
+    return { ok: false, problem: `The fresh section does not mark itself as ${name}.` };
+  }
+  return {
+    ok: true,
+    requests: [
+      { deleteNamedRange: { name } },
+      { deleteContentRange: { range: { startIndex: range.startIndex, endIndex: range.endIndex } } },
+      { insertText: { text: '\n', location: { index: range.startIndex } } },
+      {
+        updateTextStyle: {
+          range: { startIndex: range.startIndex, endIndex: range.startIndex + 1 },
+          textStyle: {},
+          fields: TEXT_STYLE_FIELDS,
+        },
+      },
+      ...moved.requests,
+    ],
+  };
+}
