@@ -1,0 +1,609 @@
+/**
+ * Composes the letter model from typed answers: letterhead, date, salutation, the relationship paragraph,
+ * the six competency sections in ACGME order, highlights, the comparison choice, closing and signature.
+ *
+ * Every claim comes from an answer. A missing optional fact becomes a marked placeholder with an open
+ * question; the comparison is always a marked choice (only the recommender knows the denominator).
+ *
+ * Length: the letter must fit two U.S. Letter pages. When the answers are too long, each competency and the
+ * highlights get a share of the space (short sections keep everything; long ones share what is left), a long
+ * section is cut at a sentence boundary, a marked note says how many words were left out, and an open
+ * question carries the left-out text in the candidate's words. Nothing is dropped silently.
+ */
+import { COMPETENCIES } from '../competencies';
+import type { Answers, IsoDate, ItemId } from '../questionnaire';
+import { normalizeLine, normalizeText } from '../text';
+import {
+  compareDays,
+  formatDateRange,
+  formatLongDate,
+  numberWord,
+  parseIsoDay,
+  roundedWeeks,
+} from './letter-dates';
+import {
+  type Block,
+  createDocumentModel,
+  type LetterModel,
+  type LetterSectionId,
+  MARK_CLOSE,
+  MARK_OPEN,
+  markedRun,
+  type OpenQuestionDraft,
+  type OpenQuestionKind,
+  type Paragraph,
+  type ParagraphRole,
+  type Run,
+} from './model';
+import {
+  convertPointOfView,
+  PRONOUN_FORMS,
+  type PronounSet,
+  pronounSetOf,
+  splitSentences,
+} from './point-of-view';
+import { usStateName } from './us-states';
+
+/**
+ * How much text two pages hold, in estimated lines of the rendered letter (Times New Roman 11 pt, 6.5 in
+ * lines, 1.15 spacing). Calibrated against LibreOffice's PDF page count in test/node/docx-letter.test.ts.
+ */
+export interface LetterBudget {
+  readonly charsPerLine: number;
+  readonly lines: number;
+}
+
+export const DEFAULT_BUDGET: LetterBudget = { charsPerLine: 95, lines: 84 };
+
+export interface ComposeOptions {
+  /** The date printed on the letter; absent or null leaves a marked placeholder for the signing date. */
+  readonly letterDate?: IsoDate | null;
+  readonly budget?: LetterBudget;
+}
+
+/** The names and pronouns the letter uses, derived once from the answers. */
+export interface LetterPeople {
+  readonly fullName: string;
+  /** The form of address used throughout ("Dr. Delgado"). */
+  readonly name: string;
+  /** The first mention in the relationship paragraph ("Dr. Rosa Delgado"). */
+  readonly firstMention: string;
+  readonly pronouns: PronounSet;
+  readonly recommenderName: string;
+  /** "Dr. Chen" for physicians, the full name otherwise. */
+  readonly recommenderAddress: string;
+  readonly recommenderSignature: string;
+}
+
+const TITLES = /^(Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Mx\.?|Miss|Doctor)\s+(.+)$/;
+const PHYSICIAN_DEGREES = ['MD', 'DO', 'MBBS', 'MBCHB', 'MBBCH'];
+
+export function letterPeople(answers: Answers): LetterPeople {
+  const fullName = normalizeLine(answers['candidate.fullName'] ?? '') || 'the candidate';
+  const preferred = normalizeLine(answers['candidate.preferredName'] ?? '');
+  const name = preferred || fullName;
+  // "Dr. Delgado" with full name "Rosa Delgado" first appears as "Dr. Rosa Delgado".
+  const titled = TITLES.exec(name);
+  const firstMention =
+    titled && fullName.toLowerCase().endsWith(titled[2]!.toLowerCase())
+      ? `${titled[1]} ${fullName}`
+      : fullName;
+  const recommenderName = normalizeLine(answers['recommender.name'] ?? '');
+  const degree = normalizeLine(answers['recommender.degree'] ?? '');
+  const surname = recommenderName.split(' ').slice(-1)[0] ?? recommenderName;
+  const physician = PHYSICIAN_DEGREES.includes(degree.toUpperCase().replace(/[^A-Z]/g, ''));
+  // Spanish double surnames ("Beatriz Colón Rivera") are addressed with both ("Dr. Colón Rivera"); accents
+  // are the only signal the answers give, so other three-word names keep the last word.
+  const hispanicDouble = /\s\S+\s\S+$/.test(recommenderName) && /[ÁÉÍÓÚÑáéíóúñ]/.test(recommenderName);
+  const addressSurname = hispanicDouble ? recommenderName.split(' ').slice(1).join(' ') : surname;
+  return {
+    fullName,
+    name,
+    firstMention: firstMention === name ? name : firstMention,
+    pronouns: pronounSetOf(answers['candidate.pronouns']),
+    recommenderName,
+    recommenderAddress:
+      physician || degree.toUpperCase() === 'PHD' ? `Dr. ${addressSurname}` : recommenderName,
+    recommenderSignature:
+      degree && degree.toLowerCase() !== 'other' ? `${recommenderName}, ${degree}` : recommenderName,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+class BlockBuilder {
+  private runs: Run[] = [];
+  private readonly paragraphs: Paragraph[] = [];
+  readonly questions: OpenQuestionDraft<LetterSectionId>[] = [];
+
+  constructor(
+    readonly sectionId: LetterSectionId,
+    readonly answerIds: ItemId[],
+  ) {}
+
+  text(text: string, style: { bold?: boolean; italic?: boolean } = {}): this {
+    if (text === '') return this;
+    const last = this.runs[this.runs.length - 1];
+    if (last && !last.marked && !!last.bold === !!style.bold && !!last.italic === !!style.italic) {
+      this.runs[this.runs.length - 1] = { ...last, text: last.text + text };
+    } else {
+      this.runs.push({
+        text,
+        ...(style.bold ? { bold: true } : {}),
+        ...(style.italic ? { italic: true } : {}),
+      });
+    }
+    return this;
+  }
+
+  mark(label: string, question?: { kind: OpenQuestionKind; question: string }): this {
+    const run = markedRun(label);
+    this.runs.push(run);
+    if (question) this.ask(question.kind, run.text, question.question);
+    return this;
+  }
+
+  ask(kind: OpenQuestionKind, quote: string, question: string): this {
+    this.questions.push({ sectionId: this.sectionId, kind, quote, question });
+    return this;
+  }
+
+  paragraph(role: ParagraphRole): this {
+    if (this.runs.length > 0) this.paragraphs.push({ role, runs: this.runs });
+    this.runs = [];
+    return this;
+  }
+
+  build(): Block<LetterSectionId> {
+    return { sectionId: this.sectionId, answerIds: this.answerIds, paragraphs: this.paragraphs };
+  }
+}
+
+/** One paragraph of candidate text: lines joined into sentences (a line without an end mark gets one). */
+export function answerAsProse(raw: string | undefined): string {
+  return normalizeText(raw ?? '')
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, i, all) => (i < all.length - 1 && !/[.!?:;…]["”’)\]]*$/.test(line) ? `${line}.` : line))
+    .join(' ');
+}
+
+const endWithStop = (s: string) => (/[.!?…]["”’)\]]*$/.test(s) ? s : `${s}.`);
+const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+
+interface FlexibleSection {
+  readonly sectionId: LetterSectionId;
+  readonly heading: string;
+  readonly answerIds: ItemId[];
+  /** The candidate's text (prose, first person), before conversion. */
+  readonly source: string;
+  readonly missingLabel?: string;
+}
+
+/**
+ * Water-filling: sections that need less than an equal share keep all their text, and what they leave is
+ * shared by the rest. Returns a character cap per section (Infinity when everything fits).
+ */
+export function shareBudget(needs: readonly number[], pool: number): number[] {
+  const caps = needs.map(() => Number.POSITIVE_INFINITY);
+  if (needs.reduce((a, b) => a + b, 0) <= pool) return caps;
+  const order = needs.map((n, i) => ({ n, i })).sort((a, b) => a.n - b.n);
+  let left = Math.max(0, pool);
+  let remaining = order.length;
+  for (const { n, i } of order) {
+    const share = left / remaining;
+    if (n <= share) {
+      left -= n;
+    } else {
+      caps[i] = Math.floor(share);
+      left -= share;
+    }
+    remaining--;
+  }
+  return caps;
+}
+
+/** Keeps whole sentences up to `cap` characters (always the first), and returns what was cut. */
+export function trimAtSentence(source: string, cap: number): { kept: string; cut: string } {
+  if (source.length <= cap) return { kept: source, cut: '' };
+  const sentences = splitSentences(source);
+  let kept = '';
+  let k = 0;
+  while (k < sentences.length && (k === 0 || (kept + sentences[k]!).trimEnd().length <= cap)) {
+    kept += sentences[k]!;
+    k++;
+  }
+  return { kept: kept.trimEnd(), cut: sentences.slice(k).join('').trim() };
+}
+
+function estimateLines(paragraphs: readonly Paragraph[], charsPerLine: number): number {
+  // Each paragraph costs its wrapped lines plus about half a line of spacing.
+  return paragraphs.reduce(
+    (sum, p) =>
+      sum + Math.max(1, Math.ceil(p.runs.reduce((n, r) => n + r.text.length, 0) / charsPerLine)) + 0.5,
+    0,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export function composeLetter(answers: Answers, options: ComposeOptions = {}): LetterModel {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const people = letterPeople(answers);
+  const { name, recommenderAddress: addr } = people;
+  const forms = people.pronouns === 'name' ? null : PRONOUN_FORMS[people.pronouns];
+  const line = (id: ItemId) => normalizeLine(String(answers[id] ?? ''));
+  const specialty = line('candidate.specialty');
+  const start = parseIsoDay(answers['rotation.start']);
+  const end = parseIsoDay(answers['rotation.end']);
+
+  const blocks: BlockBuilder[] = [];
+  const add = (sectionId: LetterSectionId, answerIds: ItemId[]) => {
+    const b = new BlockBuilder(sectionId, answerIds);
+    blocks.push(b);
+    return b;
+  };
+  const orMark = (b: BlockBuilder, id: ItemId, label: string, question: string) => {
+    const v = line(id);
+    if (v) b.text(v);
+    else b.mark(label, { kind: 'missing', question });
+  };
+
+  // Letterhead
+  const head = add('letterhead', [
+    'recommender.name',
+    'recommender.degree',
+    'recommender.title',
+    'recommender.institution',
+    'recommender.email',
+    'recommender.phone',
+  ]);
+  const degree = line('recommender.degree');
+  head.text(people.recommenderName || '', { bold: true });
+  if (!people.recommenderName)
+    head.mark('recommender name', { kind: 'missing', question: 'Who signs this letter?' });
+  if (!degree || degree.toLowerCase() === 'other') {
+    head.text(', ', { bold: true }).mark('degree', {
+      kind: 'missing',
+      question: `Which degree does ${addr} hold (MD, DO, …)? The candidate answered “${degree || 'nothing'}”.`,
+    });
+  } else {
+    head.text(`, ${degree}`, { bold: true });
+  }
+  head.paragraph('letterheadName');
+  orMark(head, 'recommender.title', 'title', `What is ${addr}’s title?`);
+  head.text(' · ');
+  const institution = line('recommender.institution');
+  orMark(head, 'recommender.institution', 'institution', `Which institution should the letterhead name?`);
+  head.paragraph('letterhead');
+  orMark(head, 'recommender.email', 'email', `What is ${addr}’s email address? ERAS letters carry it.`);
+  head.text(' · ');
+  const phone = line('recommender.phone');
+  orMark(
+    head,
+    'recommender.phone',
+    'phone number',
+    `${addr}’s phone number is missing (ERAS letters carry the writer’s phone, email and address). Add it, or remove the placeholder.`,
+  );
+  head.paragraph('letterhead');
+  if (institution) {
+    head.ask(
+      'letterhead',
+      institution,
+      `Print the final letter on ${institution} letterhead with ${addr}’s mailing address: ERAS letters carry the writer’s address, phone and email.`,
+    );
+  }
+
+  // Date
+  const dateBlock = add('date', ['rotation.end']);
+  const letterDate = parseIsoDay(options.letterDate ?? null);
+  const after = end ? ` (after ${formatLongDate(end)})` : '';
+  if (letterDate) {
+    const text = formatLongDate(letterDate);
+    dateBlock.text(text);
+    if (end && compareDays(letterDate, end) < 0) {
+      dateBlock.ask(
+        'date',
+        text,
+        `The letter is dated ${text}, before the rotation ends on ${formatLongDate(end)}. Date it when ${addr} signs.`,
+      );
+    }
+  } else {
+    dateBlock.mark('date of signing', { kind: 'date', question: `Set the date when ${addr} signs${after}.` });
+  }
+  dateBlock.paragraph('date');
+
+  add('salutation', []).text('Dear Program Director:').paragraph('body');
+
+  // Relationship
+  const rel = add('relationship', [
+    'candidate.fullName',
+    'candidate.preferredName',
+    'candidate.type',
+    'candidate.school',
+    'candidate.graduationYear',
+    'candidate.specialty',
+    'rotation.name',
+    'rotation.type',
+    'rotation.setting',
+    'rotation.site',
+    'rotation.city',
+    'rotation.state',
+    'rotation.start',
+    'rotation.end',
+    'rotation.hoursPerWeek',
+    'rotation.patientsPerDay',
+    'recommender.relationship',
+  ]);
+  rel.text(
+    `It is my pleasure to recommend ${people.firstMention}${descriptor(answers)} for residency training in `,
+  );
+  if (specialty) rel.text(specialty);
+  else rel.mark('specialty', { kind: 'missing', question: 'Which specialty is the candidate applying to?' });
+  rel.text('. ');
+  const rotationName = rotationPhrase(answers);
+  const poss = forms ? forms.possessive : 'the';
+  rel.text(`I supervised ${name} during ${poss} `);
+  if (start && end && compareDays(end, start) >= 0) {
+    const weeks = roundedWeeks(start, end);
+    rel.text(
+      weeks >= 1
+        ? `${numberWord(weeks)}-week `
+        : `${numberWord(Math.max(1, compareDays(end, start) + 1))}-day `,
+    );
+  }
+  rel.text(`${rotationName} at `);
+  orMark(rel, 'rotation.site', 'hospital or clinic', 'Where did the rotation take place?');
+  rel.text(' in ');
+  orMark(rel, 'rotation.city', 'city', 'In which city did the rotation take place?');
+  const stateCode = line('rotation.state');
+  const stateName = usStateName(stateCode);
+  rel.text(', ');
+  if (stateName) rel.text(stateName);
+  else if (stateCode) {
+    rel
+      .text(stateCode)
+      .ask(
+        'check',
+        stateCode,
+        `“${stateCode}” is not a U.S. state or territory code. Where was the rotation?`,
+      );
+  } else rel.mark('state', { kind: 'missing', question: 'In which state did the rotation take place?' });
+  rel.text(', from ');
+  if (start && end) {
+    const range = formatDateRange(start, end);
+    rel.text(range);
+    if (compareDays(end, start) < 0) {
+      rel.ask('date', range, 'The rotation ends before it starts. Check the dates with the candidate.');
+    }
+  } else {
+    rel.mark('rotation dates', {
+      kind: 'date',
+      question:
+        'The rotation dates are missing or not real dates. Ask the candidate for the first and last day.',
+    });
+  }
+  rel.text(`, and worked with ${forms ? forms.object : name} about `);
+  const hours = answers['rotation.hoursPerWeek'];
+  if (typeof hours === 'number') rel.text(String(hours));
+  else {
+    rel.mark('number', {
+      kind: 'missing',
+      question: `How many hours a week did ${addr} work with ${name}? The candidate left it blank.`,
+    });
+  }
+  rel.text(' hours each week. ');
+  const perDay = answers['rotation.patientsPerDay'];
+  if (typeof perDay === 'number' && perDay > 0) {
+    const subject = forms ? capitalizeFirst(forms.subject) : name;
+    rel.text(`${subject} followed about ${perDay} ${perDay === 1 ? 'patient' : 'patients'} each day. `);
+  }
+  const relationship = answerAsProse(answers['recommender.relationship']);
+  if (relationship) {
+    appendConverted(rel, endWithStop(relationship), people, 'relationship', { named: true });
+  } else {
+    rel.mark('how I supervised the candidate', {
+      kind: 'missing',
+      question: `How did ${addr} supervise ${name}? The candidate left it blank.`,
+    });
+  }
+  rel.paragraph('body');
+
+  // Competencies and highlights, with the length budget.
+  const flexible: FlexibleSection[] = COMPETENCIES.map((c) => ({
+    sectionId: c.id,
+    heading: c.title,
+    answerIds: [`competency.${c.id}` as const],
+    source: answerAsProse(answers[`competency.${c.id}` as const]),
+    missingLabel: `example for ${c.title}`,
+  }));
+  const highlightItems = (
+    [
+      ['highlights.procedures', 'Procedures'],
+      ['highlights.presentations', 'Presentations'],
+      ['highlights.feedback', 'Feedback'],
+    ] as const
+  ).filter(([id]) => answerAsProse(answers[id]) !== '');
+  if (highlightItems.length > 0) {
+    flexible.push({
+      sectionId: 'highlights',
+      heading: 'Highlights',
+      answerIds: highlightItems.map(([id]) => id),
+      source: highlightItems
+        .map(([id, label]) => `${label}: ${endWithStop(answerAsProse(answers[id]))}`)
+        .join(' '),
+    });
+  }
+  const flexibleBlocks = flexible.map((f) => add(f.sectionId, f.answerIds));
+
+  const comparison = add('comparison', []);
+  const comparisonSentence = `Among the [number] students and graduates I have supervised over [years] years, ${name} ranks in the top [5 / 10 / 25]%.`;
+  comparison.mark(`Comparison — for ${addr} to choose: “${comparisonSentence}”`);
+  comparison.ask(
+    'comparison',
+    comparisonSentence,
+    `${addr}: only you can give this comparison. Choose the group and the percentile, or delete the sentence.`,
+  );
+  comparison.paragraph('body');
+
+  const closing = add('closing', ['candidate.specialty', 'recommender.email', 'recommender.phone']);
+  closing.text(`I give ${name} my highest recommendation for residency in `);
+  if (specialty) closing.text(specialty);
+  else closing.mark('specialty');
+  const email = line('recommender.email');
+  const contact = [email, phone].filter(Boolean).join(' or ');
+  closing.text(
+    `. ${contact ? `Please contact me at ${contact}` : 'Please contact me'} if I can tell you more.`,
+  );
+  closing.paragraph('body');
+
+  const signature = add('signature', [
+    'recommender.name',
+    'recommender.degree',
+    'recommender.title',
+    'recommender.institution',
+  ]);
+  signature.text('Sincerely,').paragraph('closing');
+  signature.text(people.recommenderSignature).paragraph('signatureName');
+  if (line('recommender.title')) signature.text(line('recommender.title')).paragraph('signature');
+  if (institution) signature.text(institution).paragraph('signature');
+
+  // Share what the fixed parts leave among the flexible sections.
+  const fixed = blocks.filter((b) => !flexibleBlocks.includes(b)).flatMap((b) => b.build().paragraphs);
+  const fixedLines = estimateLines(fixed, budget.charsPerLine);
+  const headingChars = flexible.map((f) => f.heading.length + 2);
+  const pool =
+    (budget.lines - fixedLines - flexible.length * 1.5) * budget.charsPerLine -
+    headingChars.reduce((a, b) => a + b, 0);
+  // Converted text runs a little longer than the source ("I" becomes a name), hence the margin.
+  const caps = shareBudget(
+    flexible.map((f) => Math.ceil(f.source.length * 1.08)),
+    pool,
+  ).map((c) => (Number.isFinite(c) ? Math.floor(c / 1.08) : c));
+  flexible.forEach((f, i) => {
+    const b = flexibleBlocks[i]!;
+    b.text(`${f.heading}. `, { bold: true });
+    if (f.source === '') {
+      b.mark(f.missingLabel ?? f.heading, {
+        kind: 'missing',
+        question: `The candidate gave no example for ${f.heading}. Ask for one concrete event from the rotation.`,
+      });
+    } else {
+      const { kept, cut } = trimAtSentence(f.source, caps[i]!);
+      appendConverted(b, kept, people, f.sectionId === 'highlights' ? 'highlight' : 'competency', {
+        named: false,
+      });
+      if (cut) {
+        const note = `${wordCount(cut)} more words from the candidate’s answer are in the comment here.`;
+        b.text(' ').mark(note);
+        b.ask(
+          'length',
+          note,
+          `To keep the letter within two pages, CEAD left out the rest of the candidate’s answer. In the candidate’s words: “${cut}” Choose what to keep, convert it to ${addr}’s point of view, and delete this note.`,
+        );
+      }
+    }
+    b.paragraph('body');
+  });
+
+  const built = blocks.map((b) => b.build());
+  const questions = blocks.flatMap((b) => b.questions);
+  questions.push(...emojiQuestions(built));
+  return createDocumentModel(
+    'letter',
+    `Letter of recommendation — ${people.fullName}${specialty ? ` — ${specialty}` : ''}`,
+    built,
+    questions,
+  );
+}
+
+function appendConverted(
+  b: BlockBuilder,
+  text: string,
+  people: LetterPeople,
+  source: 'relationship' | 'competency' | 'highlight',
+  state: { named: boolean },
+): void {
+  const result = convertPointOfView(
+    text,
+    {
+      pronouns: people.pronouns,
+      name: people.name,
+      recommenderName: people.recommenderName,
+      recommenderAddress: people.recommenderAddress,
+      source,
+    },
+    state,
+  );
+  for (const s of result.segments) {
+    if (s.marked) b.mark(s.text.slice(MARK_OPEN.length, s.text.length - MARK_CLOSE.length));
+    else b.text(s.text);
+  }
+  for (const issue of result.issues) b.ask(issue.kind, issue.quote, issue.question);
+}
+
+const capitalizeFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function descriptor(answers: Answers): string {
+  const school = normalizeLine(answers['candidate.school'] ?? '');
+  if (!school) return '';
+  const year = answers['candidate.graduationYear'];
+  switch (answers['candidate.type']) {
+    case 'US MD senior':
+    case 'US DO senior':
+      return `, a senior medical student at ${school},`;
+    case 'Visiting international student':
+      return `, a visiting medical student from ${school},`;
+    case 'International medical graduate':
+    case 'US graduate':
+      return typeof year === 'number' ? `, a ${year} graduate of ${school},` : `, a graduate of ${school},`;
+    default:
+      return '';
+  }
+}
+
+/** "inpatient Internal Medicine externship": the setting and type, unless the name already says them. */
+function rotationPhrase(answers: Answers): string {
+  const name = normalizeLine(answers['rotation.name'] ?? '') || 'rotation';
+  const lower = name.toLowerCase();
+  const type = normalizeLine(answers['rotation.type'] ?? '').toLowerCase();
+  const typeWords: Record<string, RegExp> = {
+    'core clerkship': /clerkship/,
+    'sub-internship': /sub-?internship|sub-?i\b|acting internship/,
+    elective: /elective/,
+    externship: /externship/,
+    observership: /observership/,
+  };
+  const withType = type && !(typeWords[type] ?? new RegExp(type)).test(lower) ? `${name} ${type}` : name;
+  const setting = normalizeLine(answers['rotation.setting'] ?? '').toLowerCase();
+  const settingWords = setting.split(/\s+and\s+/);
+  const hasSetting = settingWords.every((w) => lower.includes(w));
+  return setting && !hasSetting ? `${setting} ${withType}` : withType;
+}
+
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/gu;
+
+function emojiQuestions(blocks: readonly Block<LetterSectionId>[]): OpenQuestionDraft<LetterSectionId>[] {
+  const found: string[] = [];
+  let first: { sectionId: LetterSectionId; emoji: string } | null = null;
+  for (const b of blocks) {
+    for (const p of b.paragraphs) {
+      for (const r of p.runs) {
+        for (const m of r.text.matchAll(EMOJI)) {
+          if (!found.includes(m[0])) found.push(m[0]);
+          first ??= { sectionId: b.sectionId, emoji: m[0] };
+        }
+      }
+    }
+  }
+  if (!first) return [];
+  return [
+    {
+      sectionId: first.sectionId,
+      kind: 'style',
+      quote: first.emoji,
+      question: `The candidate’s answers contain emoji (${found.join(' ')}), kept as typed. A letter to a program director should not: remove them.`,
+    },
+  ];
+}

@@ -1,0 +1,864 @@
+/**
+ * Rewrites the candidate's first-person answers from the recommender's point of view: "I admitted…" becomes
+ * "Dr. Delgado admitted…" (or "she admitted…"), "my resident" becomes "her resident", and the candidate's
+ * references to the recommender ("Dr. Chen", "my attending") become "I"/"me"/"my".
+ *
+ * The rules work sentence by sentence on words, never on meaning, so they refuse whenever they cannot be
+ * sure: a sentence with first person inside a quotation, an unknown present-tense verb after "I", a
+ * reflexive with no pronoun to use, or reported speech that mixes the recommender and another "he"/"she" is
+ * kept exactly as the candidate wrote it, marked for the writer, and turned into an open question. A
+ * refused sentence is visible and honest; a silently garbled one would go out under a physician's name.
+ */
+import { MARK_CLOSE, MARK_OPEN } from './model';
+
+export type PronounSet = 'she' | 'he' | 'they' | 'name';
+
+export interface PronounForms {
+  readonly subject: string;
+  readonly object: string;
+  readonly possessive: string;
+  readonly possessivePronoun: string;
+  readonly reflexive: string;
+  /** Whether verbs agree as plural ("they are"). */
+  readonly plural: boolean;
+}
+
+export const PRONOUN_FORMS: Readonly<Record<Exclude<PronounSet, 'name'>, PronounForms>> = {
+  she: {
+    subject: 'she',
+    object: 'her',
+    possessive: 'her',
+    possessivePronoun: 'hers',
+    reflexive: 'herself',
+    plural: false,
+  },
+  he: {
+    subject: 'he',
+    object: 'him',
+    possessive: 'his',
+    possessivePronoun: 'his',
+    reflexive: 'himself',
+    plural: false,
+  },
+  they: {
+    subject: 'they',
+    object: 'them',
+    possessive: 'their',
+    possessivePronoun: 'theirs',
+    reflexive: 'themselves',
+    plural: true,
+  },
+};
+
+/**
+ * The pronoun set for the questionnaire answer. Anything other than the three listed sets (for example
+ * "ze/hir" or "she/they") makes the letter use the name only: guessing which pronoun to print would be worse
+ * than printing none.
+ */
+export function pronounSetOf(pronouns: string | undefined): PronounSet {
+  const p = (pronouns ?? '').toLowerCase().replace(/\s+/g, '');
+  if (['she/her', 'she/her/hers', 'she'].includes(p)) return 'she';
+  if (['he/him', 'he/him/his', 'he'].includes(p)) return 'he';
+  if (['they/them', 'they/them/theirs', 'they/them/their', 'they'].includes(p)) return 'they';
+  return 'name';
+}
+
+/** "Dr. Delgado’s"; the Chicago style adds ’s to names ending in s too. */
+export function possessiveOf(name: string): string {
+  return `${name}’s`;
+}
+
+export interface PovOptions {
+  readonly pronouns: PronounSet;
+  /** The candidate's form of address, e.g. "Dr. Delgado". */
+  readonly name: string;
+  /** The recommender's full name without title or degree ("Michael Chen"), to recognize "Dr. Chen". */
+  readonly recommenderName?: string;
+  /** How questions address the recommender, e.g. "Dr. Chen". */
+  readonly recommenderAddress: string;
+  /**
+   * `relationship`: the answer to "How did this physician supervise you?", where "he"/"she" can only mean
+   * the recommender and needs no confirmation. Elsewhere a generic "the attending" becomes "I" with a
+   * question asking the recommender to confirm.
+   */
+  readonly source: 'relationship' | 'competency' | 'highlight';
+}
+
+/** Per section: whether the candidate has been named yet (first mention uses the name). */
+export interface PovState {
+  named: boolean;
+}
+
+export interface PovSegment {
+  readonly text: string;
+  readonly marked: boolean;
+}
+
+export interface PovIssue {
+  readonly kind: 'pointOfView' | 'recommender';
+  /** Occurs verbatim in the converted text. */
+  readonly quote: string;
+  readonly question: string;
+}
+
+export interface PovResult {
+  readonly segments: readonly PovSegment[];
+  readonly issues: readonly PovIssue[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word lists. Small on purpose: an unknown word makes the rules refuse, which is the safe direction.
+
+const MODALS = new Set(
+  'can could will would shall should may might must cannot can’t couldn’t won’t wouldn’t shouldn’t mustn’t did didn’t had hadn’t used ought'
+    .split(' ')
+    .map((w) => w.replace(/’/g, "'")),
+);
+
+const IRREGULAR_PAST = new Set(
+  `was were had did saw took made led wrote gave went came got found felt knew thought told said began ran kept
+  left met brought taught caught bought sent spent stood understood held heard paid sat spoke chose drew drove
+  ate fell forgot grew hid hung lay lost meant rode rose sang sank shook shot slept slid sought stuck struck swore
+  threw woke wore won built dealt fed fled lit overheard oversaw undertook withdrew became broke bled rang sewed
+  dug stole swam taught forgave foresaw mistook overcame withstood upheld sped`.split(/\s+/),
+);
+
+/** Same form in present and past: only safe to leave alone when the answer is told in the past. */
+const AMBIGUOUS_PAST = new Set(
+  'read put set cut let hit hurt shut spread quit cast cost split bid burst fit beat reset upset'.split(' '),
+);
+
+/** Verbs ending in -ed that are present-tense base forms. */
+const ED_BASE = new Set(
+  'need feed bleed proceed succeed exceed breed speed heed seed shed embed shred wed plead'.split(' '),
+);
+
+const BASE_VERBS = new Set(
+  `see check examine admit follow present write review order call manage take make lead help work talk teach
+  explain ask answer discuss learn think believe want feel know like love enjoy hope plan try use keep practice
+  prepare care round document update perform assist place suture counsel educate coordinate communicate listen
+  spend stay arrive leave start finish go come give get find notice recognize consider remember understand
+  appreciate value aim seek strive continue tend need wish intend look bring build choose collect create
+  develop ensure include improve interpret mentor monitor obtain organize participate provide reassess
+  recommend request respond run share show speak support serve study suggest summarize tell treat volunteer
+  visit cover handle interview diagnose prescribe draw insert intubate scrub assess evaluate triage chart note
+  attend join contribute encourage advocate reflect realize remain become hold meet pay sit stand sleep eat
+  drive say hear see feel mean lose win teach catch buy send bring think read put set cut let hit hurt shut
+  spread quit cast cost split fit reset upset love prefer plan apply supply reply rely comply carry study
+  worry hurry copy identify verify clarify modify notify`.split(/\s+/),
+);
+
+const ADVERBS = new Set(
+  `also always never often then still just even already first later soon once again sometimes usually now only
+  not personally immediately quickly actually really eventually subsequently initially finally independently
+  promptly routinely consistently ultimately gradually rapidly carefully thoroughly regularly frequently
+  together afterwards afterward too`.split(/\s+/),
+);
+
+const FUNCTION_WORDS = new Set(
+  `to with for by from at of about on in into onto over under after before until during without through than as
+  like near and or but so because when while that if the a an every each this these those all some any no we
+  they he she it i me you again later today daily directly too throughout around across between among against
+  since then there here very much more most less least first last`.split(/\s+/),
+);
+
+const CLAUSE_STARTERS = new Set(
+  'and but so or when while because after before until that then since although though where once if as whereas'.split(
+    ' ',
+  ),
+);
+
+const COPULAS = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'became', 'become', 'as']);
+
+/** Verbs that introduce reported speech or thought, where "he"/"she" could mean the speaker. */
+const SPEECH_VERBS = new Set(
+  'said told asked wrote thought felt mentioned noted commented remarked replied says tells asks writes thinks'.split(
+    ' ',
+  ),
+);
+
+const ROMAN_CONTEXT = new Set(
+  'type class grade stage phase mobitz part level schedule tier lead factor complex section chapter category zone'.split(
+    ' ',
+  ),
+);
+
+const THIRD_SINGULAR = /^(he|him|his|himself|she|her|hers|herself)$/i;
+
+function thirdPersonS(base: string): string {
+  if (base === 'have') return 'has';
+  if (base === 'be') return 'is';
+  if (base === 'do') return 'does';
+  if (base === 'go') return 'goes';
+  if (/(s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
+const THIRD_TO_BASE = new Map([...BASE_VERBS].map((b) => [thirdPersonS(b), b]));
+
+const norm = (w: string) => w.toLowerCase().replace(/’/g, "'");
+
+function isPast(w: string): boolean {
+  const n = norm(w);
+  if (IRREGULAR_PAST.has(n)) return true;
+  return n.endsWith('ed') && n.length > 3 && !ED_BASE.has(n);
+}
+
+function isAdverb(w: string): boolean {
+  const n = norm(w);
+  if (ADVERBS.has(n)) return true;
+  return n.endsWith('ly') && !BASE_VERBS.has(n) && n.length > 3;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---------------------------------------------------------------------------------------------------------
+// Sentences and tokens
+
+const ABBREVIATIONS = new Set(
+  'dr mr mrs ms mx st vs e.g i.e approx fig no jr sr prof inc dept univ ave mt ft pt pts hr hrs min'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Splits text into sentences whose concatenation is the text: each piece keeps its trailing whitespace.
+ * A newline always ends a sentence; a full stop after a known abbreviation or an initial does not, and
+ * nothing inside a quotation ends one.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  let straight = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“') depth++;
+    else if (ch === '”') depth = Math.max(0, depth - 1);
+    else if (ch === '"') straight = !straight;
+    if (ch === '\n') {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      out.push(text.slice(start, j));
+      start = j;
+      i = j - 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    while (j < text.length && /[.!?”"’)\]]/.test(text[j]!)) {
+      if (text[j] === '”') depth = Math.max(0, depth - 1);
+      if (text[j] === '"') straight = !straight;
+      j++;
+    }
+    if (depth > 0 || straight) continue;
+    if (j < text.length && !/\s/.test(text[j]!)) continue;
+    let k = j;
+    while (k < text.length && /[ \t]/.test(text[k]!)) k++;
+    if (k < text.length && text[k] !== '\n' && !/[\p{Lu}\p{N}“"‘(⟦]/u.test(text[k]!)) continue;
+    if (ch === '.') {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(start, i))?.[1] ?? '';
+      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    out.push(text.slice(start, k));
+    start = k;
+    i = k - 1;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly word: boolean;
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+
+function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  for (const m of s.matchAll(WORD)) {
+    const at = m.index ?? 0;
+    if (at > last) out.push({ text: s.slice(last, at), start: last, end: at, word: false });
+    out.push({ text: m[0], start: at, end: at + m[0].length, word: true });
+    last = at + m[0].length;
+  }
+  if (last < s.length) out.push({ text: s.slice(last), start: last, end: s.length, word: false });
+  return out;
+}
+
+/** Character positions inside quotation marks (“…”, "…", and ‘…’ opened at a word start). */
+function quotedMask(s: string): boolean[] {
+  const mask = new Array<boolean>(s.length).fill(false);
+  let curly = 0;
+  let straight = false;
+  let single = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '“') curly++;
+    else if (ch === '”') curly = Math.max(0, curly - 1);
+    else if (ch === '"') straight = !straight;
+    else if (ch === '‘' && (i === 0 || /[\s(“"]/.test(s[i - 1]!))) single = true;
+    else if (ch === '’' && single && (i + 1 >= s.length || !/\p{L}/u.test(s[i + 1]!))) single = false;
+    mask[i] = curly > 0 || straight || single;
+  }
+  return mask;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Recommender references
+
+interface RefSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly generic: boolean;
+  readonly possessive: boolean;
+  /** For generic spans: the determiner ("my", "the", "our") and the role noun phrase after it. */
+  readonly determiner?: string;
+  readonly role?: string;
+  /** A relationship-answer pronoun (he/him/his/she/her…) standing for the recommender. */
+  readonly pronoun?: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function recommenderPatterns(fullName: string | undefined): RegExp | null {
+  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return null;
+  const surnames: string[] = [];
+  for (let k = 1; k < parts.length; k++) surnames.push(parts.slice(k).join(' '));
+  if (parts.length === 1) surnames.push(parts[0]!);
+  const forms = [parts.join(' '), ...surnames]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => escapeRegExp(f).replace(/ /g, '\\s+'));
+  const titled = `(?:Dr\\.?|Doctor|Professor|Prof\\.)\\s+(?:${forms.join('|')})`;
+  const bare = parts.length >= 2 ? `|${escapeRegExp(parts.join(' ')).replace(/ /g, '\\s+')}` : '';
+  return new RegExp(`(?<![\\p{L}])(?:${titled}${bare})(?![\\p{L}])`, 'gu');
+}
+
+const GENERIC =
+  /(?<![\p{L}])(my|the|our)\s+((?:supervising\s+)?(?:attending|preceptor|supervisor)(?:\s+(?:physician|surgeon|doctor))?|supervising\s+(?:physician|doctor))(?![\p{L}-])/giu;
+
+function findRefs(s: string, explicit: RegExp | null, source: PovOptions['source']): RefSpan[] {
+  const spans: RefSpan[] = [];
+  const possessiveAt = (end: number) => /^['’]s(?![\p{L}])/u.test(s.slice(end));
+  if (explicit) {
+    for (const m of s.matchAll(explicit)) {
+      const start = m.index ?? 0;
+      let end = start + m[0].length;
+      const possessive = possessiveAt(end);
+      if (possessive) end += 2;
+      spans.push({ start, end, generic: false, possessive });
+    }
+  }
+  for (const m of s.matchAll(GENERIC)) {
+    const start = m.index ?? 0;
+    let end = start + m[0].length;
+    // "my attending, Dr. Chen," names the recommender: one explicit reference.
+    const appositive = explicit
+      ? new RegExp(`^,?\\s+(?:${explicit.source}),?`, 'u').exec(s.slice(end))
+      : null;
+    if (appositive) {
+      const covered = end + appositive[0].length;
+      for (let k = spans.length - 1; k >= 0; k--) {
+        const sp = spans[k]!;
+        if (sp.start >= end && sp.start < covered) spans.splice(k, 1);
+      }
+      const tail = s.slice(end, covered).endsWith(',') ? covered - 1 : covered;
+      const possessive = possessiveAt(tail);
+      spans.push({ start, end: possessive ? tail + 2 : tail, generic: false, possessive });
+      continue;
+    }
+    if (spans.some((sp) => sp.start < end && sp.end > start)) continue;
+    const possessive = possessiveAt(end);
+    if (possessive) end += 2;
+    spans.push({
+      start,
+      end,
+      generic: true,
+      possessive,
+      determiner: m[1]!.toLowerCase(),
+      role: m[2]!,
+    });
+  }
+  if (source === 'relationship') {
+    for (const t of tokenize(s)) {
+      if (
+        t.word &&
+        THIRD_SINGULAR.test(t.text) &&
+        !spans.some((sp) => sp.start <= t.start && sp.end > t.start)
+      ) {
+        spans.push({
+          start: t.start,
+          end: t.end,
+          generic: false,
+          possessive: false,
+          pronoun: t.text.toLowerCase(),
+        });
+      }
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One sentence
+
+type Refusal =
+  | { why: 'quotation' }
+  | { why: 'verb'; verb: string }
+  | { why: 'reflexive' }
+  | { why: 'wouldHad' }
+  | { why: 'compound'; verb: string }
+  | { why: 'coordinated'; verb: string }
+  | { why: 'reportedSpeech' }
+  | { why: 'recommenderRole' };
+
+class Refuse extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.why);
+  }
+}
+
+interface SentenceContext {
+  readonly options: PovOptions;
+  readonly explicit: RegExp | null;
+  /** The answer is told in the past tense, so "I read" means "I read (past)". */
+  readonly narrativePast: boolean;
+  readonly competitor: RegExp | null;
+}
+
+interface Converted {
+  readonly text: string;
+  readonly genericRefs: readonly string[];
+  readonly changed: boolean;
+}
+
+function convertSentence(
+  sentence: string,
+  previous: string,
+  ctx: SentenceContext,
+  state: PovState,
+): Converted {
+  const { options } = ctx;
+  const tokens = tokenize(sentence);
+  const quoted = quotedMask(sentence);
+  const refs = findRefs(sentence, ctx.explicit, options.source);
+  const out = tokens.map((t) => t.text);
+  const genericRefs: string[] = [];
+  let changed = false;
+  const forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
+  // Whether another person in this or the previous sentence shares the candidate's pronoun: then "she"
+  // could mean the patient, so the first mention in each sentence uses the name.
+  const competing =
+    ctx.competitor !== null &&
+    (ctx.competitor.test(sentence) || ctx.competitor.test(previous)) &&
+    options.source !== 'relationship';
+  let namedInSentence = false;
+
+  const wordIndexAfter = (i: number): number => {
+    for (let k = i + 1; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.word) return k;
+      if (t.text.trim() !== '') return -1;
+    }
+    return -1;
+  };
+  /** The verb after a subject: skips adverbs; -1 when punctuation or the end comes first. */
+  const verbAfter = (i: number): number => {
+    let k = wordIndexAfter(i);
+    while (k >= 0 && isAdverb(tokens[k]!.text)) k = wordIndexAfter(k);
+    return k;
+  };
+  const atClauseStart = (tokenIndex: number): { start: boolean; sentenceStart: boolean } => {
+    for (let k = tokenIndex - 1; k >= 0; k--) {
+      const t = tokens[k]!;
+      if (t.word) return { start: CLAUSE_STARTERS.has(norm(t.text)), sentenceStart: false };
+      const p = t.text.trim();
+      if (p === '') continue;
+      if (/[,;:(—–]$/.test(p)) return { start: true, sentenceStart: false };
+      if (/^[“"‘(⟦\s]*$/.test(p)) continue;
+      return { start: false, sentenceStart: false };
+    }
+    return { start: true, sentenceStart: true };
+  };
+  const prevWord = (i: number): string => {
+    for (let k = i - 1; k >= 0; k--) {
+      const t = tokens[k]!;
+      if (t.word) return norm(t.text);
+      if (t.text.trim() !== '') return '';
+    }
+    return '';
+  };
+  const isSentenceStart = (i: number) => atClauseStart(i).sentenceStart;
+  const put = (i: number, text: string) => {
+    out[i] = isSentenceStart(i) ? capitalize(text) : text;
+    changed = true;
+  };
+
+  /** The candidate in subject, object or possessive position: name on first mention, then pronouns. */
+  const useName = (): boolean => {
+    if (forms === null) return true;
+    if (namedInSentence) return false;
+    if (!state.named || competing) return true;
+    return false;
+  };
+  const markNamed = (byName: boolean) => {
+    if (byName) {
+      state.named = true;
+      namedInSentence = true;
+    }
+  };
+
+  /** Agrees the verb at token k with a third-person subject (singular unless `plural`). */
+  const agree = (k: number, plural: boolean, compound: boolean) => {
+    if (k < 0) return;
+    const w = tokens[k]!.text;
+    const n = norm(w);
+    const table: Record<string, [string, string]> = {
+      am: ['is', 'are'],
+      was: ['was', 'were'],
+      "wasn't": ['wasn’t', 'weren’t'],
+      have: ['has', 'have'],
+      "haven't": ['hasn’t', 'haven’t'],
+      do: ['does', 'do'],
+      "don't": ['doesn’t', 'don’t'],
+    };
+    const entry = table[n];
+    if (entry) {
+      const next = plural ? entry[1] : entry[0];
+      if (next.replace(/’/g, "'") !== n) {
+        if (compound) throw new Refuse({ why: 'compound', verb: w });
+        out[k] = next;
+        changed = true;
+      }
+      return;
+    }
+    if (MODALS.has(n) || IRREGULAR_PAST.has(n)) return;
+    if (AMBIGUOUS_PAST.has(n)) {
+      if (ctx.narrativePast || plural) return;
+      throw new Refuse({ why: 'verb', verb: w });
+    }
+    if (isPast(n)) return;
+    if (plural) return;
+    if (BASE_VERBS.has(n)) {
+      if (compound) throw new Refuse({ why: 'compound', verb: w });
+      out[k] = thirdPersonS(n);
+      changed = true;
+      // A second present-tense verb joined to this one ("see patients and write notes") would need the
+      // same change, and telling that verb from a noun needs more than word lists.
+      for (let m = k + 1; m < tokens.length; m++) {
+        const t = tokens[m]!;
+        if (!t.word) continue;
+        const before = prevWord(m);
+        const afterComma = tokens[m - 1]?.text.trim() === ',';
+        if ((before === 'and' || before === 'or' || afterComma) && BASE_VERBS.has(norm(t.text))) {
+          throw new Refuse({ why: 'coordinated', verb: t.text });
+        }
+      }
+      return;
+    }
+    throw new Refuse({ why: 'verb', verb: w });
+  };
+
+  /** The verb at k with "I" (the recommender) as its subject: "he asks" → "I ask". */
+  const agreeWithI = (k: number) => {
+    if (k < 0) return;
+    const w = tokens[k]!.text;
+    const n = norm(w);
+    const table: Record<string, string> = {
+      is: 'am',
+      "isn't": 'am not',
+      has: 'have',
+      "hasn't": 'haven’t',
+      does: 'do',
+      "doesn't": 'don’t',
+      were: 'was',
+      "weren't": 'wasn’t',
+    };
+    if (table[n] !== undefined) {
+      out[k] = table[n]!;
+      changed = true;
+      return;
+    }
+    if (MODALS.has(n) || isPast(n) || n === 'was') return;
+    const base = THIRD_TO_BASE.get(n);
+    if (base) {
+      out[k] = base;
+      changed = true;
+      return;
+    }
+    throw new Refuse({ why: 'verb', verb: w });
+  };
+
+  const isVerbish = (k: number): boolean => {
+    if (k < 0) return false;
+    const n = norm(tokens[k]!.text);
+    return (
+      MODALS.has(n) ||
+      isPast(n) ||
+      AMBIGUOUS_PAST.has(n) ||
+      THIRD_TO_BASE.has(n) ||
+      ['is', 'was', 'has', 'does', "isn't", "wasn't", "hasn't", "doesn't", 'were', 'are'].includes(n)
+    );
+  };
+
+  const candidatePossessive = (): string => {
+    const byName = useName();
+    markNamed(byName);
+    return byName ? possessiveOf(options.name) : forms!.possessive;
+  };
+
+  let refIndex = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    const ref = refs[refIndex];
+    if (ref && t.start >= ref.start) {
+      // Consume every token of the reference; the replacement goes in the first one.
+      let last = i;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < ref.end) last++;
+      refIndex++;
+      if (quoted[t.start]) throw new Refuse({ why: 'quotation' });
+      const original = sentence.slice(ref.start, ref.end);
+      const pv = prevWord(i);
+      const next = wordIndexAfter(last);
+      const nextWord = next >= 0 ? norm(tokens[next]!.text) : '';
+      const nextIsNounish = next >= 0 && !FUNCTION_WORDS.has(nextWord) && !isAdverb(nextWord);
+      for (let k = i + 1; k <= last; k++) out[k] = '';
+      // The tail of a possessive token ("attending's" → "attending" + "'s") is inside the same token.
+      let replacement: string;
+      if (ref.generic && COPULAS.has(pv) && !ref.possessive) {
+        // "Dr. Marsh was my attending": a role, not a reference to the recommender.
+        replacement = ref.determiner === 'my' ? `${candidatePossessive()} ${ref.role}` : original;
+      } else if (ref.pronoun) {
+        const p = ref.pronoun;
+        if (p === 'he' || p === 'she') {
+          replacement = 'I';
+          agreeWithI(verbAfter(last));
+        } else if (p === 'him') replacement = 'me';
+        else if (p === 'himself' || p === 'herself') replacement = 'myself';
+        else if (p === 'hers') replacement = 'mine';
+        else if (p === 'his') replacement = nextIsNounish ? 'my' : 'mine';
+        else replacement = nextIsNounish ? 'my' : 'me';
+      } else if (ref.possessive) {
+        replacement = nextIsNounish ? 'my' : 'mine';
+      } else {
+        const clause = atClauseStart(i);
+        const verb = verbAfter(last);
+        if (clause.start && isVerbish(verb)) {
+          replacement = 'I';
+          agreeWithI(verb);
+        } else if (
+          clause.sentenceStart &&
+          ref.generic &&
+          ref.determiner === 'my' &&
+          options.source === 'relationship'
+        ) {
+          // "My attending on the teaching service; …": a label, not a clause.
+          replacement = `I was ${candidatePossessive()} ${ref.role}`;
+        } else if (clause.sentenceStart) {
+          throw new Refuse({ why: 'recommenderRole' });
+        } else if (COPULAS.has(pv)) {
+          throw new Refuse({ why: 'recommenderRole' });
+        } else {
+          replacement = 'me';
+        }
+      }
+      if (replacement === original) {
+        for (let k = i + 1; k <= last; k++) out[k] = tokens[k]!.text;
+      } else {
+        put(i, replacement);
+        const isRole = ref.generic && COPULAS.has(pv) && !ref.possessive;
+        if (ref.generic && !isRole && options.source !== 'relationship') {
+          genericRefs.push(`${original}→${replacement}`);
+        }
+        if (!isRole && options.source !== 'relationship') {
+          // Reported speech: in "Dr. Chen said he…", is "he" the recommender or someone else?
+          const near = tokens.slice(Math.max(0, i - 4), Math.min(tokens.length, last + 5));
+          const speech = near.some((x) => x.word && SPEECH_VERBS.has(norm(x.text)));
+          const pronounAfter = tokens.slice(last + 1).some((x) => x.word && THIRD_SINGULAR.test(x.text));
+          if (speech && pronounAfter) throw new Refuse({ why: 'reportedSpeech' });
+        }
+      }
+      i = last;
+      continue;
+    }
+
+    const w = t.text;
+    const n = norm(w);
+    const isFirstPerson =
+      w === 'I' || /^I['’](m|ve|d|ll)$/.test(w) || n === 'me' || n === 'my' || n === 'mine' || n === 'myself';
+    if (!isFirstPerson) continue;
+    if (w === 'ME' || w === 'MY') continue;
+    if (w === 'I') {
+      // "type I diabetes", "Mobitz I", "I-131", "I/O": a numeral or abbreviation, not the pronoun.
+      const before = sentence.slice(0, t.start);
+      const after = sentence.slice(t.end);
+      if (ROMAN_CONTEXT.has(prevWord(i)) || /^[-/&\d]/.test(after) || /[-/]$/.test(before)) continue;
+    }
+    if (quoted[t.start]) throw new Refuse({ why: 'quotation' });
+
+    if (w === 'I' || /^I['’]/.test(w)) {
+      const byName = useName();
+      const subject = byName ? options.name : forms!.subject;
+      const plural = !byName && forms!.plural;
+      const pv = prevWord(i);
+      // "The resident and I were…": a compound subject keeps its plural verb. After ", and" it is a new clause.
+      const compound = (pv === 'and' || pv === 'or') && precededByWord(tokens, i);
+      const contraction = /^I['’](m|ve|d|ll)$/.exec(w)?.[1];
+      if (contraction === 'm') {
+        put(i, `${subject} ${plural ? 'are' : 'is'}`);
+      } else if (contraction === 've') {
+        put(i, `${subject} ${plural ? 'have' : 'has'}`);
+      } else if (contraction === 'll') {
+        put(i, `${subject} will`);
+      } else if (contraction === 'd') {
+        const k = verbAfter(i);
+        const nextW = k >= 0 ? norm(tokens[k]!.text) : '';
+        const participle =
+          nextW !== '' &&
+          (isPast(nextW) ||
+            /^(been|seen|done|gone|taken|given|written|known|spoken|chosen|begun|driven|eaten|fallen|grown|shown|drawn)$/.test(
+              nextW,
+            ));
+        const base =
+          nextW !== '' && (BASE_VERBS.has(nextW) || ['like', 'rather', 'prefer', 'be'].includes(nextW));
+        if (participle === base) throw new Refuse({ why: 'wouldHad' });
+        put(i, `${subject} ${participle ? 'had' : 'would'}`);
+      } else {
+        put(i, subject);
+        agree(verbAfter(i), plural, compound);
+      }
+      markNamed(byName);
+      continue;
+    }
+    if (n === 'me') {
+      const byName = useName();
+      put(i, byName ? options.name : forms!.object);
+      markNamed(byName);
+      continue;
+    }
+    if (n === 'my') {
+      put(i, candidatePossessive());
+      continue;
+    }
+    if (n === 'mine') {
+      const byName = useName();
+      put(i, byName ? possessiveOf(options.name) : forms!.possessivePronoun);
+      markNamed(byName);
+      continue;
+    }
+    if (n === 'myself') {
+      if (forms === null) throw new Refuse({ why: 'reflexive' });
+      put(i, forms.reflexive);
+    }
+  }
+  return { text: out.join(''), genericRefs, changed };
+}
+
+/** Whether the word before token i ("and") itself follows a word directly, not a comma. */
+function precededByWord(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && !tokens[k]!.word) k--;
+  k--;
+  while (k >= 0 && tokens[k]!.text.trim() === '') k--;
+  return k >= 0 && tokens[k]!.word;
+}
+
+function refusalReason(r: Refusal): string {
+  switch (r.why) {
+    case 'quotation':
+      return 'it quotes someone, and “I” or “me” inside a quotation must stay as spoken';
+    case 'verb':
+      return `CEAD does not know how to change the verb “${r.verb}” after “I”`;
+    case 'reflexive':
+      return 'the letter uses the name only, and there is no pronoun for “myself”';
+    case 'wouldHad':
+      return '“I’d” could mean “I had” or “I would”';
+    case 'compound':
+      return `“and I” makes it unclear what the verb “${r.verb}” should become`;
+    case 'coordinated':
+      return `a second present-tense verb (“${r.verb}”) may need to change too`;
+    case 'reportedSpeech':
+      return 'it reports what someone said, and “he” or “she” could mean the recommender or someone else';
+    case 'recommenderRole':
+      return 'it mentions the recommender in a way CEAD cannot turn into “I” or “me” safely';
+  }
+}
+
+function addressLine(options: PovOptions): string {
+  return options.pronouns === 'name'
+    ? `${options.name}, by name only, no pronouns`
+    : `${options.name}, ${PRONOUN_FORMS[options.pronouns].subject}/${PRONOUN_FORMS[options.pronouns].object}`;
+}
+
+/**
+ * Converts one answer. Sentences that change are returned unmarked; sentences that cannot be converted
+ * safely are returned as written, wrapped in ⟦ ⟧ and marked, each with an open question.
+ */
+export function convertPointOfView(text: string, options: PovOptions, state: PovState): PovResult {
+  const explicit = recommenderPatterns(options.recommenderName);
+  const narrativePast = /\bI\s+(?:\p{L}+ly\s+)?(?:was|had|did|\p{L}+ed)\b/u.test(text);
+  const competitor =
+    options.pronouns === 'she'
+      ? /\b(she|her|hers|herself)\b/i
+      : options.pronouns === 'he'
+        ? /\b(he|him|his|himself)\b/i
+        : options.pronouns === 'they'
+          ? /\b(they|them|their|theirs|themselves)\b/i
+          : null;
+  const ctx: SentenceContext = { options, explicit, narrativePast, competitor };
+  const segments: PovSegment[] = [];
+  const issues: PovIssue[] = [];
+  let previous = '';
+  const push = (text: string, marked: boolean) => {
+    const last = segments[segments.length - 1];
+    if (last && last.marked === marked && !marked)
+      segments[segments.length - 1] = { text: last.text + text, marked };
+    else segments.push({ text, marked });
+  };
+  for (const piece of splitSentences(text)) {
+    const body = piece.trimEnd();
+    const tail = piece.slice(body.length);
+    if (body === '') {
+      push(piece, false);
+      continue;
+    }
+    const snapshot = state.named;
+    try {
+      const converted = convertSentence(body, previous, ctx, state);
+      push(converted.text + tail, false);
+      if (converted.genericRefs.length > 0) {
+        issues.push({
+          kind: 'recommender',
+          quote: converted.text.trim(),
+          question: `The candidate wrote ${converted.genericRefs
+            .map((g) => {
+              const [from, to] = g.split('→');
+              return `“${from}”, which the draft turns into “${to}”`;
+            })
+            .join(
+              ' and ',
+            )}. ${options.recommenderAddress}, please confirm that this was you, or rewrite the sentence.`,
+        });
+      }
+    } catch (e) {
+      if (!(e instanceof Refuse)) throw e;
+      state.named = snapshot;
+      push(`${MARK_OPEN}${body}${MARK_CLOSE}`, true);
+      if (tail) push(tail, false);
+      issues.push({
+        kind: 'pointOfView',
+        quote: body,
+        question: `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`,
+      });
+    }
+    previous = body;
+  }
+  return { segments, issues };
+}
