@@ -8,7 +8,10 @@ export function parseCommandArgs<O extends Options>(argv: readonly string[], opt
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    // Read `message` rather than test `instanceof Error`: under jest, Node's own errors come from another realm.
+    const message = (
+      typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e)
+    ).split('\n')[0]!;
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
   }
 }
