@@ -32,7 +32,8 @@ function shiftRange(range: DocsRange, by: number): DocsRange {
 /**
  * Moves fresh-document requests by `by` indices. `endOfSegmentLocation` inserts become inserts at the end
  * of what the earlier requests wrote, which is where they land in a fresh document; each insert is
- * followed by a text style reset over what it inserted.
+ * followed by a text style reset over what it inserted; a named range that ends where the written text
+ * ends takes in the newline after it.
  */
 export function shiftRequests(requests: readonly DocsRequest[], by: number): Rewrite {
   const out: DocsRequest[] = [];
@@ -67,8 +68,13 @@ export function shiftRequests(requests: readonly DocsRequest[], by: number): Rew
       continue;
     }
     if (r.createNamedRange) {
+      // A fresh document's final newline cannot be in a named range, so a range that reaches the end of the
+      // written text stops short of it; here that newline is the section's own, and belongs in its range.
+      const range = r.createNamedRange.range;
+      const moved = shiftRange(range, by);
+      const reach = range.endIndex === end ? 1 : 0;
       out.push({
-        createNamedRange: { ...r.createNamedRange, range: shiftRange(r.createNamedRange.range, by) },
+        createNamedRange: { ...r.createNamedRange, range: { ...moved, endIndex: moved.endIndex + reach } },
       });
       continue;
     }

@@ -1,0 +1,630 @@
+/**
+ * The server side of the Docs sidebar: one function per `SidebarApi` entry, each of which
+ *   1. authorizes the caller against the team in Settings (an outsider learns nothing about any order),
+ *   2. finds the order whose Doc is open,
+ *   3. decides with the core (access rules, order moves, session plans, the section rewrite),
+ *   4. acts through ports, and answers with JSON.
+ *
+ * Apps Script services are reached only through the ports in `SidebarServices`, so the same code runs
+ * against the real services (src/main.gas.ts wires them) and against the fakes in the tests.
+ */
+import type { CompetencyId } from '../core/competencies';
+import { COMPETENCIES } from '../core/competencies';
+import {
+  type CommentThread,
+  countSession,
+  describeRecord,
+  lastSessionNumber,
+  planClose,
+  planSession,
+  type TeamDirectory,
+  viewThreads,
+} from '../core/editing-session';
+import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_PT } from '../core/eras-pdf';
+import type { DocsRange, DocsRequest } from '../core/letter/docs-requests';
+import { type MoveResult, moveOrder } from '../core/order-moves';
+import {
+  explainRefusal,
+  FINAL_STATUSES,
+  type Order,
+  type OrderStatus,
+  transitionsFrom,
+} from '../core/orders';
+import type {
+  Clock,
+  CommentStore,
+  DocumentStore,
+  EventLog,
+  FileSharing,
+  Lock,
+  OrderStore,
+  SettingsSource,
+} from '../core/ports';
+import { errorMessage, isTransientError } from '../core/ports';
+import type { Answers } from '../core/questionnaire';
+import { rewriteSection, sectionRangeName } from '../core/section-rewrite';
+import type { Settings } from '../core/settings';
+import {
+  type Access,
+  authorize,
+  NOT_AUTHORIZED,
+  type SidebarAction,
+  TEAM_ROLES,
+  type TeamMemberRef,
+} from '../core/sidebar-access';
+import type { LogEntry } from '../core/tracker-row';
+import type {
+  ApiResult,
+  Availability,
+  CheckResult,
+  FindingView,
+  OpenQuestionView,
+  SectionView,
+  SessionSummary,
+  SidebarApi,
+  SidebarState,
+  StatusAction,
+} from './sidebar-api';
+
+/** The Doc the sidebar is open in (DocumentApp). */
+export interface ActiveDocument {
+  id(): string;
+  /** Selects the `occurrence`-th (0-based) appearance of `text` in the body; false when there is none. */
+  select(text: string, occurrence: number): boolean;
+}
+
+/** What the sidebar reads of a Doc's structure (Docs API `documents.get`). */
+export interface DocStructure {
+  /** The ranges of every named range called `name` (a user's edit can split one range into several). */
+  namedRanges(docId: string, name: string): readonly DocsRange[];
+  /** Page size in points. */
+  pageSize(docId: string): { readonly width: number; readonly height: number };
+}
+
+export interface SavedPdf {
+  readonly fileId: string;
+  readonly url: string;
+  readonly bytes: number;
+}
+
+/** Exports the Doc as PDF into the Doc's own folder (the order's folder). */
+export interface PdfStore {
+  save(docId: string, name: string): SavedPdf;
+  remove(fileId: string): void;
+}
+
+/** The letter work the sidebar asks of the core: answers, check, open questions, section rendering. */
+export interface LetterServices {
+  /** The order's parsed answers, or why they cannot be read. */
+  answers(order: Order): { readonly answers: Answers } | { readonly problem: string };
+  check(
+    text: string,
+    answers: Answers,
+    context: { readonly otherCandidateNames: readonly string[]; readonly letterDate: string },
+  ): readonly Omit<FindingView, 'id'>[];
+  openQuestions(answers: Answers): readonly OpenQuestionView[];
+  /** Requests that write one section into an empty document, creating its named range. */
+  renderSection(answers: Answers, sectionId: CompetencyId): readonly DocsRequest[];
+}
+
+export interface SidebarServices {
+  /** The signed-in user's email, or '' when Google does not disclose it. */
+  readonly callerEmail: () => string;
+  readonly activeDocument: ActiveDocument;
+  readonly settings: SettingsSource;
+  readonly orders: OrderStore;
+  readonly documents: DocumentStore;
+  readonly structure: DocStructure;
+  readonly comments: CommentStore;
+  readonly sharing: FileSharing;
+  readonly log: EventLog;
+  readonly clock: Clock;
+  readonly lock: Lock;
+  readonly letter: LetterServices;
+  readonly pdf: PdfStore;
+}
+
+/** A refusal or a failure: the one line the sidebar shows. */
+class Refusal extends Error {}
+
+const LOCK_TIMEOUT_MS = 10_000;
+
+const STATUS_LABEL: Partial<Record<OrderStatus, string>> = {
+  NEEDS_INFO: 'Needs info from the candidate',
+  DRAFTING: 'Back to drafting',
+  PHYSICIAN_REVIEW: 'Send to physician review',
+  CANDIDATE_REVIEW: 'Send to candidate review',
+  FINALIZED: 'Finalize',
+  DELIVERED: 'Mark delivered',
+  ON_HOLD: 'Put on hold',
+  CANCELLED: 'Cancel the order',
+};
+
+function statusLabel(from: OrderStatus, to: OrderStatus): string {
+  if (from === 'ON_HOLD') return `Release the hold (back to ${to})`;
+  if (from === 'ERROR') return `Retried: set ${to}`;
+  return STATUS_LABEL[to] ?? `Set ${to}`;
+}
+
+/** Sessions move the order in and out of EDITING, with their threads; the status buttons do not. */
+function isSessionMove(from: OrderStatus, to: OrderStatus): boolean {
+  return to === 'EDITING' || (from === 'EDITING' && to === 'DRAFTING');
+}
+
+/** The first line of a failure; a transient one says that trying again will help. */
+export function failureLine(error: unknown): string {
+  const first = errorMessage(error).split('\n')[0]!.trim() || 'Unknown error';
+  if (error instanceof Refusal) return first;
+  if (isTransientError(error)) return `Google is busy right now; try again in a minute. (${first})`;
+  return `Something went wrong: ${first}`;
+}
+
+function teamDirectory(settings: Settings): TeamDirectory {
+  return {
+    emails: settings.team.map((m) => m.email),
+    names: settings.team.map((m) => m.name).filter((n) => n !== ''),
+  };
+}
+
+/** How many times `excerpt` occurs in `text` before `start`: which occurrence the finding is. */
+export function occurrenceAt(text: string, excerpt: string, start: number): number {
+  let n = 0;
+  for (let at = text.indexOf(excerpt); at >= 0 && at < start; at = text.indexOf(excerpt, at + 1)) n++;
+  return n;
+}
+
+interface Context {
+  readonly member: TeamMemberRef;
+  readonly settings: Settings;
+  readonly docId: string;
+  readonly order: Order;
+  readonly others: readonly Order[];
+}
+
+export function createSidebarServer(s: SidebarServices): SidebarApi {
+  /** Runs one request: every refusal and failure becomes `{ ok: false, error }`. */
+  const answer = <T>(run: () => T): ApiResult<T> => {
+    try {
+      return { ok: true, value: run() };
+    } catch (error) {
+      return { ok: false, error: failureLine(error) };
+    }
+  };
+
+  const readSettings = (): Settings => s.settings.read().settings;
+
+  /** Authorization first: nothing about the order is read for someone outside the team. */
+  const begin = (action: SidebarAction): Context => {
+    const settings = readSettings();
+    const access = authorize(s.callerEmail(), settings.team, action);
+    if (!access.allowed) throw new Refusal(access.reason);
+    const docId = s.activeDocument.id();
+    const { orders } = s.orders.readAll();
+    const order = orders.find((o) => o.docId === docId);
+    if (!order) throw new Refusal('This document is not a CEAD letter: no order in the tracker links to it.');
+    return { member: access.member, settings, docId, order, others: orders.filter((o) => o !== order) };
+  };
+
+  const when = (settings: Settings) => {
+    const now = s.clock.now();
+    return {
+      today: s.clock.localDate(now, settings.timeZone),
+      now: s.clock.localDateTime(now, settings.timeZone),
+    };
+  };
+
+  const logEntry = (
+    c: Context,
+    event: string,
+    from: OrderStatus | '',
+    to: OrderStatus | '',
+    detail: string,
+  ): LogEntry => ({
+    time: when(c.settings).now,
+    actor: c.member.email,
+    orderId: c.order.orderId,
+    event,
+    from,
+    to,
+    detail,
+  });
+
+  const withLock = <T>(run: () => T): T => {
+    if (!s.lock.tryAcquire(LOCK_TIMEOUT_MS))
+      throw new Refusal('Another change to the tracker is running; try again in a moment.');
+    try {
+      return run();
+    } finally {
+      s.lock.release();
+    }
+  };
+
+  /** Moves as the member's most able role: someone who is both writer and reviewer may do either's moves. */
+  const moveAs = (c: Context, order: Order, to: OrderStatus, errorFindings?: number): MoveResult => {
+    let first: MoveResult | undefined;
+    for (const role of c.member.roles) {
+      const moved = moveOrder(
+        order,
+        to,
+        role,
+        when(c.settings),
+        errorFindings === undefined ? {} : { errorFindings },
+      );
+      if (moved.ok) return moved;
+      first ??= moved;
+    }
+    return first ?? { ok: false, reason: NOT_AUTHORIZED };
+  };
+
+  const answersOf = (c: Context): Answers => {
+    const got = s.letter.answers(c.order);
+    if ('problem' in got) throw new Refusal(got.problem);
+    return got.answers;
+  };
+
+  const runCheck = (c: Context): CheckResult => {
+    const text = s.documents.text(c.docId);
+    const findings = s.letter
+      .check(text, answersOf(c), {
+        otherCandidateNames: c.others.map((o) => o.candidate).filter((n) => n !== ''),
+        letterDate: when(c.settings).today,
+      })
+      .map((f, i): FindingView => ({ ...f, id: `${i + 1}-${f.code}` }));
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) counts[f.severity]++;
+    return { checkedAt: s.clock.now(), findings, counts };
+  };
+
+  const errorCount = (c: Context): number | undefined => {
+    try {
+      return runCheck(c).counts.error;
+    } catch {
+      // Unknown counts as failing in the order rules ("run the letter check first").
+      return undefined;
+    }
+  };
+
+  const availability = (c: Context, action: SidebarAction, extra?: () => string | null): Availability => {
+    const access: Access = authorize(c.member.email, c.settings.team, action);
+    if (!access.allowed) return { allowed: false, reason: access.reason };
+    const reason = extra?.() ?? null;
+    return reason === null ? { allowed: true } : { allowed: false, reason };
+  };
+
+  const roleRefusal = (
+    c: Context,
+    from: OrderStatus,
+    to: OrderStatus,
+    errorFindings?: number,
+  ): string | null => {
+    const reasons = c.member.roles.map((role) =>
+      explainRefusal(from, to, role, {
+        heldFrom: c.order.heldFrom,
+        ...(errorFindings === undefined ? {} : { errorFindings }),
+      }),
+    );
+    return reasons.includes(null) ? null : (reasons[0] ?? NOT_AUTHORIZED);
+  };
+
+  const sectionsOf = (c: Context): SectionView[] =>
+    COMPETENCIES.filter((k) => s.structure.namedRanges(c.docId, sectionRangeName(k.id)).length > 0).map(
+      (k) => ({
+        sectionId: k.id,
+        title: k.title,
+      }),
+    );
+
+  const sessionSummaries = (
+    c: Context,
+    threads: readonly CommentThread[],
+    team: TeamDirectory,
+  ): SessionSummary[] => {
+    const last = Math.max(c.order.session, lastSessionNumber(threads));
+    const out: SessionSummary[] = [];
+    for (let round = 1; round <= last; round++) {
+      const counts = countSession(threads, round, team);
+      const current = c.order.status === 'EDITING' && round === c.order.session;
+      if (counts.total > 0 || current) out.push({ round, current, ...counts });
+    }
+    return out;
+  };
+
+  const state = (c: Context): SidebarState => {
+    const team = teamDirectory(c.settings);
+    const threads = s.comments.list(c.docId);
+    const status = c.order.status;
+    const got = s.letter.answers(c.order);
+    const answers = 'answers' in got ? got.answers : undefined;
+    const candidates = transitionsFrom(status).filter(
+      (t, i, all) =>
+        !isSessionMove(t.from, t.to) &&
+        t.roles.some((r) => (TEAM_ROLES as readonly string[]).includes(r)) &&
+        all.findIndex((x) => x.to === t.to) === i,
+    );
+    const needsCheck = candidates.some((t) => t.guard === 'noErrorFindings');
+    const errors = needsCheck ? errorCount(c) : undefined;
+    const changeStatus = availability(c, 'changeStatus');
+    const statusActions: StatusAction[] = candidates.map((t) => {
+      const reason = changeStatus.allowed
+        ? roleRefusal(c, t.from, t.to, errors)
+        : (changeStatus.reason ?? NOT_AUTHORIZED);
+      return {
+        to: t.to,
+        label: statusLabel(t.from, t.to),
+        note: t.note,
+        allowed: reason === null,
+        ...(reason === null ? {} : { reason }),
+      };
+    });
+    const sections = sectionsOf(c);
+    const finished = (FINAL_STATUSES as readonly OrderStatus[]).includes(status) || status === 'FINALIZED';
+    const o = c.order;
+    return {
+      user: { email: c.member.email, roles: c.member.roles },
+      order: {
+        orderId: o.orderId,
+        candidate: o.candidate,
+        specialty: o.specialty,
+        package: o.package,
+        status,
+        originalDue: o.originalDue,
+        currentDue: o.currentDue,
+        businessDaysLeft: o.businessDaysLeft,
+        writer: o.writer,
+        reviewer: o.reviewer,
+        session: o.session,
+      },
+      actions: {
+        view: { allowed: true },
+        checkLetter: availability(c, 'checkLetter', () =>
+          answers ? null : 'problem' in got ? got.problem : null,
+        ),
+        startSession: availability(c, 'startSession', () => {
+          if (status === 'EDITING') return `Session ${o.session} is open; close it before starting another.`;
+          if (status !== 'DRAFTING') return `Sessions start from DRAFTING; the order is ${status}.`;
+          if (o.email.trim() === '') return 'The order has no candidate email to share the document with.';
+          return roleRefusal(c, 'DRAFTING', 'EDITING');
+        }),
+        closeSession: availability(c, 'closeSession', () =>
+          status === 'EDITING' ? roleRefusal(c, 'EDITING', 'DRAFTING') : 'No editing session is open.',
+        ),
+        changeStatus,
+        regenerateSection: availability(c, 'regenerateSection', () => {
+          if (finished) return `The order is ${status}; a finished letter is not regenerated.`;
+          if (!answers) return 'problem' in got ? got.problem : 'The answers cannot be read.';
+          if (sections.length === 0) return 'This document has no CEAD section markers left to regenerate.';
+          return null;
+        }),
+        exportPdf: availability(c, 'exportPdf', () =>
+          answers ? null : 'problem' in got ? got.problem : null,
+        ),
+      },
+      statusActions,
+      sessions: sessionSummaries(c, threads, team),
+      threads: viewThreads(threads, team),
+      nextSession: o.session + 1,
+      openQuestions: answers ? s.letter.openQuestions(answers) : [],
+      sections,
+      pdf: null,
+    };
+  };
+
+  const reload = (c: Context): SidebarState => {
+    const { orders } = s.orders.readAll();
+    const order = orders.find((o) => o.orderId === c.order.orderId) ?? c.order;
+    return state({ ...c, order, others: orders.filter((o) => o.orderId !== order.orderId) });
+  };
+
+  /** Open or answered threads: what still waits on someone. */
+  const openThreadCount = (threads: readonly CommentThread[]) => threads.filter((t) => !t.resolved).length;
+
+  return {
+    getSidebarState: () => answer(() => state(begin('view'))),
+
+    checkLetter: () => answer(() => runCheck(begin('checkLetter'))),
+
+    selectFinding: (request) =>
+      answer(() => {
+        const c = begin('checkLetter');
+        if (request.excerpt === '') {
+          return {
+            selected: false,
+            message: 'This finding is about something missing: there is no passage to select.',
+          };
+        }
+        const text = s.documents.text(c.docId);
+        const selected = s.activeDocument.select(
+          request.excerpt,
+          occurrenceAt(text, request.excerpt, request.start),
+        );
+        return selected
+          ? { selected: true, message: 'Selected in the document.' }
+          : { selected: false, message: 'That passage is no longer in the document; run the check again.' };
+      }),
+
+    listThreads: () =>
+      answer(() => {
+        const c = begin('view');
+        const team = teamDirectory(c.settings);
+        const threads = s.comments.list(c.docId);
+        return { threads: viewThreads(threads, team), sessions: sessionSummaries(c, threads, team) };
+      }),
+
+    startSession: (request) =>
+      answer(() => {
+        const c0 = begin('startSession');
+        return withLock(() => {
+          const c = { ...c0, ...freshOrder(c0) };
+          const o = c.order;
+          if (o.status !== 'DRAFTING')
+            throw new Refusal(`Sessions start from DRAFTING; the order is ${o.status}.`);
+          if (request.session !== o.session + 1) {
+            throw new Refusal(
+              `The next session is ${o.session + 1}, not ${request.session}; reload the sidebar.`,
+            );
+          }
+          if (o.email.trim() === '')
+            throw new Refusal('The order has no candidate email to share the document with.');
+          const moved = moveAs(c, o, 'EDITING');
+          if (!moved.ok) throw new Refusal(moved.reason);
+          const answers = answersOf(c);
+          const known = s.letter.openQuestions(answers);
+          const openQuestions = request.openQuestionIds.map((id) => {
+            const q = known.find((k) => k.id === id);
+            if (!q)
+              throw new Refusal('An open question you chose is no longer in the draft; reload the sidebar.');
+            return { id: q.id, question: q.question, ...(q.passage ? { passage: q.passage } : {}) };
+          });
+          const existing = s.comments.list(c.docId);
+          const plan = planSession(
+            {
+              session: request.session,
+              openQuestions,
+              findings: request.findings.map((f) => ({
+                code: f.code,
+                message: f.message,
+                excerpt: f.excerpt,
+              })),
+              writerQuestions: request.writerQuestions,
+            },
+            existing,
+          );
+          if (!plan.ok) throw new Refusal(plan.problems.join(' '));
+          for (const comment of plan.value) s.comments.post(c.docId, comment.text, comment.quoted);
+          s.sharing.share(c.docId, o.email, 'commenter', true);
+          const threads = s.comments.list(c.docId);
+          const posted = countSession(threads, request.session, teamDirectory(c.settings)).total;
+          s.orders.put({ ...moved.order, session: request.session, openThreads: openThreadCount(threads) });
+          s.log.append([
+            logEntry(
+              c,
+              'session-opened',
+              o.status,
+              'EDITING',
+              `Session ${request.session}: ${posted} threads.`,
+            ),
+          ]);
+          return reload(c);
+        });
+      }),
+
+    closeSession: (request) =>
+      answer(() => {
+        const c0 = begin('closeSession');
+        return withLock(() => {
+          const c = { ...c0, ...freshOrder(c0) };
+          const o = c.order;
+          if (o.status !== 'EDITING') throw new Refusal('No editing session is open.');
+          if (request.session !== o.session) {
+            throw new Refusal(
+              `Session ${o.session} is the open one, not ${request.session}; reload the sidebar.`,
+            );
+          }
+          const moved = moveAs(c, o, 'DRAFTING');
+          if (!moved.ok) throw new Refusal(moved.reason);
+          const plan = planClose(o.session, s.comments.list(c.docId), request.deferrals, s.clock.now());
+          if (!plan.ok) throw new Refusal(plan.problems.join(' '));
+          for (const r of plan.value.replies) s.comments.reply(c.docId, r.threadId, r.text, r.action);
+          const threads = s.comments.list(c.docId);
+          s.orders.put({ ...moved.order, openThreads: openThreadCount(threads) });
+          s.log.append([
+            logEntry(c, 'session-closed', 'EDITING', 'DRAFTING', describeRecord(plan.value.record)),
+          ]);
+          return reload(c);
+        });
+      }),
+
+    changeStatus: (request) =>
+      answer(() => {
+        const c0 = begin('changeStatus');
+        return withLock(() => {
+          const c = { ...c0, ...freshOrder(c0) };
+          const from = c.order.status;
+          if (request.to === 'EDITING') throw new Refusal('Use "Start session" to open an editing session.');
+          if (isSessionMove(from, request.to))
+            throw new Refusal('Use "Close session" to end the editing session.');
+          const guarded = transitionsFrom(from).some(
+            (t) => t.to === request.to && t.guard === 'noErrorFindings',
+          );
+          const moved = moveAs(c, c.order, request.to, guarded ? errorCount(c) : undefined);
+          if (!moved.ok) throw new Refusal(moved.reason);
+          s.orders.put(moved.order);
+          s.log.append([logEntry(c, 'status', from, request.to, 'Changed from the sidebar.')]);
+          return reload(c);
+        });
+      }),
+
+    regenerateSection: (request) =>
+      answer(() => {
+        const c = begin('regenerateSection');
+        const competency = COMPETENCIES.find((k) => k.id === request.sectionId);
+        if (!competency) throw new Refusal(`"${request.sectionId}" is not a competency section.`);
+        const status = c.order.status;
+        if ((FINAL_STATUSES as readonly OrderStatus[]).includes(status) || status === 'FINALIZED') {
+          throw new Refusal(`The order is ${status}; a finished letter is not regenerated.`);
+        }
+        const name = sectionRangeName(competency.id);
+        const ranges = s.structure.namedRanges(c.docId, name);
+        if (ranges.length === 0)
+          throw new Refusal(`The ${competency.title} section has lost its marker; edit it by hand.`);
+        if (ranges.length > 1) {
+          throw new Refusal(
+            `Edits split the ${competency.title} section's marker; regenerating it could lose text.`,
+          );
+        }
+        const rewrite = rewriteSection(name, ranges[0]!, s.letter.renderSection(answersOf(c), competency.id));
+        if (!rewrite.ok) throw new Refusal(rewrite.problem);
+        s.documents.write(c.docId, rewrite.requests);
+        s.log.append([logEntry(c, 'section-regenerated', '', '', competency.id)]);
+        return {
+          section: { sectionId: competency.id, title: competency.title },
+          message: `${competency.title} was rewritten from the answers; the rest of the letter is unchanged.`,
+        };
+      }),
+
+    exportPdf: () =>
+      answer(() => {
+        const c = begin('exportPdf');
+        const check = runCheck(c);
+        if (check.counts.error > 0) {
+          const n = check.counts.error;
+          throw new Refusal(
+            `The letter check reports ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before exporting.`,
+          );
+        }
+        if (!isUsLetter(s.structure.pageSize(c.docId))) {
+          s.documents.write(c.docId, [
+            {
+              updateDocumentStyle: {
+                documentStyle: {
+                  pageSize: {
+                    width: { magnitude: US_LETTER_PT.width, unit: 'PT' },
+                    height: { magnitude: US_LETTER_PT.height, unit: 'PT' },
+                  },
+                },
+                fields: 'pageSize',
+              },
+            },
+          ]);
+        }
+        const name = erasPdfName(c.order.candidate, c.order.recommender, c.order.orderId);
+        const pdf = s.pdf.save(c.docId, name);
+        if (pdf.bytes > ERAS_MAX_BYTES) {
+          s.pdf.remove(pdf.fileId);
+          throw new Refusal(
+            `The PDF is ${Math.ceil(pdf.bytes / 1000)} KB, over the ERAS limit of 1 MB; remove images from the letter and export again.`,
+          );
+        }
+        s.log.append([logEntry(c, 'pdf-exported', '', '', `${name} ${pdf.url}`)]);
+        return { name, url: pdf.url, bytes: pdf.bytes };
+      }),
+  };
+
+  /** The order as the tracker holds it now, read again under the lock (another writer may have moved it). */
+  function freshOrder(c: Context): Pick<Context, 'order' | 'others'> {
+    const { orders } = s.orders.readAll();
+    const order = orders.find((o) => o.orderId === c.order.orderId);
+    if (!order) throw new Refusal('The order was removed from the tracker.');
+    return { order, others: orders.filter((o) => o !== order) };
+  }
+}
