@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   blockingProblems,
   headerKey,
+  type ItemResponseLike,
   type ParsedResponse,
   parseAnswerRecord,
   parseAnswersJson,
@@ -402,7 +403,7 @@ describe('parseResponsesCsv', () => {
 describe('parseItemResponses and parseAnswerRecord', () => {
   it('read what Apps Script gives, by title or id, joining checkbox lists', () => {
     const a = validById();
-    const list = ITEMS.filter((i) => a[i.id] !== undefined).map((i, n) =>
+    const list: ItemResponseLike[] = ITEMS.filter((i) => a[i.id] !== undefined).map((i, n) =>
       n % 2 ? { title: i.title, answer: a[i.id]! } : { title: `${i.title} `, id: i.id, answer: a[i.id]! },
     );
     list.push({ title: 'Which rotations?', answer: ['Cardiology', 'ICU'] });
