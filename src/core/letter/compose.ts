@@ -53,7 +53,7 @@ export interface LetterBudget {
   readonly lines: number;
 }
 
-export const DEFAULT_BUDGET: LetterBudget = { charsPerLine: 95, lines: 84 };
+export const DEFAULT_BUDGET: LetterBudget = { charsPerLine: 100, lines: 83 };
 
 export interface ComposeOptions {
   /** The date printed on the letter; absent or null leaves a marked placeholder for the signing date. */
@@ -435,6 +435,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
         .join(' '),
     });
   }
+  // Slots, filled once the length budget is known.
   const flexibleBlocks = flexible.map((f) => add(f.sectionId, f.answerIds));
 
   const comparison = add('comparison', []);
@@ -469,42 +470,34 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
   if (line('recommender.title')) signature.text(line('recommender.title')).paragraph('signature');
   if (institution) signature.text(institution).paragraph('signature');
 
-  // Share what the fixed parts leave among the flexible sections.
+  // Share what the fixed parts leave among the flexible sections. Converted text is longer than the source
+  // ("I" becomes "Dr. Delgado") by an amount that varies, so measure the converted paragraphs and tighten
+  // the pool until the estimate fits.
   const fixed = blocks.filter((b) => !flexibleBlocks.includes(b)).flatMap((b) => b.build().paragraphs);
   const fixedLines = estimateLines(fixed, budget.charsPerLine);
-  const headingChars = flexible.map((f) => f.heading.length + 2);
-  const pool =
-    (budget.lines - fixedLines - flexible.length * 1.5) * budget.charsPerLine -
-    headingChars.reduce((a, b) => a + b, 0);
-  // Converted text runs a little longer than the source ("I" becomes a name), hence the margin.
-  const caps = shareBudget(
-    flexible.map((f) => Math.ceil(f.source.length * 1.08)),
-    pool,
-  ).map((c) => (Number.isFinite(c) ? Math.floor(c / 1.08) : c));
-  flexible.forEach((f, i) => {
-    const b = flexibleBlocks[i]!;
-    b.text(`${f.heading}. `, { bold: true });
-    if (f.source === '') {
-      b.mark(f.missingLabel ?? f.heading, {
-        kind: 'missing',
-        question: `The candidate gave no example for ${f.heading}. Ask for one concrete event from the rotation.`,
-      });
-    } else {
-      const { kept, cut } = trimAtSentence(f.source, caps[i]!);
-      appendConverted(b, kept, people, f.sectionId === 'highlights' ? 'highlight' : 'competency', {
-        named: false,
-      });
-      if (cut) {
-        const note = `${wordCount(cut)} more words from the candidate’s answer are in the comment here.`;
-        b.text(' ').mark(note);
-        b.ask(
-          'length',
-          note,
-          `To keep the letter within two pages, CEAD left out the rest of the candidate’s answer. In the candidate’s words: “${cut}” Choose what to keep, convert it to ${addr}’s point of view, and delete this note.`,
-        );
-      }
-    }
-    b.paragraph('body');
+  const flexibleLines = (built: readonly BlockBuilder[]) =>
+    estimateLines(
+      built.flatMap((b) => b.build().paragraphs),
+      budget.charsPerLine,
+    );
+  let caps = flexible.map(() => Number.POSITIVE_INFINITY);
+  let attempt = flexible.map((f, i) => flexibleBlock(f, caps[i]!, people));
+  const full = attempt.map((b) =>
+    b.build().paragraphs.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.length, 0), 0),
+  );
+  let pool = (budget.lines - fixedLines - flexible.length * 0.5) * budget.charsPerLine;
+  for (let round = 0; round < 6 && fixedLines + flexibleLines(attempt) > budget.lines; round++) {
+    const shares = shareBudget(full, pool);
+    // A cap on converted text becomes a cap on the source, scaled by how much this section grew.
+    caps = shares.map((c, i) =>
+      Number.isFinite(c) ? Math.floor((c * flexible[i]!.source.length) / Math.max(1, full[i]!)) : c,
+    );
+    attempt = flexible.map((f, i) => flexibleBlock(f, caps[i]!, people));
+    const over = fixedLines + flexibleLines(attempt) - budget.lines;
+    pool -= Math.max(1, over) * budget.charsPerLine;
+  }
+  flexibleBlocks.forEach((slot, i) => {
+    blocks[blocks.indexOf(slot)] = attempt[i]!;
   });
 
   const built = blocks.map((b) => b.build());
@@ -516,6 +509,32 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     built,
     questions,
   );
+}
+
+function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): BlockBuilder {
+  const b = new BlockBuilder(f.sectionId, f.answerIds);
+  b.text(`${f.heading}. `, { bold: true });
+  if (f.source === '') {
+    b.mark(f.missingLabel ?? f.heading, {
+      kind: 'missing',
+      question: `The candidate gave no example for ${f.heading}. Ask for one concrete event from the rotation.`,
+    });
+  } else {
+    const { kept, cut } = trimAtSentence(f.source, cap);
+    appendConverted(b, kept, people, f.sectionId === 'highlights' ? 'highlight' : 'competency', {
+      named: false,
+    });
+    if (cut) {
+      const note = `${wordCount(cut)} more words from the candidate’s answer are in the comment here.`;
+      b.text(' ').mark(note);
+      b.ask(
+        'length',
+        note,
+        `To keep the letter within two pages, CEAD left out the rest of the candidate’s answer. In the candidate’s words: “${cut}” Choose what to keep, convert it to ${people.recommenderAddress}’s point of view, and delete this note.`,
+      );
+    }
+  }
+  return b.paragraph('body');
 }
 
 function appendConverted(
