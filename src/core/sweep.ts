@@ -1,0 +1,194 @@
+/**
+ * The sweep: the safety net behind the form-submit trigger, run every 10–15 minutes under the script lock.
+ *
+ * - responses with no order (a trigger that never fired or failed), orders left unfinished (NEW) or in
+ *   ERROR at an intake step, and responses edited since their order last saw them go through intake again;
+ * - every open order's current due date and business days left are recomputed for today;
+ * - overdue and at-risk orders remind their writer (the reviewer during physician review), at most once a
+ *   day per order, within the mail quota.
+ *
+ * It reads the Orders sheet once (the order store keeps what it read) and writes it once, with only the
+ * rows that changed; intake work in between writes the orders it touches, one row each.
+ */
+import { deadlineRisk } from './deadlines';
+import {
+  type IntakeDeps,
+  type IntakeOutcome,
+  needsIntake,
+  processResponse,
+  type RetryPolicy,
+} from './intake';
+import { refreshDeadline } from './order-moves';
+import { type Order, type OrderStatus, orderIdFor } from './orders';
+import { errorMessage, type ResponseSource, type StateStore } from './ports';
+import type { Settings } from './settings';
+import type { LogEntry } from './tracker-row';
+
+export interface SweepDeps extends IntakeDeps {
+  readonly responses: ResponseSource;
+  readonly state: StateStore;
+}
+
+export interface SweepOptions {
+  readonly settings: Settings;
+  readonly retry?: RetryPolicy;
+  /**
+   * Stop starting new intake work once this much time has passed since the sweep began (Apps Script stops
+   * an execution at 6 minutes; an unfinished response waits for the next sweep).
+   */
+  readonly budgetMs?: number;
+}
+
+export interface SweepReport {
+  readonly responses: number;
+  readonly intake: readonly IntakeOutcome[];
+  /** Orders whose due date or days left changed today. */
+  readonly refreshed: number;
+  readonly reminders: number;
+  readonly problems: readonly string[];
+  /** True when the time budget ran out before every response was looked at. */
+  readonly stoppedEarly: boolean;
+}
+
+export const DEFAULT_BUDGET_MS = 4.5 * 60 * 1000;
+export const REMINDERS_KEY = 'cead.remindersSent';
+/** Script properties hold 9 KB per value; past this many ids, today's reminders stop rather than repeat. */
+const MAX_REMINDER_STATE = 8000;
+
+/** The team is working on these: a late order here is the team's to chase (paused statuses wait on the candidate). */
+export const REMINDED_STATUSES: readonly OrderStatus[] = ['DRAFTING', 'PHYSICIAN_REVIEW', 'FINALIZED'];
+
+interface ReminderState {
+  readonly date: string;
+  readonly ids: readonly string[];
+}
+
+function readReminders(state: StateStore, today: string): Set<string> {
+  const raw = state.get(REMINDERS_KEY);
+  if (!raw) return new Set();
+  try {
+    const parsed = JSON.parse(raw) as ReminderState;
+    return parsed.date === today && Array.isArray(parsed.ids) ? new Set(parsed.ids.map(String)) : new Set();
+  } catch {
+    return new Set();
+  }
+}
+
+function reminderMail(order: Order, to: string, risk: 'overdue' | 'at-risk') {
+  const late = risk === 'overdue';
+  const days = order.businessDaysLeft ?? 0;
+  return {
+    to,
+    subject: `${late ? 'Overdue' : 'Due soon'}: ${order.orderId} (${order.status}, due ${order.currentDue})`,
+    body:
+      `${order.orderId} is ${late ? `overdue by ${Math.abs(days)} business day${Math.abs(days) === 1 ? '' : 's'}` : days === 0 ? 'due today' : 'due on the next business day'}.\n\n` +
+      `Status: ${order.status}\nCurrent due date: ${order.currentDue}\n` +
+      (order.docUrl ? `Draft: ${order.docUrl}\n` : '') +
+      '\nThis reminder is sent at most once a day per order.\n',
+  };
+}
+
+export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
+  const { settings } = options;
+  const tz = settings.timeZone;
+  const started = Date.parse(deps.clock.now());
+  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const problems: string[] = [];
+
+  const read = deps.orders.readAll();
+  problems.push(...read.problems);
+  const orders = new Map(read.orders.map((o) => [o.orderId, o]));
+  const before = new Map(orders);
+
+  let listed: readonly ReturnType<ResponseSource['list']>[number][] = [];
+  try {
+    listed = deps.responses.list();
+  } catch (e) {
+    problems.push(`The form's responses could not be read: ${errorMessage(e)}`);
+  }
+  const intake: IntakeOutcome[] = [];
+  let stoppedEarly = false;
+  const byTime = [...listed].sort((a, b) =>
+    a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0,
+  );
+  for (const response of byTime) {
+    const order = orders.get(orderIdFor(response.responseId));
+    const version = deps.clock.localDateTime(response.timestamp, tz);
+    if (order && !needsIntake(order, version)) continue;
+    if (Date.parse(deps.clock.now()) - started > budget) {
+      stoppedEarly = true;
+      break;
+    }
+    try {
+      intake.push(processResponse(deps, { settings, orders, retry: options.retry }, response));
+    } catch (e) {
+      problems.push(`Response ${response.responseId}: ${errorMessage(e)}`);
+    }
+  }
+
+  const nowIso = deps.clock.now();
+  const today = deps.clock.localDate(nowIso, tz);
+  const now = deps.clock.localDateTime(nowIso, tz);
+  let refreshed = 0;
+  for (const [id, order] of orders) {
+    const next = refreshDeadline(order, today);
+    if (next.currentDue !== order.currentDue || next.businessDaysLeft !== order.businessDaysLeft) {
+      orders.set(id, next);
+      refreshed++;
+    }
+  }
+
+  const entries: LogEntry[] = [];
+  const sent = readReminders(deps.state, today);
+  const sentBefore = sent.size;
+  let quota: number | undefined;
+  for (const order of orders.values()) {
+    if (!REMINDED_STATUSES.includes(order.status) || order.currentDue === null || sent.has(order.orderId))
+      continue;
+    const risk = deadlineRisk(today, order.currentDue);
+    if (risk === 'on-track') continue;
+    const to = order.status === 'PHYSICIAN_REVIEW' ? order.reviewer || order.writer : order.writer;
+    if (!to) continue;
+    if (JSON.stringify([...sent, order.orderId]).length > MAX_REMINDER_STATE) break;
+    try {
+      quota ??= deps.mailer.remainingQuota();
+      if (quota < 1) {
+        problems.push('The daily email quota is used up: reminders wait until tomorrow.');
+        break;
+      }
+      deps.mailer.send(reminderMail(order, to, risk));
+      quota--;
+      sent.add(order.orderId);
+      entries.push({
+        time: now,
+        actor: 'system',
+        orderId: order.orderId,
+        event: 'reminder',
+        from: '',
+        to: '',
+        detail: `${risk} reminder to ${to}`,
+      });
+    } catch (e) {
+      problems.push(`Reminder for ${order.orderId}: ${errorMessage(e)}`);
+    }
+  }
+
+  // Intake already wrote the orders it changed; this writes what the refresh changed on top of that.
+  const changed = [...orders.values()].filter((o) => before.get(o.orderId) !== o);
+  if (changed.length > 0) deps.orders.putAll([...orders.values()]);
+  if (sent.size !== sentBefore) {
+    try {
+      deps.state.set(REMINDERS_KEY, JSON.stringify({ date: today, ids: [...sent] }));
+    } catch (e) {
+      problems.push(`Today's reminders could not be recorded: ${errorMessage(e)}`);
+    }
+  }
+  if (entries.length > 0) {
+    try {
+      deps.log.append(entries);
+    } catch (e) {
+      problems.push(`The Log could not record ${entries.length} reminders: ${errorMessage(e)}`);
+    }
+  }
+  return { responses: listed.length, intake, refreshed, reminders: entries.length, problems, stoppedEarly };
+}

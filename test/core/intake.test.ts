@@ -1,0 +1,281 @@
+/**
+ * Intake against in-memory ports: one order, one Doc, one set of threads per response, whatever repeats
+ * or fails; transient errors retried with backoff, others recorded as ERROR and resumed.
+ */
+import {
+  backoffMs,
+  changedAnswers,
+  DEFAULT_RETRY,
+  type IntakeContext,
+  letterHash,
+  needsIntake,
+  pickWriter,
+  processResponse,
+} from '../../src/core/intake';
+import { type Order, orderIdFor } from '../../src/core/orders';
+import type { ResponseData } from '../../src/core/ports';
+import { ITEMS } from '../../src/core/questionnaire';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { backOffice, rawFromExample } from './back-office-ports';
+
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  emailCandidates: true,
+  team: [
+    { name: 'Ana Writer', email: 'ana@cead-team.example', roles: ['writer'] },
+    { name: 'Ben Writer', email: 'ben@cead-team.example', roles: ['writer'] },
+    { name: 'Mia Manager', email: 'mia@cead-team.example', roles: ['manager'] },
+  ],
+};
+
+function response(
+  id: string,
+  raw: Record<string, string>,
+  timestamp = '2026-11-30T13:55:00.000Z',
+): ResponseData {
+  return { responseId: id, timestamp, respondentEmail: '', editUrl: `https://forms.example/edit/${id}`, raw };
+}
+
+function setup() {
+  const b = backOffice();
+  const ctx = (): IntakeContext => ({
+    settings: SETTINGS,
+    orders: new Map([...b.orders.rows.values()].map((o) => [o.orderId, o])),
+    retry: DEFAULT_RETRY,
+  });
+  const run = (r: ResponseData) => processResponse(b, ctx(), r);
+  return { b, run };
+}
+
+const complete = rawFromExample('rosa-delgado');
+
+describe('intake of a complete response', () => {
+  it('records the order, keeps the raw answers, drafts the Doc, shares it, posts the questions', () => {
+    const { b, run } = setup();
+    const out = run(response('R1', complete));
+    expect(out).toMatchObject({ action: 'created', status: 'DRAFTING', orderId: orderIdFor('R1') });
+    const order = b.orders.rows.get(orderIdFor('R1'))!;
+    expect(order).toMatchObject({
+      status: 'DRAFTING',
+      candidate: 'Rosa Delgado',
+      submitted: '2026-11-30T08:55:00-05:00',
+      writer: 'ana@cead-team.example',
+      openThreads: 2,
+      start: '2026-11-30',
+      docId: 'doc-1',
+    });
+    expect(order.originalDue).not.toBeNull();
+    expect(b.raw.rows).toEqual([{ responseId: 'R1', received: order.submitted, raw: complete }]);
+    expect(b.docs.docs).toHaveLength(1);
+    expect(b.docs.docs[0]!.text).toContain('Rosa Delgado');
+    expect(b.docs.docs[0]!.letterHash).toBe(letterHash(b.docs.docs[0]!.text));
+    expect([...b.sharing.shares.get('doc-1')!]).toEqual(['ana@cead-team.example']);
+    expect(b.comments.threads.get('doc-1')!.map((t) => t.text)).toEqual([
+      '[CEAD s1-q1] How many students has the recommender supervised?',
+      '[CEAD s1-q2] How many weeks did you work together?',
+    ]);
+    expect(b.comments.threads.get('doc-1')![0]!.quoted).toBe('⟦how many⟧');
+    expect(b.log.entries.map((e) => [e.event, e.from, e.to])).toEqual([['intake', 'NEW', 'DRAFTING']]);
+    // The Log holds ids and counts, never answers.
+    expect(JSON.stringify(b.log.entries)).not.toContain('Rosa');
+    expect(b.mailer.sent).toEqual([]);
+  });
+
+  it('changes nothing when the same response comes again', () => {
+    const { b, run } = setup();
+    run(response('R1', complete));
+    const calls = b.faults.calls.length;
+    expect(run(response('R1', complete)).action).toBe('unchanged');
+    expect(b.faults.calls.length).toBe(calls);
+    expect(b.docs.docs).toHaveLength(1);
+    expect(b.raw.rows).toHaveLength(1);
+  });
+
+  it('gives the next order to the writer with fewer active orders', () => {
+    const { b, run } = setup();
+    run(response('R1', complete));
+    run(response('R2', complete));
+    expect(b.orders.rows.get(orderIdFor('R2'))!.writer).toBe('ben@cead-team.example');
+    expect(pickWriter({ ...SETTINGS, team: [] }, [])).toBe('');
+  });
+});
+
+describe('intake of an incomplete response', () => {
+  it('sets NEEDS_INFO with the problems and emails the candidate the edit link once', () => {
+    const { b, run } = setup();
+    const raw = { ...complete };
+    delete raw[ITEMS.find((i) => i.id === 'candidate.specialty')!.title];
+    const out = run(response('R1', raw));
+    expect(out.status).toBe('NEEDS_INFO');
+    const order = b.orders.rows.get(orderIdFor('R1'))!;
+    expect(order.problems.length).toBeGreaterThan(0);
+    expect(order.docId).toBe('');
+    expect(b.docs.docs).toHaveLength(0);
+    expect(b.mailer.sent).toHaveLength(1);
+    expect(b.mailer.sent[0]!.to).toBe(complete['Your email']);
+    expect(b.mailer.sent[0]!.body).toContain('https://forms.example/edit/R1');
+    expect(run(response('R1', raw)).action).toBe('unchanged');
+    expect(b.mailer.sent).toHaveLength(1);
+  });
+
+  it('does not email when email is off or the quota is used up, and says so', () => {
+    const { b, run } = setup();
+    b.mailer.quota = 0;
+    run(response('R1', { 'Full name': 'Rosa Delgado', 'Your email': 'rosa@example.org' }));
+    expect(b.mailer.sent).toHaveLength(0);
+    expect(b.orders.rows.get(orderIdFor('R1'))!.lastError).toMatch(/quota/);
+  });
+
+  it('drafts once the candidate completes the answers', () => {
+    const { b, run } = setup();
+    const partial = { ...complete };
+    delete partial['Specialty you are applying to'];
+    run(response('R1', partial, '2026-11-30T13:00:00.000Z'));
+    const out = run(response('R1', complete, '2026-11-30T13:30:00.000Z'));
+    expect(out.status).toBe('DRAFTING');
+    expect(b.raw.rows).toHaveLength(2);
+    expect(b.docs.docs).toHaveLength(1);
+    expect(b.log.entries.map((e) => [e.from, e.to])).toEqual([
+      ['NEW', 'NEEDS_INFO'],
+      ['NEEDS_INFO', 'DRAFTING'],
+    ]);
+  });
+});
+
+describe('failures', () => {
+  it('retries transient errors with truncated exponential backoff', () => {
+    const { b, run } = setup();
+    b.faults.failNext('docs.create', new Error('Service invoked too many times in a short time: exec qps.'));
+    b.faults.failNext(
+      'docs.create',
+      new Error("We're sorry, a server error occurred. Please wait a bit and try again."),
+    );
+    const out = run(response('R1', complete));
+    expect(out.status).toBe('DRAFTING');
+    expect(b.docs.docs).toHaveLength(1);
+    expect(b.clock.slept).toEqual([backoffMs(0, 'R1'), backoffMs(1, 'R1')]);
+    expect(b.clock.slept[0]).toBeGreaterThanOrEqual(1000);
+    expect(b.clock.slept[1]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('caps the backoff', () => {
+    for (let n = 0; n < 12; n++) expect(backoffMs(n, 'x')).toBeLessThanOrEqual(DEFAULT_RETRY.maxMs);
+    expect(backoffMs(10, 'x')).toBe(DEFAULT_RETRY.maxMs);
+  });
+
+  it('looks for a Doc the failed call may have made before creating another', () => {
+    const { b, run } = setup();
+    const realCreate = b.docs.create.bind(b.docs);
+    let first = true;
+    b.docs.create = (orderId, title, hash) => {
+      const ref = realCreate(orderId, title, hash);
+      if (first) {
+        first = false;
+        throw new Error('Internal error encountered.');
+      }
+      return ref;
+    };
+    run(response('R1', complete));
+    expect(b.docs.docs).toHaveLength(1);
+    expect(b.orders.rows.get(orderIdFor('R1'))!.status).toBe('DRAFTING');
+  });
+
+  it('records ERROR with the step after a permanent failure, and a retry finishes without doubling anything', () => {
+    const { b, run } = setup();
+    b.faults.failNext('comments.post', new Error('Invalid argument: content'));
+    const out = run(response('R1', complete));
+    expect(out).toMatchObject({ action: 'failed', step: 'postQuestions', status: 'ERROR' });
+    const failed = b.orders.rows.get(orderIdFor('R1'))!;
+    expect(failed).toMatchObject({
+      status: 'ERROR',
+      heldFrom: 'NEW',
+      errorStep: 'postQuestions',
+      docId: 'doc-1',
+    });
+    expect(failed.lastError).toContain('Invalid argument');
+    expect(needsIntake(failed, failed.submitted)).toBe(true);
+    const again = run(response('R1', complete));
+    expect(again).toMatchObject({ action: 'resumed', status: 'DRAFTING' });
+    expect(b.docs.docs).toHaveLength(1);
+    expect(b.comments.threads.get('doc-1')).toHaveLength(2);
+    expect(b.raw.rows).toHaveLength(1);
+    expect(b.orders.rows.get(orderIdFor('R1'))).toMatchObject({
+      lastError: '',
+      errorStep: '',
+      heldFrom: null,
+    });
+  });
+
+  it('survives a failure at every port call of a first intake', () => {
+    const probe = setup();
+    probe.run(response('R1', complete));
+    const points = probe.b.faults.calls;
+    expect(points.length).toBeGreaterThan(8);
+    points.forEach((method, i) => {
+      const { b, run } = setup();
+      // Fail the i-th call: count how often this method ran before it.
+      const nth = points.slice(0, i).filter((m) => m === method).length;
+      const real = b.faults.hit.bind(b.faults);
+      let seen = 0;
+      b.faults.hit = (m: string) => {
+        if (m === method && seen++ === nth) {
+          b.faults.calls.push(m);
+          throw new Error(`Exception: injected failure of ${m}`);
+        }
+        real(m);
+      };
+      run(response('R1', complete));
+      b.faults.hit = real;
+      let order: Order | undefined = b.orders.rows.get(orderIdFor('R1'));
+      for (let k = 0; k < 3 && (!order || order.status !== 'DRAFTING'); k++) {
+        run(response('R1', complete));
+        order = b.orders.rows.get(orderIdFor('R1'));
+      }
+      expect([method, i, order?.status]).toEqual([method, i, 'DRAFTING']);
+      expect([method, i, b.docs.docs.length]).toEqual([method, i, 1]);
+      expect([method, i, b.comments.threads.get(b.docs.docs[0]!.id)?.length]).toEqual([method, i, 2]);
+      expect([method, i, b.raw.rows.length]).toEqual([method, i, 1]);
+      expect(b.raw.rows[0]!.raw).toEqual(complete);
+    });
+  });
+});
+
+describe('an edited response', () => {
+  it('rewrites a draft nobody has touched, and says so in a comment', () => {
+    const { b, run } = setup();
+    run(response('R1', complete, '2026-11-30T13:00:00.000Z'));
+    const edited = { ...complete, 'Specialty you are applying to': 'Family Medicine' };
+    const out = run(response('R1', edited, '2026-11-30T13:40:00.000Z'));
+    expect(out.action).toBe('updated');
+    expect(b.docs.docs[0]!.text).toContain('Family Medicine');
+    const last = b.comments.threads.get('doc-1')!.at(-1)!;
+    expect(last.text).toContain('[CEAD answers edited 2026-11-30T08:40:00-05:00]');
+    expect(last.text).toContain('Family Medicine');
+    expect(b.orders.rows.get(orderIdFor('R1'))!.specialty).toBe('Family Medicine');
+    expect(b.raw.rows).toHaveLength(2);
+  });
+
+  it('never overwrites a draft the team has edited: the changes go in a comment, once', () => {
+    const { b, run } = setup();
+    run(response('R1', complete, '2026-11-30T13:00:00.000Z'));
+    b.docs.docs[0]!.text += '\nA sentence the writer added.';
+    const before = b.docs.docs[0]!.text;
+    const edited = { ...complete, 'Specialty you are applying to': 'Family Medicine' };
+    run(response('R1', edited, '2026-11-30T13:40:00.000Z'));
+    expect(b.docs.docs[0]!.text).toBe(before);
+    const comments = b.comments.threads.get('doc-1')!;
+    expect(comments.at(-1)!.text).toMatch(
+      /not changed.*\n• Specialty you are applying to: “Family Medicine”/s,
+    );
+    expect(run(response('R1', edited, '2026-11-30T13:40:00.000Z')).action).toBe('unchanged');
+    expect(b.comments.threads.get('doc-1')).toHaveLength(comments.length);
+  });
+
+  it('lists changed answers by title', () => {
+    expect(changedAnswers({ a: '1', b: '2' }, { a: '1', b: '3', c: '4' })).toEqual([
+      { title: 'b', value: '3' },
+      { title: 'c', value: '4' },
+    ]);
+    expect(changedAnswers({ a: '1', b: '2' }, { a: '1' })).toEqual([{ title: 'b', value: '' }]);
+  });
+});
