@@ -572,7 +572,12 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
             `Edits split the ${competency.title} section's marker; regenerating it could lose text.`,
           );
         }
-        const rewrite = rewriteSection(name, ranges[0]!, s.letter.renderSection(answersOf(c), competency.id));
+        const range = ranges[0]!;
+        // Docs text index i is text[i - 1]; the body's final newline is not in `text`.
+        const text = s.documents.text(c.docId);
+        const newlineAfter = range.endIndex - 1 >= text.length || text[range.endIndex - 1] === '\n';
+        const fresh = s.letter.renderSection(answersOf(c), competency.id);
+        const rewrite = rewriteSection(name, range, fresh, newlineAfter);
         if (!rewrite.ok) throw new Refusal(rewrite.problem);
         s.documents.write(c.docId, rewrite.requests);
         s.log.append([logEntry(c, 'section-regenerated', '', '', competency.id)]);

@@ -4,7 +4,10 @@ import { rewriteSection, sectionRangeName, shiftRequests } from '../../src/core/
 import { DocsEmulator } from '../fakes/docs-emulator';
 
 /** A fresh-document rendering of sections, the way a renderer writes them: text first, then styles and ranges. */
-function render(sections: readonly { id: string; heading: string; body: string }[]): DocsRequest[] {
+function render(
+  sections: readonly { id: string; heading: string; body: string }[],
+  takeNewline = true,
+): DocsRequest[] {
   const text = sections.map((s) => `${s.heading} ${s.body}\n`).join('');
   const requests: DocsRequest[] = [{ insertText: { text: text.slice(0, -1), location: { index: 1 } } }];
   let at = 1;
@@ -25,13 +28,14 @@ function render(sections: readonly { id: string; heading: string; body: string }
       },
     });
     requests.push({
-      createNamedRange: { name: sectionRangeName(s.id), range: { startIndex: at, endIndex: at + length } },
+      createNamedRange: {
+        name: sectionRangeName(s.id),
+        range: { startIndex: at, endIndex: at + length - (takeNewline ? 0 : 1) },
+      },
     });
     at += length;
   }
-  return requests.map(
-    (r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as DocsRequest,
-  );
+  return requests;
 }
 
 const sections = [
@@ -41,10 +45,10 @@ const sections = [
   { id: 'closing', heading: 'Sincerely,', body: 'Michael Chen, MD' },
 ];
 
-function setUp() {
+function setUp(takeNewline: boolean) {
   const docs = new DocsEmulator();
   const { documentId } = docs.create({ title: 'Letter' });
-  docs.batchUpdate({ requests: render(sections) }, documentId);
+  docs.batchUpdate({ requests: render(sections, takeNewline) }, documentId);
   return { docs, documentId };
 }
 
@@ -55,8 +59,11 @@ function rangeOf(docs: DocsEmulator, id: string, name: string) {
 }
 
 describe('rewriteSection', () => {
-  it('replaces only the section, even after the writer edited around it', () => {
-    const { docs, documentId } = setUp();
+  it.each([
+    ['a named range that takes in the section’s last newline', true],
+    ['a named range that stops before it', false],
+  ])('replaces only the section, even after the writer edited around it (%s)', (_, takeNewline) => {
+    const { docs, documentId } = setUp(takeNewline);
     // The writer edits the letter before and inside the section.
     docs.batchUpdate(
       { requests: [{ insertText: { text: 'Warmly, ', location: { index: 24 } } }] },
@@ -72,17 +79,21 @@ describe('rewriteSection', () => {
     const textBefore = docs.getText(documentId);
     const parasBefore = docs.paragraphs(documentId);
 
-    const fresh = render([
-      { id: 'patientCare', heading: 'Patient Care.', body: 'Dr. Delgado recognized early sepsis.' },
-    ]);
-    const rewrite = rewriteSection(name, range, fresh);
+    const fresh = render(
+      [{ id: 'patientCare', heading: 'Patient Care.', body: 'Dr. Delgado recognized early sepsis.' }],
+      takeNewline,
+    );
+    const rewrite = rewriteSection(name, range, fresh, !takeNewline);
     if (!rewrite.ok) throw new Error(rewrite.problem);
     docs.batchUpdate({ requests: rewrite.requests }, documentId);
 
     const text = docs.getText(documentId);
     const after = rangeOf(docs, documentId, name);
     expect(text.slice(after.startIndex - 1, after.endIndex - 1)).toBe(
-      'Patient Care. Dr. Delgado recognized early sepsis.\n',
+      `Patient Care. Dr. Delgado recognized early sepsis.${takeNewline ? '\n' : ''}`,
+    );
+    expect(text.length - textBefore.length).toBe(
+      'Dr. Delgado recognized early sepsis.'.length - 'She followed a 58-year-old man. (edited)'.length,
     );
     // Byte for byte outside the section.
     expect(text.slice(0, after.startIndex - 1)).toBe(textBefore.slice(0, range.startIndex - 1));
@@ -109,18 +120,31 @@ describe('rewriteSection', () => {
     ).toEqual(sections.map((s) => sectionRangeName(s.id)).sort());
   });
 
-  it('refuses requests that could touch text outside the section', () => {
+  it('leaves out document style and refuses requests that could touch text outside the section', () => {
+    const pageSize = {
+      width: { magnitude: 612, unit: 'PT' as const },
+      height: { magnitude: 792, unit: 'PT' as const },
+    };
+    expect(
+      shiftRequests([{ updateDocumentStyle: { documentStyle: { pageSize }, fields: 'pageSize' } }], 10),
+    ).toEqual({
+      ok: true,
+      requests: [],
+    });
     expect(
       shiftRequests([{ replaceAllText: { containsText: { text: 'a' }, replaceText: 'b' } }], 10),
     ).toEqual({
       ok: false,
       problem: 'The section rendering uses replaceAllText, which could change text outside the section.',
     });
-    expect(rewriteSection('cead:x', { startIndex: 5, endIndex: 5 }, []).ok).toBe(false);
+    expect(rewriteSection('cead:x', { startIndex: 5, endIndex: 5 }, [], true).ok).toBe(false);
     expect(
-      rewriteSection('cead:x', { startIndex: 5, endIndex: 9 }, [
-        { insertText: { text: 'a', location: { index: 1 } } },
-      ]),
+      rewriteSection(
+        'cead:x',
+        { startIndex: 5, endIndex: 9 },
+        [{ insertText: { text: 'a', location: { index: 1 } } }],
+        true,
+      ),
     ).toEqual({
       ok: false,
       problem: 'The fresh section does not mark itself as cead:x.',

@@ -3,9 +3,12 @@
  * for each role, a full editing session, the team's own comments mixed in, regenerate and export.
  */
 import { parseMarker } from '../../src/core/editing-session';
+import { composeLetter } from '../../src/core/letter/compose';
+import { renderDocsRequests } from '../../src/core/letter/render-docs';
 import { NOT_AUTHORIZED } from '../../src/core/sidebar-access';
 import type { ApiResult, SidebarApi } from '../../src/gas/sidebar-api';
 import { failureLine, occurrenceAt } from '../../src/gas/sidebar-server';
+import { DocsEmulator } from '../fakes/docs-emulator';
 import { CANDIDATE, createSidebarWorld, OUTSIDER, type SidebarWorld, TEAM } from './sidebar-world';
 
 function value<T>(result: ApiResult<T>): T {
@@ -346,6 +349,7 @@ describe('regenerateSection', () => {
       w.documentId,
     );
     const before = w.docs.getText(w.documentId);
+    const parasBefore = w.docs.paragraphs(w.documentId);
     const old = range();
     const result = value(w.server.regenerateSection({ sectionId: 'patientCare' }));
     expect(result.section).toEqual({ sectionId: 'patientCare', title: 'Patient Care' });
@@ -353,7 +357,31 @@ describe('regenerateSection', () => {
     const now = range();
     expect(after.slice(0, now.startIndex - 1)).toBe(before.slice(0, old.startIndex - 1));
     expect(after.slice(now.endIndex - 1)).toBe(before.slice(old.endIndex - 1));
-    expect(after.slice(now.startIndex - 1, now.endIndex - 1)).not.toContain('(edited by Ana)');
+    const fresh = composeLetter(w.answers).blocks.find((b) => b.sectionId === 'patientCare')!;
+    expect(after.slice(now.startIndex - 1, now.endIndex - 1)).toBe(
+      fresh.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('\n'),
+    );
+    // Paragraphs outside the section keep their text and styles exactly.
+    const outside = (
+      paras: ReturnType<typeof w.docs.paragraphs>,
+      r: { startIndex: number; endIndex: number },
+    ) =>
+      paras
+        .filter((p) => p.endIndex <= r.startIndex || p.startIndex > r.endIndex)
+        .map((p) => [p.text, p.style, p.runs.map((x) => [x.text, x.style])]);
+    expect(outside(w.docs.paragraphs(w.documentId), now)).toEqual(outside(parasBefore, old));
+    // And the section looks as it does in a letter rendered from scratch: same runs, same styles.
+    const pristine = new DocsEmulator();
+    const { documentId: id } = pristine.create({});
+    pristine.batchUpdate({ requests: renderDocsRequests(composeLetter(w.answers)) }, id);
+    const p0 = pristine.namedRanges(id).find((r) => r.name === name)!;
+    const look = (paras: ReturnType<typeof w.docs.paragraphs>, start: number) =>
+      paras
+        .filter((p) => p.startIndex === start)
+        .map((p) => [p.text, p.style, p.runs.map((x) => [x.text, x.style])]);
+    expect(look(w.docs.paragraphs(w.documentId), now.startIndex)).toEqual(
+      look(pristine.paragraphs(id), p0.startIndex),
+    );
     expect(after).toContain('Warm regards. ');
     expect(w.log.at(-1)).toMatchObject({ event: 'section-regenerated', detail: 'patientCare' });
   });

@@ -14,9 +14,9 @@ import type { CommentThread, ThreadReply } from '../../src/core/editing-session'
 import { composeLetter } from '../../src/core/letter/compose';
 import type { DocsRequest } from '../../src/core/letter/docs-requests';
 import type { LetterModel } from '../../src/core/letter/model';
+import { renderDocsRequests } from '../../src/core/letter/render-docs';
 import { newOrder, type Order } from '../../src/core/orders';
 import type { Answers } from '../../src/core/questionnaire';
-import { sectionRangeName } from '../../src/core/section-rewrite';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { LogEntry } from '../../src/core/tracker-row';
 import { sidebarLetter } from '../../src/gas/sidebar-letter';
@@ -36,37 +36,6 @@ export function exampleAnswers(file = 'rosa-delgado.json'): Answers {
   return parseAnswersJson(json).answers;
 }
 
-/**
- * Stands in for the letter renderer: the model's text, bold runs, and a named range per block, written into
- * an empty Doc the way the Docs API needs it (the body's own final newline ends the last paragraph).
- */
-export function plainRender(model: LetterModel): DocsRequest[] {
-  const text = model.text.replace(/\n$/, '');
-  const requests: DocsRequest[] = [{ insertText: { text, location: { index: 1 } } }];
-  for (const block of model.blocks) {
-    block.paragraphs.forEach((p, i) => {
-      let at = block.paragraphRanges[i]!.start + 1;
-      for (const run of p.runs) {
-        if (run.bold && run.text !== '') {
-          const range = { startIndex: at, endIndex: at + run.text.length };
-          requests.push({ updateTextStyle: { range, textStyle: { bold: true }, fields: 'bold' } });
-        }
-        at += run.text.length;
-      }
-    });
-    const end = Math.min(block.range.end, text.length) + 1;
-    if (end > block.range.start + 1) {
-      requests.push({
-        createNamedRange: {
-          name: sectionRangeName(block.sectionId),
-          range: { startIndex: block.range.start + 1, endIndex: end },
-        },
-      });
-    }
-  }
-  return requests;
-}
-
 export interface WorldOptions {
   readonly status?: Order['status'];
   readonly answers?: Answers;
@@ -78,7 +47,7 @@ export function createSidebarWorld(options: WorldOptions = {}) {
   let now = '2026-04-06T14:00:00.000Z';
   let signedIn = TEAM.writer.email;
   const answers = options.answers ?? exampleAnswers();
-  const render = options.render ?? plainRender;
+  const render = options.render ?? ((model: LetterModel) => renderDocsRequests(model));
 
   const docs = new DocsEmulator();
   const { documentId } = docs.create({ title: 'Letter for Rosa Delgado' });
