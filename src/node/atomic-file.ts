@@ -1,0 +1,41 @@
+/**
+ * Whole-file writes that never leave a half-written file behind: the bytes go to a temporary file in the
+ * same folder, then a rename replaces the target. A rename within one file system is atomic on POSIX and
+ * on NTFS, so a reader (or a crash) sees the old file or the new one, never a mixture. The temporary file
+ * must be in the target's folder: a rename across file systems (e.g. from /tmp) is a copy, not atomic.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+/** The temporary name next to `path`; a leading dot keeps it out of casual folder listings. */
+export function temporaryPathFor(path: string): string {
+  counter += 1;
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${counter}.tmp`);
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  try {
+    const fd = openSync(temporary, 'wx');
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      // Without fsync a power cut after the rename can leave the new name pointing at empty blocks.
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (e) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // The temporary file was never made or is already renamed: nothing to clean up.
+    }
+    throw e;
+  }
+}

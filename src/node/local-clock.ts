@@ -1,0 +1,50 @@
+/**
+ * The Clock port on Node: the instant comes from the command's `io.now()` (so tests fix it), calendar days
+ * and local times from `Intl` with the team's IANA time zone, as Apps Script's `Utilities.formatDate` does.
+ */
+import type { Clock } from '../core/ports';
+import type { IsoDate } from '../core/questionnaire';
+
+function parts(instant: string, timeZone: string): Record<string, string> {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`"${instant}" is not an instant`);
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  });
+  const out: Record<string, string> = {};
+  for (const p of format.formatToParts(date)) out[p.type] = p.value;
+  return out;
+}
+
+export function localDate(instant: string, timeZone: string): IsoDate {
+  const p = parts(instant, timeZone);
+  return `${p['year']}-${p['month']}-${p['day']}`;
+}
+
+/** `2026-11-30T09:00:00-05:00`: the local wall time with its offset (`Z` offsets print as `+00:00`). */
+export function localDateTime(instant: string, timeZone: string): string {
+  const p = parts(instant, timeZone);
+  const name = p['timeZoneName'] ?? 'GMT';
+  const offset = name === 'GMT' ? '+00:00' : name.replace(/^GMT/, '');
+  return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}${offset}`;
+}
+
+export function localClock(now: () => Date): Clock {
+  return {
+    now: () => now().toISOString(),
+    localDate,
+    localDateTime,
+    sleep(ms: number) {
+      // Ports are synchronous (Apps Script's are); Atomics.wait is Node's blocking sleep.
+      if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    },
+  };
+}
