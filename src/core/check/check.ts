@@ -27,7 +27,14 @@ export function check(letterText: string, answers: Answers, context: CheckContex
   const sentences = sentencesOf(text);
   const paragraphs = paragraphsOf(text);
   const names = scanNames(text, words, answers, context.otherCandidateNames);
-  const pronouns = checkPronouns(text, words, names.candidateMentions, names.otherPersonMentions, answers);
+  const pronouns = checkPronouns(
+    text,
+    words,
+    sentences,
+    names.candidateMentions,
+    names.otherPersonMentions,
+    answers,
+  );
   const aboutCandidate = [...names.candidateMentions, ...pronouns.candidatePronouns].sort(
     (a, b) => a.start - b.start,
   );

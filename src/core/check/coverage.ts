@@ -39,20 +39,29 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'bedside',
     'resuscitat*',
     'plan',
+    'evaluated',
+    'recognized',
+    'cared',
   ],
   medicalKnowledge: [
     'knowledge',
     'differential',
     'pathophysiology',
     'mechanism*',
+    'physiology',
+    'pharmacology',
     'literature',
     'guideline*',
     'talk',
-    'read*',
+    'conference',
     'question*',
+    'explained',
+    'taught',
     'teaching',
-    'physiology',
-    'pharmacology',
+    'diagnosis',
+    'score',
+    'localiz*',
+    'fund',
   ],
   practiceBasedLearning: [
     'feedback',
@@ -60,12 +69,18 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'self-*',
     'reflect*',
     'evidence',
+    'literature',
     'article*',
     'learned',
     'changed',
     'sought',
     'critique*',
     'audit*',
+    'practiced',
+    'suggestion',
+    'reviewed',
+    'retrain*',
+    'reading',
   ],
   communication: [
     'communicat*',
@@ -80,6 +95,9 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'handoff*',
     'consultant*',
     'meeting',
+    'language',
+    'spoke',
+    'trust*',
   ],
   professionalism: [
     'professional*',
@@ -95,6 +113,14 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'humility',
     'empathy',
     'ownership',
+    'punctual',
+    'prepared',
+    'disclos*',
+    'mistake',
+    'error',
+    'forgot*',
+    'day off',
+    'told me',
   ],
   systemsBasedPractice: [
     'system*',
@@ -105,12 +131,17 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'follow-up',
     'resource*',
     'insurance',
+    'uninsured',
     'cost*',
     'safety',
     'quality',
     'transition*',
     'checklist',
     'pharmac*',
+    'clinic appointment',
+    'telehealth',
+    'order set',
+    'template',
   ],
 };
 
@@ -153,7 +184,10 @@ export function checkCoverage(text: string, paragraphs: readonly Span[]): Findin
       );
       continue;
     }
+    // Named in running text ("His medical knowledge is excellent…") in a paragraph long enough to hold an
+    // example, or spoken to by two or more of its cue words.
     const covered = paragraphs.some((p) => {
+      if (findPhrases(HEADING_RE[c.id], p.text).length > 0 && wordsOf(p.text).length >= 25) return true;
       const cues = new Set(findPhrases(CUE_RE[c.id], p.text).map((h) => h.text.toLowerCase()));
       return cues.size >= 2;
     });

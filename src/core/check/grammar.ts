@@ -59,9 +59,11 @@ function wantsAn(word: string): boolean | undefined {
     const n = /^\d+/.exec(word)![0];
     return /^8/.test(n) || /^1[18]$/.test(n) || /^1[18]\d{2}$/.test(n) || /^1[18]\d{4}$/.test(n);
   }
-  if (/^[A-Z]{2,}s?$/.test(word)) {
+  if (/^[A-Z][A-Z0-9]+s?$/.test(word) && /^[A-Z]{2}/.test(word)) {
     const spoken = SPOKEN_ACRONYMS[word.replace(/s$/, '')];
     if (spoken) return spoken === 'an';
+    // Four letters or more, consonant then vowel ("NICU", "HEART", "COVID"): said as a word.
+    if (/^[B-DF-HJ-NP-TV-Z][AEIOU][A-Z]{2}/.test(word)) return false;
     return VOWEL_LETTERS.has(word[0]!);
   }
   const w = word.toLowerCase();

@@ -5,7 +5,8 @@
  *
  * A third-person pronoun is taken to mean the candidate when the candidate is the person in focus (named
  * since the last paragraph break, or the subject of the paragraph) and no other person that the pronoun
- * could mean has been introduced since: "the patient" could be anyone, "a 58-year-old man" only "he".
+ * could mean has been introduced in the paragraph: "the patient" could be anyone, "a 58-year-old man" only
+ * "he".
  * Anything less certain is left alone, so the rule may miss a wrong pronoun but should not invent one.
  * Only she/he forms are ever flagged: "they" also stands for things and groups.
  */
@@ -106,9 +107,48 @@ const PERSON_NOUNS: Readonly<Record<string, Gender>> = {
   technician: 'n',
   clinician: 'n',
   provider: 'n',
-  director: 'n',
-  chief: 'n',
   mentor: 'n',
+  male: 'm',
+  female: 'f',
+  farmer: 'n',
+  teacher: 'n',
+  driver: 'n',
+  mechanic: 'n',
+  athlete: 'n',
+  runner: 'n',
+  retiree: 'n',
+  pilot: 'n',
+  soldier: 'n',
+  officer: 'n',
+  lawyer: 'n',
+  engineer: 'n',
+  cook: 'n',
+  artist: 'n',
+  musician: 'n',
+  survivor: 'n',
+  victim: 'n',
+  smoker: 'n',
+  immigrant: 'n',
+  refugee: 'n',
+  inmate: 'n',
+  stranger: 'n',
+  roommate: 'n',
+  coworker: 'n',
+  employer: 'n',
+  boss: 'n',
+  relative: 'n',
+  cousin: 'n',
+  grandson: 'm',
+  granddaughter: 'f',
+  stepfather: 'm',
+  stepmother: 'f',
+  boyfriend: 'm',
+  girlfriend: 'f',
+  fiancé: 'm',
+  fiancée: 'f',
+  nun: 'f',
+  priest: 'm',
+  old: 'n',
 };
 
 const CANDIDATE_PHRASES = /\b(?:this|the) (?:applicant|candidate)\b|\bthis student\b/gi;
@@ -127,7 +167,7 @@ function allowedClasses(pronouns: string | undefined): Set<string> | undefined {
 interface Event {
   readonly start: number;
   readonly end: number;
-  readonly kind: 'candidate' | 'person' | 'pronoun' | 'break';
+  readonly kind: 'candidate' | 'person' | 'pronoun' | 'break' | 'sentence';
   readonly gender?: Gender;
   readonly pronoun?: 'she' | 'he' | 'they';
   readonly text: string;
@@ -137,6 +177,24 @@ function compatible(gender: Gender, pronoun: 'she' | 'he' | 'they'): boolean {
   if (gender === 'n') return true;
   if (pronoun === 'they') return true;
   return (gender === 'f') === (pronoun === 'she');
+}
+
+/**
+ * Whether a role noun introduces no new person: it describes the writer ("I was Dr. Núñez's attending
+ * physician", "As clerkship director, I…"), or someone already named.
+ */
+function introducesNoOne(text: string, at: number, candidateEnds: ReadonlySet<number>): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  // A predicate or an appositive re-describes someone already named ("she is an excellent student",
+  // "Mr. Okafor, a fourth-year student at …"): no one new.
+  if (
+    /\b(?:is|was|be|been|being|become|becomes|are|were)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(before)
+  )
+    return true;
+  const appositive = /,\s+(?:an?|the|our|my)\s+(?:[\p{L}-]+\s+){0,3}$/iu.exec(before);
+  if (appositive && candidateEnds.has(at - before.length + appositive.index)) return true;
+  const clause = /[^.;,:\n]*$/.exec(before)?.[0] ?? '';
+  return /^\s*(?:as|i (?:was|am|have been|served as)|i['’]ve been)\s+(?:\S+\s+){0,3}$/i.test(clause);
 }
 
 export interface PronounScan {
@@ -155,6 +213,7 @@ function quotedRanges(text: string): [number, number][] {
 export function checkPronouns(
   text: string,
   words: readonly Span[],
+  sentences: readonly Span[],
   candidateMentions: readonly Span[],
   otherPersonMentions: readonly Span[],
   answers: Answers,
@@ -162,6 +221,7 @@ export function checkPronouns(
   const allowed = allowedClasses(answers['candidate.pronouns']);
   const events: Event[] = [];
   const mentionStarts = new Set(candidateMentions.map((m) => m.start));
+  const candidateEnds = new Set(candidateMentions.map((m) => m.end));
   const otherStarts = new Map(otherPersonMentions.map((m) => [m.start, m]));
   for (const m of candidateMentions) events.push({ ...m, kind: 'candidate' });
   for (const m of text.matchAll(CANDIDATE_PHRASES)) {
@@ -192,8 +252,12 @@ export function checkPronouns(
       continue;
     }
     const singular = lower.replace(/['’]s$/, '');
-    const gender = PERSON_NOUNS[singular];
-    if (gender !== undefined && /^\p{Ll}/u.test(w.text)) {
+    // "a 44-year-old farmer": the age is a person even when the noun after it is not in the list.
+    const gender =
+      singular === 'old' && !/year[-‐ ]old$/i.test(text.slice(Math.max(0, w.start - 12), w.end))
+        ? undefined
+        : PERSON_NOUNS[singular];
+    if (gender !== undefined && /^\p{Ll}/u.test(w.text) && !introducesNoOne(text, w.start, candidateEnds)) {
       // "family member", "case manager": the head noun counts; a plural ("patients") cannot be "she"/"he".
       events.push({ ...w, kind: 'person', gender });
     }
@@ -201,27 +265,32 @@ export function checkPronouns(
   for (const m of text.matchAll(/\n+/g)) {
     events.push({ start: m.index!, end: m.index!, text: '', kind: 'break' });
   }
-  events.sort((a, b) => a.start - b.start || (a.kind === 'break' ? -1 : 1));
+  for (const s of sentences) events.push({ start: s.start, end: s.start, text: '', kind: 'sentence' });
+  const rank = (e: Event) => (e.kind === 'break' ? 0 : e.kind === 'sentence' ? 1 : 2);
+  events.sort((a, b) => a.start - b.start || rank(a) - rank(b));
 
   const findings: Finding[] = [];
   const candidatePronouns: Span[] = [];
   let candidateSeen = false;
   let candidateActive = false;
+  // Everyone else introduced in the paragraph so far: "a 67-year-old man" two sentences back can still be
+  // "his" after the candidate's name, so only a new paragraph clears them.
   let others: Gender[] = [];
   let lastEnd = -1;
   for (const e of events) {
     if (e.start < lastEnd) continue;
-    lastEnd = e.end;
+    lastEnd = Math.max(lastEnd, e.end);
     switch (e.kind) {
       case 'break':
         // A new paragraph is about the candidate again, whoever the last one ended on.
         others = [];
         candidateActive = candidateSeen;
         break;
+      case 'sentence':
+        break;
       case 'candidate':
         candidateSeen = true;
         candidateActive = true;
-        others = [];
         break;
       case 'person':
         others.push(e.gender ?? 'n');

@@ -99,11 +99,12 @@ function compatible(
 
 const GOAL_BEFORE =
   /\b(?:residency|residencies|training|career|careers|future|position|positions|spot|place|match|matching|matched|apply|applies|applying|applied|application|applications|applicant|candidacy|pursue|pursues|pursuing|pursuit|enter|enters|entering|specialize|specializes|specializing|thrive|succeed|excel)(?:\s+(?:training|program|programs|position|positions|career|careers|opportunities|\p{L}+ly))?\s+(?:in|into|to|for|of)\s+(?:(?:the|a|an|your|any)\s+)?(?:(?:field|specialty|discipline|practice)\s+of\s+)?(?:(?:academic|rural|community|adult|pediatric)\s+)?$/iu;
-const FUTURE_BEFORE = /\bfuture\s+$/iu;
+const FUTURE_BEFORE =
+  /\bfuture\s+$|\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}(?:resident|intern|trainee)\s+(?:in|of)\s+$/iu;
 const BECOME_BEFORE = /\b(?:make|makes|be|become|becomes|becoming)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const RESIDENT_AFTER = /^\s+(?:resident|physician|trainee|intern|colleague)\b/iu;
 const PROGRAM_AFTER = /^\s+(?:residency|residencies|training|programs?|applicants?|career|match)\b/iu;
-const OWNED_BEFORE = /\b(?:our|my)\s+$/iu;
+const PROGRAM_OWNER_BEFORE = /\b(?:your|her|his|their|any|a|an|the|to|for|into|in)\s+$/iu;
 const SERVICE_AFTER =
   /^\s*[-–]?\s*(?:sub-?internships?|sub-?i|clerkships?|rotations?|electives?|externships?|observerships?|acting\s+internships?|services?|department|division|teams?|wards?|floors?|clinics?|unit|attendings?|faculty|rounds|block|conferences?|residents\s+and)\b/iu;
 const PRELIMINARY_BEFORE = /\b(?:prelim|preliminary|transitional)\b[^.;]{0,40}$/iu;
@@ -112,7 +113,7 @@ function isGoal(before: string, after: string): boolean {
   if (SERVICE_AFTER.test(after) || PRELIMINARY_BEFORE.test(before)) return false;
   if (GOAL_BEFORE.test(before) || FUTURE_BEFORE.test(before)) return true;
   if (RESIDENT_AFTER.test(after) && BECOME_BEFORE.test(before)) return true;
-  return PROGRAM_AFTER.test(after) && !OWNED_BEFORE.test(before);
+  return PROGRAM_AFTER.test(after) && PROGRAM_OWNER_BEFORE.test(before);
 }
 
 export function checkSpecialty(text: string, sentences: readonly Span[], answers: Answers): Finding[] {
@@ -120,7 +121,15 @@ export function checkSpecialty(text: string, sentences: readonly Span[], answers
   if (!typed) return [];
   const candidate = resolveSpecialty(typed);
   const out: Finding[] = [];
+  // The recommender's title ("Associate Program Director, Internal Medicine Residency") is a fact, not a goal.
+  const ownTitles = (['recommender.title'] as const)
+    .map((id) => answers[id])
+    .filter((t): t is string => typeof t === 'string' && t.length > 2)
+    .flatMap((t) =>
+      [...text.matchAll(new RegExp(escapeRegExp(t), 'gi'))].map((m) => [m.index!, m.index! + m[0].length]),
+    );
   for (const m of specialtyMentions(text)) {
+    if (ownTitles.some(([a, b]) => m.start >= a! && m.end <= b!)) continue;
     const si = spanIndexAt(sentences, m.start);
     const sentence = sentences[si];
     const from = sentence ? sentence.start : Math.max(0, m.start - 120);

@@ -52,9 +52,13 @@ export function checkStatements(
     );
   }
 
-  const comparisons = sentences.filter((s) => COMPARISON.test(s.text));
-  if (!comparisons.some((s) => DENOMINATOR.test(s.text))) {
-    const s = comparisons[0];
+  // The denominator may come in the sentence before: "I have supervised 90 students. She is in the top 5%."
+  const comparisons = sentences.map((s, i) => ({ s, i })).filter(({ s }) => COMPARISON.test(s.text));
+  const withDenominator = comparisons.some(
+    ({ s, i }) => DENOMINATOR.test(s.text) || (i > 0 && DENOMINATOR.test(sentences[i - 1]!.text)),
+  );
+  if (!withDenominator) {
+    const s = comparisons[0]?.s;
     out.push(
       s
         ? findingAt(
