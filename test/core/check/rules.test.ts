@@ -1,0 +1,385 @@
+import fc from 'fast-check';
+import { check, FINDING_CODES, type Finding, type FindingCode } from '../../../src/core/check';
+import { dateExpressions, letterDateLine } from '../../../src/core/check/dates';
+import type { Answers } from '../../../src/core/questionnaire';
+import { answerSets, cleanLetters } from './corpus';
+
+const DELGADO = answerSets().get('delgado')!;
+const BASE_LETTER = cleanLetters().find((l) => l.file === 'delgado-1.txt')!.text;
+
+function run(
+  text: string,
+  answers: Answers = DELGADO,
+  others: string[] = [],
+  letterDate?: string,
+): Finding[] {
+  return check(text, answers, { otherCandidateNames: others, ...(letterDate ? { letterDate } : {}) });
+}
+function codes(findings: Finding[], code: FindingCode): string[] {
+  return findings.filter((f) => f.code === code).map((f) => f.excerpt);
+}
+/** The clean Delgado letter with one passage replaced. */
+function edited(from: string, to: string): string {
+  if (!BASE_LETTER.includes(from)) throw new Error(`not in the base letter: ${from}`);
+  return BASE_LETTER.replace(from, to);
+}
+
+describe('the finding registry', () => {
+  it('gives product.md’s severities to its codes', () => {
+    const severity = Object.fromEntries(FINDING_CODES.map((c) => [c.code, c.severity]));
+    expect(severity).toMatchObject({
+      CANDIDATE_NAME_MISSING: 'error',
+      NAME_MISMATCH: 'error',
+      OTHER_CANDIDATE_NAME: 'error',
+      SPECIALTY_MISMATCH: 'error',
+      DATE_MISMATCH: 'error',
+      DATE_ORDER: 'error',
+      PLACEHOLDER: 'error',
+      PRONOUN_MISMATCH: 'error',
+      FIRST_PERSON_CANDIDATE: 'error',
+      COMPETENCY_MISSING: 'warning',
+      NO_RELATIONSHIP: 'warning',
+      NO_COMPARISON: 'warning',
+      MINIMAL_ASSURANCE: 'warning',
+      DOUBT_RAISER: 'warning',
+      GRINDSTONE_HEAVY: 'info',
+      PERSONAL_LIFE: 'info',
+      LENGTH: 'warning',
+      REPEATED_WORD: 'warning',
+      ARTICLE: 'warning',
+      RECOMMENDER_ELIGIBILITY: 'warning',
+    });
+    expect(new Set(FINDING_CODES.map((c) => c.code)).size).toBe(FINDING_CODES.length);
+  });
+});
+
+describe('names', () => {
+  it('accepts the recommender, eponyms and the hospital', () => {
+    const text = edited(
+      'Systems-Based Practice.',
+      'Systems-Based Practice. Following Parkinson guidance at Harborview,',
+    );
+    expect(codes(run(text), 'NAME_MISMATCH')).toEqual([]);
+  });
+  it('does not take the recommender "Dr. Chen" for a candidate named Chan', () => {
+    const chan: Answers = {
+      ...DELGADO,
+      'candidate.fullName': 'Wei Chan',
+      'candidate.preferredName': 'Dr. Chan',
+    };
+    const text = 'I supervised Dr. Chan for four weeks. Dr. Chen, her attending, agrees.';
+    expect(codes(run(text, chan), 'NAME_MISMATCH')).toEqual([]);
+  });
+  it('flags a changed letter in a long surname and a swapped pair', () => {
+    expect(
+      codes(run(edited('I supervised Dr. Delgado', 'I supervised Dr. Delgardo')), 'NAME_MISMATCH'),
+    ).toEqual(['Delgardo']);
+    expect(
+      codes(run(edited('I supervised Dr. Delgado', 'I supervised Dr. Dleagdo')), 'NAME_MISMATCH'),
+    ).toEqual(['Dleagdo']);
+  });
+  it('flags a different given name written with the surname', () => {
+    expect(codes(run(edited('Dr. Rosa Delgado', 'Dr. Maria Delgado')), 'NAME_MISMATCH')).toEqual(['Maria']);
+  });
+  it('warns, not errs, when only accents or capitals differ', () => {
+    const jose: Answers = {
+      ...DELGADO,
+      'candidate.fullName': 'José Núñez',
+      'candidate.preferredName': 'Dr. Núñez',
+    };
+    const findings = run('I recommend Dr. Jose Nunez. Dr. Núñez was superb.', jose);
+    expect(codes(findings, 'NAME_CASE_OR_ACCENTS')).toEqual(['Jose', 'Nunez']);
+    expect(codes(findings, 'NAME_MISMATCH')).toEqual([]);
+    expect(findings.find((f) => f.code === 'NAME_CASE_OR_ACCENTS')?.severity).toBe('warning');
+  });
+  it('leaves a common word that is also the name alone', () => {
+    const rose: Answers = {
+      ...DELGADO,
+      'candidate.fullName': 'Rose Young',
+      'candidate.preferredName': 'Dr. Young',
+    };
+    const findings = run('Dr. Young cared for young patients whose fever rose overnight.', rose);
+    expect(codes(findings, 'NAME_CASE_OR_ACCENTS')).toEqual([]);
+  });
+  it('names another order’s candidate by full name or by title and surname', () => {
+    const findings = run(edited('I give Dr. Delgado', 'I give Dr. Okafor'), DELGADO, ['Chinedu Okafor']);
+    expect(codes(findings, 'OTHER_CANDIDATE_NAME')).toEqual(['Dr. Okafor']);
+    expect(
+      codes(run(`${BASE_LETTER}\nCC: chinedu okafor`, DELGADO, ['Chinedu Okafor']), 'OTHER_CANDIDATE_NAME'),
+    ).toEqual(['chinedu okafor']);
+  });
+  it('misses the candidate when only other forms appear', () => {
+    expect(codes(run('I recommend this student highly.'), 'CANDIDATE_NAME_MISSING')).toEqual(['']);
+    expect(codes(run('I recommend Rosa Delgado highly.'), 'CANDIDATE_NAME_MISSING')).toEqual([]);
+  });
+});
+
+describe('specialty', () => {
+  const fm: Answers = { ...DELGADO, 'candidate.specialty': 'Family Medicine' };
+  it('flags another specialty named as the goal, in several phrasings', () => {
+    for (const goal of [
+      'She is applying to Pediatrics programs this year.',
+      'She will make an excellent Emergency Medicine resident.',
+      'She hopes for a career in psychiatry.',
+      'She will thrive in any OB/GYN residency.',
+      'She is a future Internal Medicine physician.',
+    ]) {
+      expect([
+        goal,
+        codes(run(`Dr. Delgado rotated with me. ${goal}`, fm), 'SPECIALTY_MISMATCH').length,
+      ]).toEqual([goal, 1]);
+    }
+  });
+  it('accepts the rotation’s own service, the recommender’s department and a preliminary year', () => {
+    const text =
+      'During her Internal Medicine sub-internship, Dr. Delgado impressed our Internal Medicine residents. ' +
+      'I direct the Department of Internal Medicine. She will complete a preliminary year in Internal Medicine. ' +
+      'I recommend her for residency in Family Medicine and a career in FM.';
+    expect(codes(run(text, fm), 'SPECIALTY_MISMATCH')).toEqual([]);
+  });
+  it('accepts a subspecialty of the candidate’s specialty as the long-term goal', () => {
+    expect(
+      codes(
+        run('She hopes for a career in cardiology after residency in internal medicine.'),
+        'SPECIALTY_MISMATCH',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('reads the forms letters use', () => {
+    const text =
+      'July 6 to July 31, 2026; July 6–31, 2026; 7/6/2026; July 2026; 2026-07-06; 6 July 2026; between June 1 and June 26, 2026';
+    const found = dateExpressions(text).map((d) => [text.slice(d.start, d.end), d.from, d.to]);
+    expect(found).toEqual([
+      ['July 6 to July 31, 2026', { y: 2026, m: 7, d: 6 }, { y: 2026, m: 7, d: 31 }],
+      ['July 6–31, 2026', { y: 2026, m: 7, d: 6 }, { y: 2026, m: 7, d: 31 }],
+      ['7/6/2026', { y: 2026, m: 7, d: 6 }, undefined],
+      ['July 2026', { y: 2026, m: 7 }, undefined],
+      ['2026-07-06', { y: 2026, m: 7, d: 6 }, undefined],
+      ['6 July 2026', { y: 2026, m: 7, d: 6 }, undefined],
+      ['June 1 and June 26, 2026', { y: 2026, m: 6, d: 1 }, { y: 2026, m: 6, d: 26 }],
+    ]);
+  });
+  it('takes the date line at the top of the letter', () => {
+    const line = letterDateLine('Michael Chen, MD\n\nDate: April 2, 2026\n\nDear Program Director:');
+    expect(line?.from).toEqual({ y: 2026, m: 4, d: 2 });
+  });
+  it('accepts the month or the range at the precision written', () => {
+    const text = edited('from March 2 to March 27, 2026', 'in March 2026');
+    expect(codes(run(text), 'DATE_MISMATCH')).toEqual([]);
+  });
+  it('flags a rotation month outside the answers', () => {
+    expect(codes(run(edited('from March 2 to March 27, 2026', 'in April 2026')), 'DATE_MISMATCH')).toEqual([
+      'April 2026',
+    ]);
+  });
+  it('ignores dates outside rotation sentences', () => {
+    const text = edited('Sincerely,', 'She published a case report on June 3, 2024.\n\nSincerely,');
+    expect(codes(run(text), 'DATE_MISMATCH')).toEqual([]);
+  });
+  it('uses the context date when the letter has none, and the letter’s own date line first', () => {
+    const undated = BASE_LETTER.replace('April 2, 2026\n', '');
+    expect(codes(run(undated, DELGADO, [], '2026-03-20'), 'DATE_ORDER')).toEqual(['']);
+    expect(codes(run(undated, DELGADO, [], '2026-03-27'), 'DATE_ORDER')).toEqual([]);
+    expect(codes(run(BASE_LETTER, DELGADO, [], '2026-03-01'), 'DATE_ORDER')).toEqual([]);
+  });
+});
+
+describe('pronouns', () => {
+  it('leaves patients’ and relatives’ pronouns alone', () => {
+    const text = 'Dr. Delgado examined the patient and told his wife the plan. She then called his son.';
+    expect(codes(run(text), 'PRONOUN_MISMATCH')).toEqual([]);
+  });
+  it('flags she/he for a they/them candidate, and not "they"', () => {
+    const they: Answers = { ...DELGADO, 'candidate.pronouns': 'they/them' };
+    expect(
+      codes(run('Dr. Delgado presented their patients. She was superb.', they), 'PRONOUN_MISMATCH'),
+    ).toEqual(['She']);
+  });
+  it('flags only clear she/he references for written-in pronouns', () => {
+    const ze: Answers = { ...DELGADO, 'candidate.pronouns': 'ze/hir' };
+    expect(codes(run('Dr. Delgado presented hir patients. He was superb.', ze), 'PRONOUN_MISMATCH')).toEqual([
+      'He',
+    ]);
+    const any: Answers = { ...DELGADO, 'candidate.pronouns': 'any pronouns' };
+    expect(
+      codes(run('Dr. Delgado presented his patients. She was superb.', any), 'PRONOUN_MISMATCH'),
+    ).toEqual([]);
+  });
+  it('skips generic "he or she" and quoted speech', () => {
+    const text =
+      'Dr. Delgado is what a program wants: he or she must be safe. The patient said "he saved me."';
+    expect(codes(run(text), 'PRONOUN_MISMATCH')).toEqual([]);
+  });
+});
+
+describe('first person', () => {
+  it('accepts the recommender’s own first person', () => {
+    expect(codes(run(BASE_LETTER), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('flags an answer sentence left in the candidate’s first person', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift to finish a discharge summary',
+      'I stayed after my shift to finish a discharge summary',
+    );
+    expect(codes(run(text), 'FIRST_PERSON_CANDIDATE')).toHaveLength(1);
+  });
+});
+
+describe('placeholders', () => {
+  it('flags every kind of blank', () => {
+    const text =
+      'Dear [Name], {{specialty}} <insert date> XXX TBD lorem ipsum ⟦choose⟧ [letter date] (insert rank) {first_name}';
+    expect(codes(run(text), 'PLACEHOLDER')).toEqual([
+      '[Name]',
+      '{{specialty}}',
+      '<insert date>',
+      'XXX',
+      'TBD',
+      'lorem ipsum',
+      '⟦choose⟧',
+      '[letter date]',
+      '(insert rank)',
+      '{first_name}',
+    ]);
+  });
+  it('leaves [sic] and e-mail addresses alone', () => {
+    expect(codes(run('She wrote "teh [sic] plan". Write to <mchen@example.org>.'), 'PLACEHOLDER')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('structure and language warnings', () => {
+  it('finds none on a complete clean letter', () => {
+    const warned = run(BASE_LETTER)
+      .filter((f) => f.severity !== 'info')
+      .map((f) => f.code);
+    expect(warned).toEqual([]);
+  });
+  it('warns on a missing competency, relationship, comparison and endorsement', () => {
+    const text = edited(
+      'Among the roughly 80 students and graduates I have supervised over 12 years, Dr. Delgado ranks in the top 5%.',
+      '',
+    )
+      .replace(
+        "Professionalism. Dr. Delgado stayed after her shift to finish a discharge summary so that her patient's nursing home would have it on arrival. She was never late, never defensive, and always honest about what she did not yet know.",
+        '',
+      )
+      .replace(
+        'I supervised Dr. Delgado directly during her four-week inpatient Internal Medicine externship at Harborview Community Hospital in Seattle, Washington, from March 2 to March 27, 2026, where she presented to me every morning on our teaching service and worked with me about 45 hours each week.',
+        '',
+      )
+      .replace(
+        'I give Dr. Delgado my highest recommendation for residency in Internal Medicine.',
+        'I recommend Dr. Delgado for residency in Internal Medicine.',
+      )
+      .replace('a colleague any program would be fortunate to train', 'a colleague');
+    const found = run(text);
+    expect(found.filter((f) => f.code === 'COMPETENCY_MISSING').map((f) => f.message)).toEqual([
+      'No concrete example of Professionalism.',
+    ]);
+    expect(codes(found, 'NO_RELATIONSHIP')).toEqual(['']);
+    expect(codes(found, 'NO_COMPARISON')).toEqual(['']);
+    expect(codes(found, 'MINIMAL_ASSURANCE')).toEqual(['I recommend']);
+  });
+  it('warns on a comparison without a denominator', () => {
+    const text = edited(
+      'Among the roughly 80 students and graduates I have supervised over 12 years, Dr. Delgado ranks in the top 5%.',
+      'Dr. Delgado ranks in the top 5%.',
+    );
+    expect(codes(run(text), 'NO_COMPARISON')).toEqual(['Dr. Delgado ranks in the top 5%.']);
+  });
+  it('warns on doubt raisers, and on negative remarks only when they are about the candidate', () => {
+    const text =
+      'Dr. Delgado responds well to feedback. It appears that she is capable. She struggled with presentations. ' +
+      'The patient had left-sided weakness and struggled with adherence.';
+    expect(codes(run(text), 'DOUBT_RAISER')).toEqual([
+      'responds well to feedback',
+      'It appears that',
+      'struggled with',
+    ]);
+  });
+  it('notes grindstone-heavy, communal-heavy and personal-life language', () => {
+    const text =
+      'Dr. Delgado is hard-working, diligent, conscientious and dependable. She is kind, warm, caring and helpful. ' +
+      'Her husband is a teacher, and in her free time she runs marathons.';
+    const found = run(text);
+    expect(codes(found, 'GRINDSTONE_HEAVY').length).toBeGreaterThanOrEqual(1);
+    expect(codes(found, 'COMMUNAL_HEAVY')).toEqual(['kind']);
+    expect(codes(found, 'PERSONAL_LIFE')).toEqual(['Her husband', 'in her free time', 'marathons']);
+  });
+  it('warns on length in words and in estimated pages', () => {
+    expect(codes(run('Dr. Rosa Delgado is excellent.'), 'LENGTH')).toEqual(['']);
+    const long = BASE_LETTER.replace(
+      'Sincerely,',
+      `${'She was excellent in every way we measure. '.repeat(160)}\n\nSincerely,`,
+    );
+    expect(run(long).find((f) => f.code === 'LENGTH')?.message).toMatch(/pages/);
+  });
+  it('warns on a repeated word and a wrong article, by sound', () => {
+    const text =
+      'She saw the the patient. She is a excellent student with an MRI, a UTI, an 18-year-old, a NICU, an hour, a unique case, an SGLT2 inhibitor and a ICU bed.';
+    const found = run(text);
+    expect(codes(found, 'REPEATED_WORD')).toEqual(['the the']);
+    expect(codes(found, 'ARTICLE')).toEqual(['a excellent', 'a ICU']);
+  });
+  it('warns on recommender eligibility from the answers', () => {
+    const weak: Answers = {
+      ...DELGADO,
+      'recommender.degree': 'PhD',
+      'recommender.usTrained': 'No',
+      'recommender.relationship': 'I shadowed him in clinic twice',
+      'rotation.type': 'Observership',
+    };
+    const found = run(BASE_LETTER, weak).filter((f) => f.code === 'RECOMMENDER_ELIGIBILITY');
+    expect(found).toHaveLength(4);
+    expect(found[0]!.excerpt).toBe('Michael Chen');
+    expect(codes(run(BASE_LETTER), 'RECOMMENDER_ELIGIBILITY')).toEqual([]);
+  });
+});
+
+describe('check on any text', () => {
+  it('never throws and always points findings at their excerpts', () => {
+    const letterish = fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          'Dr. Delgado',
+          'she',
+          'his',
+          'I',
+          'my',
+          'July 6–31, 2026',
+          '3/2/2026',
+          '⟦',
+          '⟧',
+          '[',
+          ']',
+          '\n',
+          '. ',
+          'Internal Medicine',
+          'residency in',
+          'a',
+          'an',
+          'the the',
+          'Delgato',
+          'José',
+        ),
+        fc.string(),
+      ),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(letterish, (parts) => {
+        const text = parts.join(' ');
+        for (const f of run(text, DELGADO, ['Chinedu Okafor'])) {
+          if (text.slice(f.start, f.end) !== f.excerpt || f.start > f.end) return false;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
