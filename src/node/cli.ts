@@ -2,12 +2,13 @@
  * The `cead` command: dispatches to one module per subcommand. Commands return an exit status; a
  * `UsageError` (bad argument, unusable input) becomes one line on stderr and status 2.
  */
+import { checkCommand } from './commands/check';
 import { dueCommand } from './commands/due';
 import { questionnaireCommand } from './commands/questionnaire';
 import { sessionCommand } from './commands/session';
 import { type Command, EXIT, type Io, processIo, UsageError } from './io';
 
-export const COMMANDS: readonly Command[] = [dueCommand, questionnaireCommand, sessionCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, dueCommand, questionnaireCommand, sessionCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
