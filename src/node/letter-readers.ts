@@ -108,6 +108,12 @@ export function markdownToText(md: string): { text: string; offsets: number[] } 
         i += link[0].length;
         continue;
       }
+      const blank = /^_{3,}/.exec(rest);
+      if (blank) {
+        keep(i, i + blank[0].length);
+        i += blank[0].length;
+        continue;
+      }
       const mark = /^(?:\*\*|__|\*|`+|~~)/.exec(rest);
       if (mark) {
         i += mark[0].length;
