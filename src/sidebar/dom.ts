@@ -30,6 +30,8 @@ export interface Attrs {
   readonly onChange?: (event: Event) => void;
 }
 
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 export function safeHref(url: string): string | undefined {
   return /^https:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined;
 }
@@ -73,7 +75,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     }
   }
   for (const [k, v] of Object.entries(attrs.aria ?? {})) el.setAttribute(`aria-${k}`, v);
-  for (const [k, v] of Object.entries(attrs.data ?? {})) el.setAttribute(`data-${k}`, v);
+  // `threadId` becomes `data-thread-id`, as `dataset` would write it.
+  for (const [k, v] of Object.entries(attrs.data ?? {})) el.setAttribute(`data-${kebab(k)}`, v);
   if (attrs.value !== undefined) (el as unknown as { value: string }).value = attrs.value;
   if (attrs.checked !== undefined) (el as unknown as { checked: boolean }).checked = attrs.checked;
   if (attrs.disabled) el.setAttribute('disabled', '');

@@ -172,7 +172,7 @@ export function checkView(model: Model, state: SidebarState, on: Handlers): HTML
       body.push(
         h(
           'div',
-          { class: `findings ${severity}`, data: { severity } },
+          { class: `findings sev-${severity}`, data: { severity } },
           h('h3', {}, `${SEVERITY_TITLE[severity]} (${findings.length})`),
           h(
             'ul',
