@@ -103,6 +103,7 @@ export function scanNames(
   otherCandidateNames: readonly string[],
 ): NameScan {
   const words = letterWords.map(withoutPossessive);
+  const foldedWords = words.map((w) => fold(w.text));
   const findings: Finding[] = [];
   const candidateMentions: Span[] = [];
   const otherPersonMentions: Span[] = [];
@@ -115,7 +116,7 @@ export function scanNames(
   const own = new Set(folded.keys());
 
   const answerWords = answerVocabulary(answers);
-  const lowerInLetter = new Set(words.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => fold(w.text)));
+  const lowerInLetter = new Set(foldedWords.filter((_, i) => /^\p{Ll}/u.test(words[i]!.text)));
   const flagged = new Set<number>();
 
   // Another order's candidate: the whole name (any capitals or accents), or a title with their surname.
@@ -129,13 +130,13 @@ export function scanNames(
       while (
         matched < tokens.length &&
         words[i + matched] &&
-        fold(words[i + matched]!.text) === tokens[matched] &&
+        foldedWords[i + matched] === tokens[matched] &&
         (matched === 0 || joined(text, letterWords[i + matched - 1]!, words[i + matched]!))
       ) {
         matched++;
       }
       const w = words[i]!;
-      const f = fold(w.text);
+      const f = foldedWords[i]!;
       const isFull = matched === tokens.length && tokens.length > 1;
       const isTitledSurname =
         !isFull &&
@@ -180,13 +181,13 @@ export function scanNames(
 
   const isCandidateToken = (i: number) => {
     const w = words[i];
-    return w !== undefined && !flagged.has(i) && folded.has(fold(w.text));
+    return w !== undefined && !flagged.has(i) && folded.has(foldedWords[i]!);
   };
 
   for (let i = 0; i < words.length && candidateTokens.length > 0; i++) {
     if (flagged.has(i)) continue;
     const w = words[i]!;
-    const f = fold(w.text);
+    const f = foldedWords[i]!;
     if (exact.has(w.text)) {
       candidateMentions.push(w);
       continue;

@@ -22,6 +22,8 @@ export function wordsOf(text: string, offset = 0): Span[] {
 
 /** Lower case with accents removed: the form in which "José" and "jose" are the same word. */
 export function fold(word: string): string {
+  // Most words are plain ASCII; NFD normalization is the costly part of the check.
+  if (!/[^\x00-\x7f]/.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
