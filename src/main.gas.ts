@@ -4,7 +4,10 @@
  * adapters into the core. No statement here may call a service at load time: the whole bundle's top level
  * also runs when `onOpen` runs with limited authorization.
  */
+import { draftLetter } from './core/letter-draft';
+import { handleFormSubmit, handleSweep, handleTrackerEdit } from './gas/back-office';
 import { addMenu } from './gas/menu';
+import { runSetup, type SetupReport } from './gas/setup';
 
 /** Simple trigger: adds the CEAD menu. Runs in AuthMode NONE or LIMITED, so it touches nothing else. */
 export function onOpen(_e?: GoogleAppsScript.Events.DocsOnOpen): void {
@@ -14,4 +17,31 @@ export function onOpen(_e?: GoogleAppsScript.Events.DocsOnOpen): void {
 /** Add-on install: the menu must appear at once, without reopening the document. */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.DocsOnOpen);
+}
+
+/** Run once by the back office's owning account: makes or repairs the Form, tracker, folder and triggers. */
+export function setup(): SetupReport {
+  const report = runSetup();
+  console.log(JSON.stringify(report));
+  return report;
+}
+
+/** Installable trigger on the questionnaire Form (created by `setup`). */
+export function onFormSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  const outcome = handleFormSubmit(e, draftLetter);
+  if (outcome) console.log(JSON.stringify(outcome));
+}
+
+/** Time-driven trigger, every 10 minutes: the safety net for missed and failed intake, and the deadlines. */
+export function sweep(): void {
+  const report = handleSweep(draftLetter);
+  if (report) {
+    const { intake, ...rest } = report;
+    console.log(JSON.stringify({ ...rest, intake: intake.length }));
+  }
+}
+
+/** Installable on-edit trigger on the tracker: manager edits checked, completed and logged. */
+export function onTrackerEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleTrackerEdit(e, draftLetter);
 }

@@ -1,0 +1,211 @@
+/**
+ * The back office's trigger handlers: they build the Apps Script adapters for one execution, take the
+ * script lock, read Settings, run a core use case and flush before letting go of the lock.
+ *
+ * Triggers can fire twice for one submission, sometimes with a blank second event; a handler that cannot
+ * get the lock in time leaves the work to the sweep. Nothing here decides anything: intake, the sweep and
+ * manager edits are the core's.
+ */
+import { type Drafter, type IntakeOutcome, processResponse } from '../core/intake';
+import { managerEdit } from '../core/manager-edit';
+import type { When } from '../core/order-moves';
+import type { Clock } from '../core/ports';
+import { errorMessage } from '../core/ports';
+import type { Settings } from '../core/settings';
+import { type SweepReport, sweep } from '../core/sweep';
+import { AppsScriptClock, AppsScriptMailer, ScriptLock, ScriptState } from './apps-script-ports';
+import { DriveCommentThreads } from './comment-threads';
+import { DriveDocSharing } from './doc-sharing';
+import { DriveDocWriter } from './doc-writer';
+import { FormResponses, responseData } from './form-intake';
+import { PROPERTY } from './setup';
+import {
+  SHEETS,
+  Tracker,
+  TrackerLog,
+  TrackerOrders,
+  TrackerResponses,
+  TrackerSettings,
+} from './tracker-sheet';
+
+/** How long a trigger waits for another execution to finish before leaving its work to the sweep. */
+export const TRIGGER_LOCK_WAIT_MS = 30000;
+/** The sweep runs often; a busy lock means another run is already doing its work. */
+export const SWEEP_LOCK_WAIT_MS = 5000;
+
+export class NotSetUpError extends Error {}
+
+/** The ids `setup` recorded. */
+export function recordedIds(state: ScriptState): { formId: string; spreadsheetId: string; folderId: string } {
+  const formId = state.get(PROPERTY.formId);
+  const spreadsheetId = state.get(PROPERTY.spreadsheetId);
+  const folderId = state.get(PROPERTY.folderId);
+  if (!formId || !spreadsheetId || !folderId) {
+    throw new NotSetUpError('CEAD is not set up in this project: run the setup function first.');
+  }
+  return { formId, spreadsheetId, folderId };
+}
+
+/** Everything one execution needs, built lazily so a handler that stops early makes no service call. */
+export function backOfficeAdapters(draft: Drafter) {
+  const state = new ScriptState();
+  const ids = recordedIds(state);
+  const tracker = new Tracker(SpreadsheetApp.openById(ids.spreadsheetId));
+  const settingsSource = new TrackerSettings(tracker, () => Session.getScriptTimeZone());
+  const clock: Clock = new AppsScriptClock();
+  const withSettings = (settings: Settings) => ({
+    settings,
+    deps: {
+      raw: new TrackerResponses(tracker),
+      orders: new TrackerOrders(tracker, settings.timeZone),
+      docs: new DriveDocWriter(ids.folderId),
+      comments: new DriveCommentThreads(),
+      sharing: new DriveDocSharing(),
+      mailer: new AppsScriptMailer(),
+      log: new TrackerLog(tracker),
+      clock,
+      draft,
+      responses: new FormResponses(ids.formId),
+      state,
+    },
+  });
+  return { ids, tracker, clock, settings: () => withSettings(settingsSource.read().settings) };
+}
+
+/** Runs `fn` under the script lock; false when the lock stayed busy. Flushes Sheets before releasing. */
+function locked<T>(waitMs: number, fn: () => T): { ran: true; value: T } | { ran: false } {
+  const lock = new ScriptLock();
+  if (!lock.tryAcquire(waitMs)) return { ran: false };
+  try {
+    const value = fn();
+    SpreadsheetApp.flush();
+    return { ran: true, value };
+  } finally {
+    lock.release();
+  }
+}
+
+/** The form-submit trigger: intake for the submitted (or edited) response. */
+export function handleFormSubmit(
+  event: GoogleAppsScript.Events.FormsOnFormSubmit | undefined,
+  draft: Drafter,
+): IntakeOutcome | undefined {
+  // The blank duplicate event Apps Script sometimes sends: nothing to do, the first event or the sweep has it.
+  const response = event?.response;
+  if (!response || typeof response.getId !== 'function') return undefined;
+  const data = responseData(response);
+  const result = locked(TRIGGER_LOCK_WAIT_MS, () => {
+    const { deps, settings } = backOfficeAdapters(draft).settings();
+    const orders = new Map(deps.orders.readAll().orders.map((o) => [o.orderId, o]));
+    return processResponse(deps, { settings, orders }, data);
+  });
+  return result.ran ? result.value : undefined;
+}
+
+export function handleSweep(draft: Drafter): SweepReport | undefined {
+  const result = locked(SWEEP_LOCK_WAIT_MS, () => {
+    const { deps, settings } = backOfficeAdapters(draft).settings();
+    return sweep(deps, { settings });
+  });
+  return result.ran ? result.value : undefined;
+}
+
+export interface EditReport {
+  readonly applied: number;
+  readonly reverted: number;
+  readonly unchecked: number;
+}
+
+/**
+ * The tracker's on-edit trigger: a change in the Orders sheet is checked and completed (due dates, hold
+ * memory), or put back with a note saying why; either way the Log records it.
+ */
+export function handleTrackerEdit(
+  event: GoogleAppsScript.Events.SheetsOnEdit | undefined,
+  draft: Drafter,
+): EditReport | undefined {
+  const range = event?.range;
+  if (!range || range.getSheet().getName() !== SHEETS.orders || range.getLastRow() < 2) return undefined;
+  const result = locked(TRIGGER_LOCK_WAIT_MS, () => {
+    const { deps, settings } = backOfficeAdapters(draft).settings();
+    const orders = deps.orders;
+    const nowIso = deps.clock.now();
+    const when: When = {
+      today: deps.clock.localDate(nowIso, settings.timeZone),
+      now: deps.clock.localDateTime(nowIso, settings.timeZone),
+    };
+    const actor = event?.user?.getEmail?.() ?? '';
+    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+    const report = { applied: 0, reverted: 0, unchecked: 0 };
+    const entries = [];
+    for (let r = Math.max(2, range.getRow()); r <= range.getLastRow(); r++) {
+      for (let c = range.getColumn(); c <= range.getLastColumn(); c++) {
+        // Apps Script gives the previous value only for a one-cell edit; a paste of many cells cannot be
+        // checked against what was there, so it is flagged for a manager instead.
+        const oldText = single ? String(event?.oldValue ?? '') : undefined;
+        const found = orders.beforeEdit(r, c, oldText ?? '');
+        if (!found) continue;
+        if ('problem' in found) {
+          orders.noteCell(r, c, `CEAD could not read this row: ${found.problem}`);
+          report.unchecked++;
+          continue;
+        }
+        if (oldText === undefined) {
+          orders.noteCell(
+            r,
+            c,
+            'Pasted over several cells: CEAD checks changes one cell at a time, so this one was not checked.',
+          );
+          entries.push({
+            time: when.now,
+            actor: actor || 'unknown editor',
+            orderId: found.order.orderId,
+            event: 'edit-unchecked',
+            from: '' as const,
+            to: '' as const,
+            detail: `column ${c}`,
+          });
+          report.unchecked++;
+          continue;
+        }
+        const decided = managerEdit({
+          before: found.order,
+          field: found.field,
+          oldText,
+          newText: found.newText,
+          actor,
+          settings,
+          when,
+        });
+        if (decided.kind === 'ignore') continue;
+        entries.push(...decided.log);
+        if (decided.kind === 'revert') {
+          orders.revertCell(r, c, decided.revertTo, decided.note);
+          report.reverted++;
+          continue;
+        }
+        orders.put(decided.order);
+        orders.noteCell(r, c, '');
+        report.applied++;
+        if (decided.shareWith) {
+          try {
+            deps.sharing.share(decided.shareWith.docId, decided.shareWith.email, 'writer', true);
+          } catch (e) {
+            entries.push({
+              time: when.now,
+              actor: 'system',
+              orderId: found.order.orderId,
+              event: 'error',
+              from: '' as const,
+              to: '' as const,
+              detail: `share: ${errorMessage(e)}`,
+            });
+          }
+        }
+      }
+    }
+    if (entries.length > 0) deps.log.append(entries);
+    return report;
+  });
+  return result.ran ? result.value : undefined;
+}
