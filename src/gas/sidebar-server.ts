@@ -433,10 +433,9 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           };
         }
         const text = s.documents.text(c.docId);
-        const selected = s.activeDocument.select(
-          request.excerpt,
-          occurrenceAt(text, request.excerpt, request.start),
-        );
+        // Docs finds text within one paragraph: a passage over several is found by its first line.
+        const needle = request.excerpt.split('\n')[0]!;
+        const selected = s.activeDocument.select(needle, occurrenceAt(text, needle, request.start));
         return selected
           ? { selected: true, message: 'Selected in the document.' }
           : { selected: false, message: 'That passage is no longer in the document; run the check again.' };
