@@ -80,7 +80,11 @@ export function checkFirstPerson(text: string, sentences: readonly Span[], answe
   const sources = answerSentences(answers);
   if (sources.length === 0) return [];
   const out: Finding[] = [];
+  // A sentence the composer could not convert is left marked (⟦…⟧) for the writer: PLACEHOLDER reports it
+  // until the writer rewrites it, and this rule once the marks are gone.
+  const marks = [...text.matchAll(/⟦[^⟧]*⟧/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
   for (const s of sentences) {
+    if (marks.some(([a, b]) => s.start >= a && s.end <= b)) continue;
     const words = wordsOf(s.text, s.start);
     const tokens = lower(words);
     if (!tokens.some((t) => FIRST_PERSON.has(t))) continue;

@@ -252,9 +252,10 @@ export function checkPronouns(
       continue;
     }
     const singular = lower.replace(/['’]s$/, '');
-    // "a 44-year-old farmer": the age is a person even when the noun after it is not in the list.
+    // "a 44-year-old farmer", "a 7-month-old": the age is a person even when the noun after it is not in the list.
     const gender =
-      singular === 'old' && !/year[-‐ ]old$/i.test(text.slice(Math.max(0, w.start - 12), w.end))
+      singular === 'old' &&
+      !/(?:day|week|month|year)s?[-‐ ]old$/i.test(text.slice(Math.max(0, w.start - 12), w.end))
         ? undefined
         : PERSON_NOUNS[singular];
     if (gender !== undefined && /^\p{Ll}/u.test(w.text) && !introducesNoOne(text, w.start, candidateEnds)) {

@@ -103,7 +103,7 @@ export function sentencesOf(text: string): Span[] {
     }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
-    while (j < text.length && /["”’')\]]/.test(text[j]!)) j++;
+    while (j < text.length && /["”’')\]⟧]/.test(text[j]!)) j++;
     if (j < text.length && text[j] !== ' ') continue;
     let k = j;
     while (k < text.length && text[k] === ' ') k++;
