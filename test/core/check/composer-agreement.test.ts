@@ -84,7 +84,7 @@ describe('composer and checker agree', () => {
   });
 
   it('over property-generated answer sets', () => {
-    const people = [
+    const people: ReadonlyArray<readonly [string, string]> = [
       ['Amara Nwosu', 'she/her'],
       ['Mateo Fernández', 'he/him'],
       ['River Castellanos', 'they/them'],
@@ -93,7 +93,7 @@ describe('composer and checker agree', () => {
       ['Priyanka Venkataraman', 'she/her'],
       ['Kai Nakamura', 'they/them'],
       ['Ngozi Eze', 'she/her'],
-    ] as const;
+    ];
     const specialties = [
       'Internal Medicine',
       'Family Medicine',
