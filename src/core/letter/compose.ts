@@ -40,6 +40,7 @@ import {
   PRONOUN_FORMS,
   type PronounSet,
   pronounSetOf,
+  recommenderPronounsIn,
   splitSentences,
 } from './point-of-view';
 import { usStateName } from './us-states';
@@ -73,6 +74,7 @@ export interface LetterPeople {
   /** "Dr. Chen" for physicians, the full name otherwise. */
   readonly recommenderAddress: string;
   readonly recommenderSignature: string;
+  readonly recommenderPronouns?: 'he' | 'she';
 }
 
 const TITLES = /^(Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Mx\.?|Miss|Doctor)\s+(.+)$/;
@@ -106,8 +108,11 @@ export function letterPeople(answers: Answers): LetterPeople {
       physician || degree.toUpperCase() === 'PHD' ? `Dr. ${addressSurname}` : recommenderName,
     recommenderSignature:
       degree && degree.toLowerCase() !== 'other' ? `${recommenderName}, ${degree}` : recommenderName,
+    ...withRecommenderPronouns(recommenderPronounsIn(answers['recommender.relationship'] ?? '')),
   };
 }
+
+const withRecommenderPronouns = (p: 'he' | 'she' | undefined) => (p ? { recommenderPronouns: p } : {});
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -552,6 +557,7 @@ function appendConverted(
       recommenderName: people.recommenderName,
       recommenderAddress: people.recommenderAddress,
       source,
+      ...(people.recommenderPronouns ? { recommenderPronouns: people.recommenderPronouns } : {}),
     },
     state,
   );

@@ -82,6 +82,11 @@ export interface PovOptions {
    * question asking the recommender to confirm.
    */
   readonly source: 'relationship' | 'competency' | 'highlight';
+  /**
+   * The recommender's pronouns if the relationship answer shows them ("I presented to him"): a later "his"
+   * in a sentence that mentions the recommender is then ambiguous only when it matches.
+   */
+  readonly recommenderPronouns?: 'he' | 'she';
 }
 
 /** Per section: whether the candidate has been named yet (first mention uses the name). */
@@ -170,13 +175,6 @@ const CLAUSE_STARTERS = new Set(
 
 const COPULAS = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'became', 'become', 'as']);
 
-/** Verbs that introduce reported speech or thought, where "he"/"she" could mean the speaker. */
-const SPEECH_VERBS = new Set(
-  'said told asked wrote thought felt mentioned noted commented remarked replied says tells asks writes thinks'.split(
-    ' ',
-  ),
-);
-
 const ROMAN_CONTEXT = new Set(
   'type class grade stage phase mobitz part level schedule tier lead factor complex section chapter category zone'.split(
     ' ',
@@ -184,6 +182,13 @@ const ROMAN_CONTEXT = new Set(
 );
 
 const THIRD_SINGULAR = /^(he|him|his|himself|she|her|hers|herself)$/i;
+
+/** The recommender's pronouns as the relationship answer uses them, when it uses only one set. */
+export function recommenderPronounsIn(relationship: string): 'he' | 'she' | undefined {
+  const he = /\b(he|him|his|himself)\b/i.test(relationship);
+  const she = /\b(she|her|hers|herself)\b/i.test(relationship);
+  return he && !she ? 'he' : she && !he ? 'she' : undefined;
+}
 
 function thirdPersonS(base: string): string {
   if (base === 'have') return 'has';
@@ -266,7 +271,12 @@ export function splitSentences(text: string): string[] {
     i = k - 1;
   }
   if (start < text.length) out.push(text.slice(start));
-  return out;
+  // Whitespace between sentences belongs to the sentence before it.
+  return out.reduce<string[]>((acc, piece) => {
+    if (piece.trim() === '' && acc.length > 0) acc[acc.length - 1] += piece;
+    else acc.push(piece);
+    return acc;
+  }, []);
 }
 
 interface Token {
@@ -415,7 +425,7 @@ type Refusal =
   | { why: 'wouldHad' }
   | { why: 'compound'; verb: string }
   | { why: 'coordinated'; verb: string }
-  | { why: 'reportedSpeech' }
+  | { why: 'laterPronoun'; pronoun: string }
   | { why: 'recommenderRole' };
 
 class Refuse extends Error {
@@ -452,6 +462,12 @@ function convertSentence(
   const genericRefs: string[] = [];
   let changed = false;
   const forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
+  const recommenderPronoun =
+    options.recommenderPronouns === 'he'
+      ? /^(he|him|his|himself)$/i
+      : options.recommenderPronouns === 'she'
+        ? /^(she|her|hers|herself)$/i
+        : THIRD_SINGULAR;
   // Whether another person in this or the previous sentence shares the candidate's pronoun: then "she"
   // could mean the patient, so the first mention in each sentence uses the name.
   const competing =
@@ -471,7 +487,8 @@ function convertSentence(
   /** The verb after a subject: skips adverbs; -1 when punctuation or the end comes first. */
   const verbAfter = (i: number): number => {
     let k = wordIndexAfter(i);
-    while (k >= 0 && isAdverb(tokens[k]!.text)) k = wordIndexAfter(k);
+    // "I myself placed…": the emphatic reflexive sits between subject and verb like an adverb.
+    while (k >= 0 && (isAdverb(tokens[k]!.text) || norm(tokens[k]!.text) === 'myself')) k = wordIndexAfter(k);
     return k;
   };
   const atClauseStart = (tokenIndex: number): { start: boolean; sentenceStart: boolean } => {
@@ -501,11 +518,12 @@ function convertSentence(
   };
 
   /** The candidate in subject, object or possessive position: name on first mention, then pronouns. */
-  const useName = (): boolean => {
+  const useName = (subject = false): boolean => {
     if (forms === null) return true;
+    // With a competing "she" around, every new subject is named: "so Dr. Lee paged her senior".
+    if (competing && subject) return true;
     if (namedInSentence) return false;
-    if (!state.named || competing) return true;
-    return false;
+    return !state.named || competing;
   };
   const markNamed = (byName: boolean) => {
     if (byName) {
@@ -533,7 +551,7 @@ function convertSentence(
       const next = plural ? entry[1] : entry[0];
       if (next.replace(/’/g, "'") !== n) {
         if (compound) throw new Refuse({ why: 'compound', verb: w });
-        out[k] = next;
+        out[k] = w.includes("'") ? next.replace(/’/g, "'") : next;
         changed = true;
       }
       return;
@@ -581,7 +599,7 @@ function convertSentence(
       "weren't": 'wasn’t',
     };
     if (table[n] !== undefined) {
-      out[k] = table[n]!;
+      out[k] = w.includes("'") ? table[n]!.replace(/’/g, "'") : table[n]!;
       changed = true;
       return;
     }
@@ -678,11 +696,10 @@ function convertSentence(
           genericRefs.push(`${original}→${replacement}`);
         }
         if (!isRole && options.source !== 'relationship') {
-          // Reported speech: in "Dr. Chen said he…", is "he" the recommender or someone else?
-          const near = tokens.slice(Math.max(0, i - 4), Math.min(tokens.length, last + 5));
-          const speech = near.some((x) => x.word && SPEECH_VERBS.has(norm(x.text)));
-          const pronounAfter = tokens.slice(last + 1).some((x) => x.word && THIRD_SINGULAR.test(x.text));
-          if (speech && pronounAfter) throw new Refuse({ why: 'reportedSpeech' });
+          // "Dr. Chen said he…", "Dr. Chen was my attending, and I presented to him": a later pronoun that
+          // can mean the recommender would now point at the wrong person.
+          const later = tokens.slice(last + 1).find((x) => x.word && recommenderPronoun.test(x.text));
+          if (later) throw new Refuse({ why: 'laterPronoun', pronoun: later.text });
         }
       }
       i = last;
@@ -704,7 +721,7 @@ function convertSentence(
     if (quoted[t.start]) throw new Refuse({ why: 'quotation' });
 
     if (w === 'I' || /^I['’]/.test(w)) {
-      const byName = useName();
+      const byName = useName(true);
       const subject = byName ? options.name : forms!.subject;
       const plural = !byName && forms!.plural;
       const pv = prevWord(i);
@@ -784,8 +801,8 @@ function refusalReason(r: Refusal): string {
       return `“and I” makes it unclear what the verb “${r.verb}” should become`;
     case 'coordinated':
       return `a second present-tense verb (“${r.verb}”) may need to change too`;
-    case 'reportedSpeech':
-      return 'it reports what someone said, and “he” or “she” could mean the recommender or someone else';
+    case 'laterPronoun':
+      return `the recommender becomes “I” or “me”, and “${r.pronoun}” later in the sentence could mean the recommender or someone else`;
     case 'recommenderRole':
       return 'it mentions the recommender in a way CEAD cannot turn into “I” or “me” safely';
   }

@@ -24,7 +24,7 @@ import { PRONOUN_FORMS } from './point-of-view';
 import { usStateName } from './us-states';
 
 /** One page: calibrated like the letter's budget, against LibreOffice's page count. */
-export const SUMMARY_BUDGET: LetterBudget = { charsPerLine: 95, lines: 36 };
+export const SUMMARY_BUDGET: LetterBudget = { charsPerLine: 95, lines: 43 };
 
 const NOT_GIVEN = 'not given';
 
@@ -37,12 +37,13 @@ const plain = (text: string): Run => ({ text });
 
 /** Whole sentences when they fit; a summary bullet may also end mid-sentence, at a word, with "…". */
 function trimForSummary(text: string, cap: number): { kept: string; cut: string } {
-  const bySentence = trimAtSentence(text, cap);
-  if (bySentence.cut === '' || bySentence.kept.length <= cap) return bySentence;
-  // The first sentence alone is over the cap.
-  const at = text.lastIndexOf(' ', Math.max(0, cap));
-  if (at <= 0) return bySentence;
-  return { kept: `${text.slice(0, at)}…`, cut: `…${text.slice(at + 1)}` };
+  // Below a few words a bullet says nothing; a tighter page budget must not make bullets longer either.
+  const limit = Math.max(40, cap);
+  const bySentence = trimAtSentence(text, limit);
+  if (bySentence.cut === '' || bySentence.kept.length <= limit) return bySentence;
+  const space = text.lastIndexOf(' ', limit);
+  const at = space > 0 ? space : limit;
+  return { kept: `${text.slice(0, at).trimEnd()}…`, cut: `…${text.slice(at).trimStart()}` };
 }
 
 export function composeSummary(answers: Answers, budget: LetterBudget = SUMMARY_BUDGET): SummaryModel {
@@ -182,42 +183,61 @@ export function composeSummary(answers: Answers, budget: LetterBudget = SUMMARY_
     .map((x) => ({ ...x, text: answerAsProse(answers[x.id]) }))
     .filter((x) => x.text !== '' || x.id.startsWith('competency.'));
 
-  const fixedLines = [...title.paragraphs, ...facts.paragraphs].reduce(
-    (n, p) =>
-      n + Math.max(1, Math.ceil(p.runs.reduce((m, r) => m + r.text.length, 0) / budget.charsPerLine)) + 0.4,
-    0,
-  );
-  const contactLines = 2;
-  const pool = (budget.lines - fixedLines - contactLines - 2 - items.length * 0.7) * budget.charsPerLine;
-  const caps = shareBudget(
-    items.map((x) => x.heading.length + 2 + x.text.length),
-    pool,
-  );
-
-  const bullet = (x: (typeof items)[number], cap: number): Paragraph => {
+  const bullet = (
+    x: (typeof items)[number],
+    cap: number,
+    asked: OpenQuestionDraft<SummarySectionId>[],
+  ): Paragraph => {
     if (x.text === '') return para('bullet', label(x.heading), markedRun('no example given'));
     const { kept, cut } = trimForSummary(x.text, cap - x.heading.length - 2);
     if (!cut) return para('bullet', label(x.heading), plain(kept));
-    const note = `+${(cut.match(/\S+/g) ?? []).length} words in the comment`;
-    questions.push({
+    asked.push({
       sectionId: x.id.startsWith('competency.') ? 'examples' : 'highlights',
       kind: 'length',
       // The label is unique within its block; the note's word count need not be.
       quote: `${x.heading}:`,
       question: `Cut to keep the summary on one page: “${cut}”`,
     });
-    return para('bullet', label(x.heading), plain(`${kept} `), markedRun(note));
+    return para(
+      'bullet',
+      label(x.heading),
+      plain(`${kept} `),
+      markedRun(`+${(cut.match(/\S+/g) ?? []).length} words in the comment`),
+    );
   };
+
+  // Fit one page: share the space left by the fixed parts, then tighten until the estimate fits.
+  const lineCount = (ps: readonly Paragraph[]) =>
+    ps.reduce(
+      (n, p) =>
+        n + Math.max(1, Math.ceil(p.runs.reduce((m, r) => m + r.text.length, 0) / budget.charsPerLine)) + 0.4,
+      0,
+    );
+  const fixedLines = lineCount([...title.paragraphs, ...facts.paragraphs]) + 2 * 1.4 + 2;
+  const needs = items.map((x) => x.heading.length + 2 + x.text.length);
+  let pool = (budget.lines - fixedLines - items.length * 0.4) * budget.charsPerLine;
+  let bullets: Paragraph[] = [];
+  let asked: OpenQuestionDraft<SummarySectionId>[] = [];
+  for (let round = 0; round < 8; round++) {
+    const caps = shareBudget(needs, pool);
+    asked = [];
+    bullets = items.map((x, i) => bullet(x, caps[i]!, asked));
+    const over = fixedLines + lineCount(bullets) - budget.lines;
+    if (over <= 0) break;
+    pool -= Math.max(1, over) * budget.charsPerLine;
+  }
+  questions.push(...asked);
+
   const examples: Block<SummarySectionId> = {
     sectionId: 'examples',
     answerIds: items.filter((x) => x.id.startsWith('competency.')).map((x) => x.id),
     paragraphs: [
       para('heading', plain('One example per competency, in my words')),
-      ...items.flatMap((x, i) => (x.id.startsWith('competency.') ? [bullet(x, caps[i]!)] : [])),
+      ...bullets.filter((_, i) => items[i]!.id.startsWith('competency.')),
     ],
   };
   const highlightItems = items
-    .map((x, i) => ({ x, cap: caps[i]! }))
+    .map((x, i) => ({ x, p: bullets[i]! }))
     .filter(({ x }) => !x.id.startsWith('competency.'));
   const highlights: Block<SummarySectionId>[] =
     highlightItems.length > 0
@@ -225,10 +245,7 @@ export function composeSummary(answers: Answers, budget: LetterBudget = SUMMARY_
           {
             sectionId: 'highlights',
             answerIds: highlightItems.map(({ x }) => x.id),
-            paragraphs: [
-              para('heading', plain('Highlights')),
-              ...highlightItems.map(({ x, cap }) => bullet(x, cap)),
-            ],
+            paragraphs: [para('heading', plain('Highlights')), ...highlightItems.map(({ p }) => p)],
           },
         ]
       : [];

@@ -1,0 +1,508 @@
+import fc from 'fast-check';
+import { MARK_CLOSE, MARK_OPEN } from '../../../src/core/letter/model';
+import {
+  convertPointOfView,
+  type PovOptions,
+  type PronounSet,
+  pronounSetOf,
+  recommenderPronounsIn,
+  splitSentences,
+} from '../../../src/core/letter/point-of-view';
+
+type Set4 = Exclude<PronounSet, never>;
+const SETS: readonly Set4[] = ['she', 'he', 'they', 'name'];
+
+function convert(text: string, pronouns: PronounSet, extra: Partial<PovOptions> = {}, named = false) {
+  const result = convertPointOfView(
+    text,
+    {
+      pronouns,
+      name: 'Dr. Lee',
+      recommenderName: 'Michael Chen',
+      recommenderAddress: 'Dr. Chen',
+      source: 'competency',
+      ...extra,
+    },
+    { named },
+  );
+  return {
+    text: result.segments.map((s) => s.text).join(''),
+    marked: result.segments.filter((s) => s.marked).map((s) => s.text),
+    issues: result.issues,
+  };
+}
+
+/** The sentence kept as written and marked. */
+const KEPT = (s: string) => `${MARK_OPEN}${s}${MARK_CLOSE}`;
+
+interface Case {
+  readonly input: string;
+  readonly she: string;
+  readonly he: string;
+  readonly they: string;
+  readonly name: string;
+  /** Kind of open question expected for every set that does not keep the text unchanged. */
+  readonly question?: 'pointOfView' | 'recommender';
+}
+
+/** Same output for every pronoun set (the first mention is the name). */
+const all = (input: string, out: string, question?: Case['question']): Case => ({
+  input,
+  she: out,
+  he: out,
+  they: out,
+  name: out,
+  ...(question ? { question } : {}),
+});
+
+const CASES: readonly Case[] = [
+  {
+    input: 'I admitted a 64-year-old woman with a COPD exacerbation. I started nebulizers and steroids.',
+    she: 'Dr. Lee admitted a 64-year-old woman with a COPD exacerbation. She started nebulizers and steroids.',
+    he: 'Dr. Lee admitted a 64-year-old woman with a COPD exacerbation. He started nebulizers and steroids.',
+    they: 'Dr. Lee admitted a 64-year-old woman with a COPD exacerbation. They started nebulizers and steroids.',
+    name: 'Dr. Lee admitted a 64-year-old woman with a COPD exacerbation. Dr. Lee started nebulizers and steroids.',
+  },
+  {
+    input: 'I am comfortable leading family meetings. I am also the student who volunteers first.',
+    she: 'Dr. Lee is comfortable leading family meetings. She is also the student who volunteers first.',
+    he: 'Dr. Lee is comfortable leading family meetings. He is also the student who volunteers first.',
+    they: 'Dr. Lee is comfortable leading family meetings. They are also the student who volunteers first.',
+    name: 'Dr. Lee is comfortable leading family meetings. Dr. Lee is also the student who volunteers first.',
+  },
+  {
+    input: 'I was on call every fourth night. I was never late to sign-out.',
+    she: 'Dr. Lee was on call every fourth night. She was never late to sign-out.',
+    he: 'Dr. Lee was on call every fourth night. He was never late to sign-out.',
+    they: 'Dr. Lee was on call every fourth night. They were never late to sign-out.',
+    name: 'Dr. Lee was on call every fourth night. Dr. Lee was never late to sign-out.',
+  },
+  {
+    input: 'I have presented at noon conference twice. I have also taught the third-year students.',
+    she: 'Dr. Lee has presented at noon conference twice. She has also taught the third-year students.',
+    he: 'Dr. Lee has presented at noon conference twice. He has also taught the third-year students.',
+    they: 'Dr. Lee has presented at noon conference twice. They have also taught the third-year students.',
+    name: 'Dr. Lee has presented at noon conference twice. Dr. Lee has also taught the third-year students.',
+  },
+  {
+    input: "I do the medication reconciliation for every admission. I don't skip it on busy days.",
+    she: "Dr. Lee does the medication reconciliation for every admission. She doesn't skip it on busy days.",
+    he: "Dr. Lee does the medication reconciliation for every admission. He doesn't skip it on busy days.",
+    they: "Dr. Lee does the medication reconciliation for every admission. They don't skip it on busy days.",
+    name: "Dr. Lee does the medication reconciliation for every admission. Dr. Lee doesn't skip it on busy days.",
+  },
+  {
+    input: 'I check the overnight labs before prerounds. I write the progress notes by 10 a.m.',
+    she: 'Dr. Lee checks the overnight labs before prerounds. She writes the progress notes by 10 a.m.',
+    he: 'Dr. Lee checks the overnight labs before prerounds. He writes the progress notes by 10 a.m.',
+    they: 'Dr. Lee checks the overnight labs before prerounds. They write the progress notes by 10 a.m.',
+    name: 'Dr. Lee checks the overnight labs before prerounds. Dr. Lee writes the progress notes by 10 a.m.',
+  },
+  {
+    input: "I'm the only student on the team. I'm responsible for four patients.",
+    she: 'Dr. Lee is the only student on the team. She is responsible for four patients.',
+    he: 'Dr. Lee is the only student on the team. He is responsible for four patients.',
+    they: 'Dr. Lee is the only student on the team. They are responsible for four patients.',
+    name: 'Dr. Lee is the only student on the team. Dr. Lee is responsible for four patients.',
+  },
+  {
+    input: 'I’ve seen this presentation before. I’ve learned to look for it early.',
+    she: 'Dr. Lee has seen this presentation before. She has learned to look for it early.',
+    he: 'Dr. Lee has seen this presentation before. He has learned to look for it early.',
+    they: 'Dr. Lee has seen this presentation before. They have learned to look for it early.',
+    name: 'Dr. Lee has seen this presentation before. Dr. Lee has learned to look for it early.',
+  },
+  all("I'll be starting residency in July.", 'Dr. Lee will be starting residency in July.'),
+  all("I'd seen two similar cases in clinic.", 'Dr. Lee had seen two similar cases in clinic.'),
+  all(
+    "I'd like to return to this hospital as a resident.",
+    'Dr. Lee would like to return to this hospital as a resident.',
+  ),
+  {
+    input: 'My resident asked me to call the family. I called them and explained the plan.',
+    she: 'Dr. Lee’s resident asked her to call the family. She called them and explained the plan.',
+    he: 'Dr. Lee’s resident asked him to call the family. He called them and explained the plan.',
+    // "them" (the family) competes with singular they, so the new subject is named.
+    they: 'Dr. Lee’s resident asked them to call the family. Dr. Lee called them and explained the plan.',
+    name: 'Dr. Lee’s resident asked Dr. Lee to call the family. Dr. Lee called them and explained the plan.',
+  },
+  {
+    input: 'I admitted the patient from the ED. The patient was mine for the whole week.',
+    she: 'Dr. Lee admitted the patient from the ED. The patient was hers for the whole week.',
+    he: 'Dr. Lee admitted the patient from the ED. The patient was his for the whole week.',
+    they: 'Dr. Lee admitted the patient from the ED. The patient was theirs for the whole week.',
+    name: 'Dr. Lee admitted the patient from the ED. The patient was Dr. Lee’s for the whole week.',
+  },
+  {
+    input: "I introduced myself to the patient's daughter.",
+    she: "Dr. Lee introduced herself to the patient's daughter.",
+    he: "Dr. Lee introduced himself to the patient's daughter.",
+    they: "Dr. Lee introduced themselves to the patient's daughter.",
+    name: KEPT("I introduced myself to the patient's daughter."),
+    question: 'pointOfView',
+  },
+  all(
+    'We rounded as a team every morning, and I presented our new admissions.',
+    'We rounded as a team every morning, and Dr. Lee presented our new admissions.',
+  ),
+  {
+    input: 'I noticed that she was more confused than the day before, so I paged my senior.',
+    she: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged her senior.',
+    he: 'Dr. Lee noticed that she was more confused than the day before, so he paged his senior.',
+    they: 'Dr. Lee noticed that she was more confused than the day before, so they paged their senior.',
+    name: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged Dr. Lee’s senior.',
+  },
+  {
+    input: 'I examined the man at the bedside. I found that he had a new murmur.',
+    she: 'Dr. Lee examined the man at the bedside. She found that he had a new murmur.',
+    he: 'Dr. Lee examined the man at the bedside. Dr. Lee found that he had a new murmur.',
+    they: 'Dr. Lee examined the man at the bedside. They found that he had a new murmur.',
+    name: 'Dr. Lee examined the man at the bedside. Dr. Lee found that he had a new murmur.',
+  },
+  all(
+    'The patient told me, “I finally understand my diagnosis.”',
+    KEPT('The patient told me, “I finally understand my diagnosis.”'),
+    'pointOfView',
+  ),
+  all(
+    'Her son said "I trust you more than anyone" and hugged the nurse.',
+    KEPT('Her son said "I trust you more than anyone" and hugged the nurse.'),
+    'pointOfView',
+  ),
+  all(
+    'Her son said "you explained it better than anyone" and I thanked him.',
+    'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
+  ),
+  {
+    input: 'I examined every new admission. I auscultate every heart twice.',
+    she: `Dr. Lee examined every new admission. ${KEPT('I auscultate every heart twice.')}`,
+    he: `Dr. Lee examined every new admission. ${KEPT('I auscultate every heart twice.')}`,
+    they: 'Dr. Lee examined every new admission. They auscultate every heart twice.',
+    name: `Dr. Lee examined every new admission. ${KEPT('I auscultate every heart twice.')}`,
+    question: 'pointOfView',
+  },
+  {
+    input: 'I joined the team in July. I see my patients early and write my notes before rounds.',
+    she: `Dr. Lee joined the team in July. ${KEPT('I see my patients early and write my notes before rounds.')}`,
+    he: `Dr. Lee joined the team in July. ${KEPT('I see my patients early and write my notes before rounds.')}`,
+    they: 'Dr. Lee joined the team in July. They see their patients early and write their notes before rounds.',
+    name: `Dr. Lee joined the team in July. ${KEPT('I see my patients early and write my notes before rounds.')}`,
+    question: 'pointOfView',
+  },
+  all("I'd better call the resident first.", KEPT("I'd better call the resident first."), 'pointOfView'),
+  all('I presented every new patient to Dr. Chen.', 'Dr. Lee presented every new patient to me.'),
+  all('Dr. Chen asked me to lead the family meeting.', 'I asked Dr. Lee to lead the family meeting.'),
+  all(
+    "I took over Dr. Chen's clinic patients for a week.",
+    'Dr. Lee took over my clinic patients for a week.',
+  ),
+  all(
+    'The attending asked me to present the case at grand rounds.',
+    'I asked Dr. Lee to present the case at grand rounds.',
+    'recommender',
+  ),
+  all(
+    'I told my attending about the error right away.',
+    'Dr. Lee told me about the error right away.',
+    'recommender',
+  ),
+  all(
+    'Dr. Chen said he was impressed with my differential.',
+    KEPT('Dr. Chen said he was impressed with my differential.'),
+    'pointOfView',
+  ),
+  all(
+    'Dr. Chen was my attending for the month, and I presented to him daily.',
+    KEPT('Dr. Chen was my attending for the month, and I presented to him daily.'),
+    'pointOfView',
+  ),
+  all(
+    'I managed a patient with type I diabetes in DKA.',
+    'Dr. Lee managed a patient with type I diabetes in DKA.',
+  ),
+  all('I recognized Mobitz I block on telemetry.', 'Dr. Lee recognized Mobitz I block on telemetry.'),
+  all(
+    'I tracked the I/O for every patient on the unit.',
+    'Dr. Lee tracked the I/O for every patient on the unit.',
+  ),
+  {
+    input: 'I worked with Dr. Patel on the stroke service. I learned the NIH Stroke Scale.',
+    she: 'Dr. Lee worked with Dr. Patel on the stroke service. She learned the NIH Stroke Scale.',
+    he: 'Dr. Lee worked with Dr. Patel on the stroke service. He learned the NIH Stroke Scale.',
+    they: 'Dr. Lee worked with Dr. Patel on the stroke service. They learned the NIH Stroke Scale.',
+    name: 'Dr. Lee worked with Dr. Patel on the stroke service. Dr. Lee learned the NIH Stroke Scale.',
+  },
+  all(
+    'The resident and I were the first responders to the code.',
+    'The resident and Dr. Lee were the first responders to the code.',
+  ),
+  {
+    input: 'I examined the patient. The resident and I have the same plan.',
+    she: `Dr. Lee examined the patient. ${KEPT('The resident and I have the same plan.')}`,
+    he: `Dr. Lee examined the patient. ${KEPT('The resident and I have the same plan.')}`,
+    they: 'Dr. Lee examined the patient. The resident and they have the same plan.',
+    name: `Dr. Lee examined the patient. ${KEPT('The resident and I have the same plan.')}`,
+    question: 'pointOfView',
+  },
+  {
+    input: 'I read the chest film before the radiologist did. I reviewed it with my senior.',
+    she: 'Dr. Lee read the chest film before the radiologist did. She reviewed it with her senior.',
+    he: 'Dr. Lee read the chest film before the radiologist did. He reviewed it with his senior.',
+    they: 'Dr. Lee read the chest film before the radiologist did. They reviewed it with their senior.',
+    name: 'Dr. Lee read the chest film before the radiologist did. Dr. Lee reviewed it with Dr. Lee’s senior.',
+  },
+  all('I read every new guideline.', KEPT('I read every new guideline.'), 'pointOfView'),
+  all('I don’t leave before sign-out.', 'Dr. Lee doesn’t leave before sign-out.'),
+  {
+    input: 'I joined in July. I myself placed the central line.',
+    she: 'Dr. Lee joined in July. She herself placed the central line.',
+    he: 'Dr. Lee joined in July. He himself placed the central line.',
+    they: 'Dr. Lee joined in July. They themselves placed the central line.',
+    name: `Dr. Lee joined in July. ${KEPT('I myself placed the central line.')}`,
+    question: 'pointOfView',
+  },
+  all(
+    'My presentation was chosen for morning report.',
+    'Dr. Lee’s presentation was chosen for morning report.',
+  ),
+  {
+    input: 'I study every evening. I finish my notes early.',
+    she: 'Dr. Lee studies every evening. She finishes her notes early.',
+    he: 'Dr. Lee studies every evening. He finishes his notes early.',
+    they: 'Dr. Lee studies every evening. They finish their notes early.',
+    name: 'Dr. Lee studies every evening. Dr. Lee finishes Dr. Lee’s notes early.',
+  },
+  all('The ME report was reviewed with the family.', 'The ME report was reviewed with the family.'),
+];
+
+describe('convertPointOfView: first person to the recommender’s view', () => {
+  it('has at least 30 cases for each pronoun set', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  describe.each(SETS)('pronoun set "%s"', (set) => {
+    it.each(CASES.map((c) => [c.input, c] as const))('%s', (_input, c) => {
+      const out = convert(c.input, set);
+      expect(out.text).toBe(c[set]);
+      if (c[set] === c.input || !c.question) {
+        expect(out.issues.filter((i) => i.kind === 'pointOfView')).toEqual([]);
+      }
+      if (c.question && c[set] !== c.input && (c.question === 'recommender' || c[set].includes(MARK_OPEN))) {
+        expect(out.issues.map((i) => i.kind)).toContain(c.question);
+      }
+      // Every quote is verbatim in the output, so comments can anchor on it.
+      for (const issue of out.issues) expect(out.text).toContain(issue.quote);
+      // Kept sentences are the candidate's own words, character for character.
+      for (const m of out.marked) expect(c.input).toContain(m.slice(MARK_OPEN.length, -MARK_CLOSE.length));
+    });
+  });
+
+  it('asks the recommender to confirm a generic "the attending", quoting the converted sentence', () => {
+    const out = convert("I answered the attending's questions on vancomycin.", 'she');
+    expect(out.text).toBe('Dr. Lee answered my questions on vancomycin.');
+    expect(out.issues).toEqual([
+      {
+        kind: 'recommender',
+        quote: 'Dr. Lee answered my questions on vancomycin.',
+        question: expect.stringMatching(
+          /“the attending's”, which the draft turns into “my”\. Dr\. Chen, please confirm/,
+        ),
+      },
+    ]);
+  });
+
+  it('turns "the attending’s" into "mine" when no noun follows', () => {
+    expect(convert("I compared my ratings with the attending's until they matched.", 'he').text).toBe(
+      'Dr. Lee compared his ratings with mine until they matched.',
+    );
+  });
+
+  it('knows the recommender by full name, title and surname, and a double surname', () => {
+    const opts = { recommenderName: 'Beatriz Colón Rivera', recommenderAddress: 'Dr. Colón Rivera' };
+    expect(convert('Dr. Colón Rivera supervised me closely.', 'he', opts).text).toBe(
+      'I supervised Dr. Lee closely.',
+    );
+    expect(convert('I called Beatriz Colón Rivera at night.', 'he', opts).text).toBe(
+      'Dr. Lee called me at night.',
+    );
+    expect(convert('I met Dr. Rivera on day one.', 'he', opts).text).toBe('Dr. Lee met me on day one.');
+  });
+
+  it('accepts a later pronoun that cannot be the recommender when the relationship answer shows theirs', () => {
+    const text = 'I called Dr. Chen to the bedside, and he had a cath the same hour.';
+    expect(convert(text, 'she').marked).toHaveLength(1);
+    expect(convert(text, 'she', { recommenderPronouns: 'she' }).text).toBe(
+      'Dr. Lee called me to the bedside, and he had a cath the same hour.',
+    );
+  });
+
+  it('keeps "we", "our" and "us"', () => {
+    const text = 'We admitted him together and our team kept us all informed.';
+    expect(convert(text, 'she').text).toBe(text);
+  });
+
+  it('uses pronouns from the first sentence when the section already named the candidate', () => {
+    expect(convert('I led the code.', 'she', {}, true).text).toBe('She led the code.');
+  });
+});
+
+describe('convertPointOfView in the relationship answer', () => {
+  const rel = (text: string, pronouns: PronounSet) =>
+    convert(text, pronouns, { source: 'relationship' }, true);
+
+  it('turns a label into a sentence and the recommender’s pronouns into I/me/my', () => {
+    expect(rel('My attending on the teaching service; I presented to him every morning', 'she').text).toBe(
+      'I was her attending on the teaching service; she presented to me every morning',
+    );
+  });
+
+  it('reads "her" before a noun as "my" and otherwise as "me"', () => {
+    expect(rel('She supervised me in her clinic and I presented each patient to her.', 'he').text).toBe(
+      'I supervised him in my clinic and he presented each patient to me.',
+    );
+  });
+
+  it('treats "my preceptor" after "was" as a role', () => {
+    expect(rel('Dr. Chen was my preceptor for four weeks.', 'they').text).toBe(
+      'I was their preceptor for four weeks.',
+    );
+    expect(rel('Dr. Chen was the attending for the whole month.', 'name').text).toBe(
+      'I was the attending for the whole month.',
+    );
+  });
+
+  it('asks no confirmation there, since the answer is about this physician', () => {
+    expect(rel('I presented to my attending every day.', 'she').issues).toEqual([]);
+  });
+});
+
+describe('pronounSetOf', () => {
+  it.each([
+    ['she/her', 'she'],
+    ['She/Her', 'she'],
+    ['he/him', 'he'],
+    ['they/them', 'they'],
+    ['ze/hir', 'name'],
+    ['she/they', 'name'],
+    ['', 'name'],
+    [undefined, 'name'],
+  ] as const)('%s → %s', (input, expected) => {
+    expect(pronounSetOf(input)).toBe(expected);
+  });
+});
+
+describe('recommenderPronounsIn', () => {
+  it('finds one set, and none when both or neither appear', () => {
+    expect(recommenderPronounsIn('I presented to him every morning')).toBe('he');
+    expect(recommenderPronounsIn('She was my attending')).toBe('she');
+    expect(recommenderPronounsIn('He and she both supervised me')).toBeUndefined();
+    expect(recommenderPronounsIn('My attending on nights')).toBeUndefined();
+  });
+});
+
+describe('splitSentences', () => {
+  it('keeps abbreviations, initials and decimals inside sentences and loses no character', () => {
+    const text = 'I saw Dr. Patel at 7 a.m. Then I met J. Smith. Her A1c was 8.9%. Done!\nNext line';
+    const parts = splitSentences(text);
+    expect(parts.join('')).toBe(text);
+    expect(parts.map((p) => p.trim())).toEqual([
+      'I saw Dr. Patel at 7 a.m.',
+      'Then I met J. Smith.',
+      'Her A1c was 8.9%.',
+      'Done!',
+      'Next line',
+    ]);
+  });
+
+  it('does not split inside a quotation', () => {
+    expect(splitSentences('She said, “I am fine. Thank you.” Then she slept.').map((s) => s.trim())).toEqual([
+      'She said, “I am fine. Thank you.”',
+      'Then she slept.',
+    ]);
+  });
+});
+
+describe('properties', () => {
+  const words = fc.constantFrom(
+    'the',
+    'patient',
+    'resident',
+    'was',
+    'admitted',
+    'with',
+    'sepsis',
+    'team',
+    'we',
+    'our',
+    'nurse',
+    'she',
+    'him',
+    'improved',
+    'type',
+    'ME',
+  );
+  const sentence = fc
+    .array(words, { minLength: 1, maxLength: 12 })
+    .map((w) => `${w.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
+
+  it('leaves text with no first person and no recommender reference unchanged and unmarked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sentence, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(...SETS),
+        (sentences, set) => {
+          const text = sentences.join(' ');
+          const out = convert(text, set);
+          expect(out.text).toBe(text);
+          expect(out.issues).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('never throws, and what it marks is the input verbatim', () => {
+    const anyText = fc.string({
+      unit: fc.constantFrom('I', ' ', 'my', 'me', '.', '“', '"', 'was', 'x', '\n', "'m", 'Dr. Chen'),
+    });
+    fc.assert(
+      fc.property(anyText, fc.constantFrom(...SETS), (text, set) => {
+        const out = convert(text, set);
+        for (const m of out.marked) expect(text).toContain(m.slice(MARK_OPEN.length, -MARK_CLOSE.length));
+        for (const issue of out.issues) expect(out.text).toContain(issue.quote);
+      }),
+    );
+  });
+
+  it('removes every first-person word outside marked sentences', () => {
+    const fp = fc.constantFrom(
+      'I admitted',
+      'I was',
+      'my patient',
+      'told me',
+      'I have',
+      'I’m',
+      'I am',
+      'I did',
+    );
+    // Without "type": "type I" is a numeral, not the pronoun.
+    const plainWords = words.filter((w) => w !== 'type');
+    const clause = fc.tuple(
+      fc.array(plainWords, { maxLength: 3 }),
+      fp,
+      fc.array(plainWords, { maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(clause, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...SETS),
+        (clauses, set) => {
+          const text = clauses.map(([a, b, c]) => `${[...a, b, ...c].join(' ')}.`).join(' ');
+          const out = convert(text, set);
+          let unmarked = out.text;
+          for (const m of out.marked) unmarked = unmarked.replace(m, '');
+          expect(unmarked).not.toMatch(/(^|[^\p{L}])(I|I’m|my|me|My|Me)(?![\p{L}’'])/u);
+        },
+      ),
+    );
+  });
+});
