@@ -222,14 +222,12 @@ function ensureHeader(sheet: Sheet, headers: readonly string[], changes: string[
       .getRange(1, 1, 1, width)
       .getValues()[0]
       ?.map((v) => String(v).trim()) ?? [];
+  const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+  const missing = headers.filter((h) => !current.some((c) => fold(c) === fold(h)));
   if (current.every((h) => h === '')) {
     sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
     sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
-    return;
-  }
-  const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
-  const missing = headers.filter((h) => !current.some((c) => fold(c) === fold(h)));
-  if (missing.length > 0) {
+  } else if (missing.length > 0) {
     const start = current.length - [...current].reverse().findIndex((c) => c !== '') + 1;
     if (start - 1 + missing.length > sheet.getMaxColumns()) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), start - 1 + missing.length - sheet.getMaxColumns());

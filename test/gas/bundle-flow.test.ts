@@ -1,0 +1,299 @@
+/**
+ * The built bundle end to end over the fakes: setup, a submission, duplicates and interleaving, a failure
+ * at every service call of intake, and hostile answers.
+ */
+import { parseAnswerRecord } from '../../src/core/answers';
+import { draftLetter } from '../../src/core/letter-draft';
+import { orderIdFor } from '../../src/core/orders';
+import { ITEMS, QUESTIONNAIRE } from '../../src/core/questionnaire';
+import { TEST_BUILD_DIR } from '../build-output';
+import { rawFromExample } from '../core/back-office-ports';
+import { type CallRecord, MIME, permanentError } from '../fakes/gas-world';
+import { formatDate } from '../fakes/script-services';
+import { type BackOffice, column, dataRows, loadBackOffice } from './bundle-harness';
+
+const TZ = 'America/New_York';
+const RAW = rawFromExample('rosa-delgado');
+const TEAM_WRITER = 'ana@cead-team.example';
+
+function title(id: string): string {
+  return ITEMS.find((i) => i.id === id)!.title;
+}
+
+/** A set-up back office with one writer on the team. */
+function ready(): BackOffice {
+  const office = loadBackOffice(TEST_BUILD_DIR, { timeZone: TZ, start: '2026-11-30T14:00:00Z' });
+  const setup = office.run('setup');
+  if (setup.error) throw setup.error;
+  // A manager adds a writer to the team on the Settings sheet.
+  const settings = office.sheet('Settings');
+  const rows = settings.peekValues();
+  const teamHeader = rows.findIndex((r) => r[0] === 'Name');
+  settings.seedRows(teamHeader + 2, [['Ana Writer', TEAM_WRITER, 'writer']]);
+  return office;
+}
+
+function draftDocs(office: BackOffice) {
+  return [...office.fakes.world.files.values()].filter(
+    (f) => f.mimeType === MIME.document && f.parents.includes(office.folderId()) && !f.trashed,
+  );
+}
+
+function snapshot(office: BackOffice) {
+  const ss = office.tracker();
+  return JSON.stringify({
+    sheets: ss.sheetNames(),
+    values: ss.sheetNames().map((n) => ss.peekSheet(n)!.peekValues()),
+    formulas: ss.sheetNames().map((n) => ss.peekSheet(n)!.peekFormulas()),
+    rules: ss.sheetNames().map((n) => ss.peekSheet(n)!.peekConditionalRules().length),
+    charts: ss.sheetNames().map((n) => ss.peekSheet(n)!.peekCharts().length),
+    items: office
+      .form()
+      .allItems()
+      .map((i) => [i.type, i.title, i.required]),
+    triggers: office.fakes.ScriptApp.triggers.map((t) => [t.handler, t.eventType, t.sourceId]),
+    props: [...office.fakes.PropertiesService.script.data],
+    files: office.fakes.world.files.size,
+  });
+}
+
+describe('setup', () => {
+  it('makes the Form, tracker, folder and triggers, and running it again changes nothing', () => {
+    const office = loadBackOffice(TEST_BUILD_DIR, { timeZone: TZ });
+    const first = office.run('setup');
+    expect(first.error).toBeUndefined();
+    const form = office.form();
+    expect(form.published).toBe(true);
+    expect(form.allowResponseEdits).toBe(true);
+    expect(form.confirmationMessage).not.toBe('');
+    const questions = form.allItems().filter((i) => !['PAGE_BREAK', 'SECTION_HEADER'].includes(i.type));
+    expect(questions.map((i) => i.title)).toEqual(ITEMS.map((i) => i.title));
+    expect(questions.filter((i) => i.required).map((i) => i.title)).toEqual(
+      ITEMS.filter((i) => i.required).map((i) => i.title),
+    );
+    expect(form.allItems().filter((i) => i.type === 'DATE').length).toBe(
+      ITEMS.filter((i) => i.type === 'date').length,
+    );
+    expect(form.allItems().filter((i) => i.type === 'PAGE_BREAK').length).toBe(QUESTIONNAIRE.length - 1);
+    expect(office.tracker().sheetNames().sort()).toEqual([
+      'Dashboard',
+      'Log',
+      'Orders',
+      'Responses',
+      'Settings',
+    ]);
+    const orders = office.sheet('Orders');
+    expect(orders.peekFrozenRows()).toBe(1);
+    expect(orders.peekValidation(2, 9)?.getCriteriaValues()[0]).toContain('DRAFTING');
+    expect(orders.peekConditionalRules().map((r) => r.getBooleanCondition().getBackground())).toEqual([
+      '#f4c7c3',
+      '#fce8b2',
+    ]);
+    expect(office.sheet('Dashboard').peekCharts()).toHaveLength(1);
+    expect(office.sheet('Dashboard').peekFormulas().flat().filter(Boolean).length).toBeGreaterThan(15);
+    expect(
+      office.fakes.ScriptApp.triggers.map((t) => [t.handler, t.eventType, t.everyMinutes ?? null]).sort(),
+    ).toEqual([
+      ['onFormSubmit', 'ON_FORM_SUBMIT', null],
+      ['onTrackerEdit', 'ON_EDIT', null],
+      ['sweep', 'CLOCK', 10],
+    ]);
+    expect(office.fakes.world.files.get(office.folderId())?.mimeType).toBe(MIME.folder);
+
+    const before = snapshot(office);
+    const again = office.run('setup');
+    expect(again.error).toBeUndefined();
+    expect((again.value as { changes: string[] }).changes).toEqual([]);
+    expect(snapshot(office)).toBe(before);
+  });
+
+  it('repairs what is missing without duplicating the rest', () => {
+    const office = ready();
+    const trigger = office.fakes.ScriptApp.triggers.find((t) => t.handler === 'sweep')!;
+    office.fakes.ScriptApp.deleteTrigger(trigger);
+    office.tracker().deleteSheet(office.sheet('Log'));
+    const report = office.run('setup').value as { changes: string[] };
+    expect(report.changes.join('\n')).toMatch(/Log sheet[\s\S]*sweep trigger/);
+    expect(office.fakes.ScriptApp.triggers).toHaveLength(3);
+    expect(office.sheet('Log').peekValues()[0]).toEqual([
+      'Time',
+      'Actor',
+      'Order ID',
+      'Event',
+      'From',
+      'To',
+      'Detail',
+    ]);
+  });
+});
+
+describe('a submission', () => {
+  it('becomes one order row, one Doc holding the letter, the first session’s threads and a Log entry', () => {
+    const office = ready();
+    const response = office.form().submit(RAW, 'rosa@example.org');
+    const outcome = office.submitEvent(response);
+    expect(outcome.error).toBeUndefined();
+
+    const orders = office.sheet('Orders');
+    expect(dataRows(orders)).toHaveLength(1);
+    expect(column(orders, 'Order ID')).toEqual([orderIdFor(response.getId())]);
+    expect(column(orders, 'Status')).toEqual(['DRAFTING']);
+    expect(column(orders, 'Writer')).toEqual([TEAM_WRITER]);
+    expect(column(orders, 'Candidate')).toEqual(['Rosa Delgado']);
+
+    const docs = draftDocs(office);
+    expect(docs).toHaveLength(1);
+    const doc = docs[0]!;
+    const today = formatDate(office.fakes.world.clock.now(), TZ, 'yyyy-MM-dd');
+    const parsed = parseAnswerRecord(RAW);
+    const expected = draftLetter(parsed.answers, { orderId: orderIdFor(response.getId()), date: today });
+    expect(office.fakes.Docs.textOf(doc.id)).toBe(expected.text);
+    expect(office.fakes.Docs.namedRangesOf(doc.id).map((r) => r.name)).toContain('cead:patientCare');
+    expect(office.fakes.Drive.permissions.get(doc.id)?.map((p) => [p.emailAddress, p.role])).toEqual([
+      [TEAM_WRITER, 'writer'],
+    ]);
+
+    const threads = office.fakes.Drive.liveComments(doc.id);
+    expect(threads.map((t) => t.content.slice(0, 12))).toEqual(
+      expected.openQuestions.map((_, i) => `[CEAD s1-q${i + 1}]`.slice(0, 12)),
+    );
+    expect(threads.every((t) => !office.fakes.Drive.isAnchoredInDocs(t, doc.id))).toBe(true);
+    expect(threads.filter((t) => t.quotedFileContent).length).toBe(
+      expected.openQuestions.filter((q) => q.passage).length,
+    );
+    expect(column(orders, 'Open threads')).toEqual([expected.openQuestions.length]);
+
+    const log = dataRows(office.sheet('Log'));
+    expect(log.map((r) => [r[1], r[2], r[3], r[4], r[5]])).toEqual([
+      ['system', orderIdFor(response.getId()), 'intake', 'NEW', 'DRAFTING'],
+    ]);
+    const responses = dataRows(office.sheet('Responses'));
+    expect(responses).toHaveLength(1);
+    expect(JSON.parse(responses[0]!.slice(2).join(''))).toEqual(RAW);
+  });
+
+  it('gives one order per response for a repeated event, a blank event and interleaved submissions', () => {
+    const office = ready();
+    const a = office.form().submit(RAW);
+    const b = office.form().submit({ ...RAW, [title('candidate.fullName')]: 'Jordan Reyes-Park' });
+    // b's trigger fires while a's execution holds the lock: it cannot wait that long and leaves b to the sweep.
+    let nested: { value?: unknown; error?: unknown } | undefined;
+    office.fakes.world.ledger.onCall = (call: CallRecord) => {
+      if (!nested && call.service === 'Drive' && call.method === 'Files.create')
+        nested = office.submitEvent(b);
+    };
+    office.submitEvent(a);
+    office.fakes.world.ledger.onCall = undefined;
+    expect(nested?.error).toBeUndefined();
+    office.submitEvent(a);
+    office.submitEvent(undefined);
+    office.run('onFormSubmit', {});
+    expect(column(office.sheet('Orders'), 'Response ID')).toEqual([a.getId()]);
+    office.run('sweep');
+    office.submitEvent(b);
+    office.run('sweep');
+    const ids = column(office.sheet('Orders'), 'Response ID');
+    expect([...ids].sort()).toEqual([a.getId(), b.getId()].sort());
+    expect(draftDocs(office)).toHaveLength(2);
+    expect(dataRows(office.sheet('Responses'))).toHaveLength(2);
+  });
+});
+
+describe('fault injection', () => {
+  it('recovers from a failure of every service call in the intake path', () => {
+    // A clean run tells which calls intake makes.
+    const probe = ready();
+    const response = probe.form().submit(RAW);
+    const mark = probe.fakes.world.ledger.mark();
+    probe.submitEvent(response);
+    const points = probe.fakes.world.ledger.since(mark);
+    const threadsExpected = probe.fakes.Drive.liveComments(draftDocs(probe)[0]!.id).length;
+    expect(points.length).toBeGreaterThan(15);
+
+    let covered = 0;
+    points.forEach((point, i) => {
+      const office = ready();
+      const r = office.form().submit(RAW);
+      const nth = points
+        .slice(0, i + 1)
+        .filter((p) => p.service === point.service && p.method === point.method).length;
+      office.fakes.world.ledger.failOn(point.service, point.method, nth, () =>
+        permanentError(`${point.service}.${point.method}`),
+      );
+      office.submitEvent(r);
+      const fired = office.fakes.world.ledger.allFailuresFired();
+      office.run('sweep');
+      const where = `${point.service}.${point.method} #${nth}`;
+      const orders = office.sheet('Orders');
+      expect([where, column(orders, 'Response ID')]).toEqual([where, [r.getId()]]);
+      expect([where, column(orders, 'Status')]).toEqual([where, ['DRAFTING']]);
+      const docs = draftDocs(office);
+      expect([where, docs.length]).toEqual([where, 1]);
+      expect([where, office.fakes.Drive.liveComments(docs[0]!.id).length]).toEqual([where, threadsExpected]);
+      const raw = dataRows(office.sheet('Responses'));
+      expect([where, raw.length]).toEqual([where, 1]);
+      expect(JSON.parse(raw[0]!.slice(2).join(''))).toEqual(RAW);
+      if (fired) covered++;
+    });
+    console.log(
+      `fault injection: ${covered} of ${points.length} service calls in the intake path failed once and recovered`,
+    );
+    expect(covered).toBe(points.length);
+  });
+});
+
+describe('hostile answers', () => {
+  const HOSTILE: Record<string, string> = {
+    'candidate.fullName': '=HYPERLINK("http://evil.example","click me")',
+    'candidate.specialty': '+1 Internal Medicine',
+    'candidate.school': '-2',
+    'rotation.site': '@SUM(A1)',
+    'recommender.relationship': '\tTab-led: I presented to her every morning on rounds.',
+    'rotation.city': 'Zürich 🏥 שלום עולם',
+    'highlights.feedback': '=1+1',
+  };
+
+  function hostileRaw(extra: Record<string, string> = {}): Record<string, string> {
+    const raw = { ...RAW };
+    for (const [id, v] of Object.entries({ ...HOSTILE, ...extra })) raw[title(id)] = v;
+    return raw;
+  }
+
+  function noFormulas(office: BackOffice) {
+    for (const name of ['Orders', 'Log', 'Responses']) {
+      expect([name, office.sheet(name).peekFormulas().flat().filter(Boolean)]).toEqual([name, []]);
+    }
+  }
+
+  it('land as literal text in every sheet and never break a run', () => {
+    const office = ready();
+    const raw = hostileRaw();
+    const response = office.form().submit(raw);
+    expect(office.submitEvent(response).error).toBeUndefined();
+    noFormulas(office);
+    const orders = office.sheet('Orders');
+    expect(column(orders, 'Candidate')).toEqual([HOSTILE['candidate.fullName']]);
+    expect(column(orders, 'Specialty')).toEqual([HOSTILE['candidate.specialty']]);
+    const stored = dataRows(office.sheet('Responses'));
+    expect(JSON.parse(stored[0]!.slice(2).join(''))).toEqual(raw);
+    expect(office.run('sweep').error).toBeUndefined();
+    noFormulas(office);
+  });
+
+  it('keep a 50,000-character answer verbatim across cells and ask the candidate to shorten it', () => {
+    const office = ready();
+    const long =
+      `I admitted ${'a patient with chest pain and worked through the differential. '.repeat(800)}`.slice(
+        0,
+        50000,
+      );
+    const raw = hostileRaw({ 'competency.patientCare': long });
+    const response = office.form().submit(raw);
+    expect(office.submitEvent(response).error).toBeUndefined();
+    expect(column(office.sheet('Orders'), 'Status')).toEqual(['NEEDS_INFO']);
+    const stored = dataRows(office.sheet('Responses'))[0]!;
+    expect(stored.length).toBeGreaterThan(3);
+    expect(JSON.parse(stored.slice(2).join(''))).toEqual(raw);
+    noFormulas(office);
+  });
+});
