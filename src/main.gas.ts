@@ -8,6 +8,10 @@ import { draftLetter } from './core/letter-draft';
 import { handleFormSubmit, handleSweep, handleTrackerEdit } from './gas/back-office';
 import { addMenu } from './gas/menu';
 import { runSetup, type SetupReport } from './gas/setup';
+import type { SidebarApi } from './gas/sidebar-api';
+import { showSidebarPage } from './gas/sidebar-page';
+import { createSidebarServer } from './gas/sidebar-server';
+import { sidebarServices } from './gas/sidebar-services';
 
 /** Simple trigger: adds the CEAD menu. Runs in AuthMode NONE or LIMITED, so it touches nothing else. */
 export function onOpen(_e?: GoogleAppsScript.Events.DocsOnOpen): void {
@@ -45,3 +49,22 @@ export function sweep(): void {
 export function onTrackerEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleTrackerEdit(e, draftLetter);
 }
+
+/** Menu item "Open CEAD": the sidebar beside the letter. */
+export function showSidebar(): void {
+  showSidebarPage();
+}
+
+// The sidebar's server functions (called through google.script.run). Each call builds its adapters, so
+// nothing runs at load time; the SidebarApi type keeps these in step with the page's client.
+const sidebar = (): SidebarApi => createSidebarServer(sidebarServices());
+export const getSidebarState: SidebarApi['getSidebarState'] = () => sidebar().getSidebarState();
+export const checkLetter: SidebarApi['checkLetter'] = () => sidebar().checkLetter();
+export const selectFinding: SidebarApi['selectFinding'] = (request) => sidebar().selectFinding(request);
+export const listThreads: SidebarApi['listThreads'] = () => sidebar().listThreads();
+export const startSession: SidebarApi['startSession'] = (request) => sidebar().startSession(request);
+export const closeSession: SidebarApi['closeSession'] = (request) => sidebar().closeSession(request);
+export const changeStatus: SidebarApi['changeStatus'] = (request) => sidebar().changeStatus(request);
+export const regenerateSection: SidebarApi['regenerateSection'] = (request) =>
+  sidebar().regenerateSection(request);
+export const exportPdf: SidebarApi['exportPdf'] = () => sidebar().exportPdf();

@@ -32,10 +32,19 @@ export function driveQuoted(value: string): string {
 
 const viewUrl = (id: string) => `https://drive.google.com/file/d/${id}/view`;
 
+/**
+ * The open Doc as PDF. The sidebar only ever exports the Doc it is open in, and the manifest's
+ * `documents.currentonly` scope reaches no other (`DocumentApp.openById` would need `documents`).
+ */
+function activeDocumentPdf(docId: string): PdfBlob {
+  const doc = DocumentApp.getActiveDocument();
+  if (doc.getId() !== docId) throw new Error('Only the open document can be exported.');
+  return doc.getAs('application/pdf') as unknown as PdfBlob;
+}
+
 export function letterPdf(
   drive: DriveFiles = Drive as unknown as DriveFiles,
-  render: (docId: string) => PdfBlob = (docId) =>
-    DocumentApp.openById(docId).getAs('application/pdf') as unknown as PdfBlob,
+  render: (docId: string) => PdfBlob = activeDocumentPdf,
 ): PdfStore {
   return {
     save(docId, name) {

@@ -35,7 +35,6 @@ import type {
   CommentStore,
   DocumentStore,
   EventLog,
-  FileSharing,
   Lock,
   OrderStore,
   SettingsSource,
@@ -116,12 +115,22 @@ export interface SidebarServices {
   readonly documents: DocumentStore;
   readonly structure: DocStructure;
   readonly comments: CommentStore;
-  readonly sharing: FileSharing;
+  /** Shares the Doc with the candidate as a commenter, with a short note in Drive's sharing email. */
+  readonly invite: (docId: string, email: string, message: string) => void;
   readonly log: EventLog;
   readonly clock: Clock;
   readonly lock: Lock;
   readonly letter: LetterServices;
   readonly pdf: PdfStore;
+}
+
+/** The note in the sharing email: what the candidate is asked to do, and not to do. */
+export function inviteMessage(round: number, questions: number): string {
+  const what = questions === 1 ? 'a question' : 'a few questions';
+  return (
+    `We have ${what} about your letter draft (editing session ${round}). Please reply in the comment ` +
+    'threads of this document; you can comment but not edit. Thank you!'
+  );
 }
 
 /** A refusal or a failure: the one line the sidebar shows. */
@@ -490,9 +499,9 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           );
           if (!plan.ok) throw new Refusal(plan.problems.join(' '));
           for (const comment of plan.value) s.comments.post(c.docId, comment.text, comment.quoted);
-          s.sharing.share(c.docId, o.email, 'commenter', true);
           const threads = s.comments.list(c.docId);
           const posted = countSession(threads, request.session, teamDirectory(c.settings)).total;
+          s.invite(c.docId, o.email, inviteMessage(request.session, posted));
           s.orders.put({ ...moved.order, session: request.session, openThreads: openThreadCount(threads) });
           s.log.append([
             logEntry(

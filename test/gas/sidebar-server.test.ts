@@ -189,7 +189,13 @@ describe('a full editing session', () => {
       ['[CEAD s1-w1] ', undefined, false],
     ]);
     expect(w.shares).toEqual([
-      { docId: w.documentId, email: CANDIDATE.email, role: 'commenter', notify: true },
+      {
+        docId: w.documentId,
+        email: CANDIDATE.email,
+        role: 'commenter',
+        message:
+          'We have a few questions about your letter draft (editing session 1). Please reply in the comment threads of this document; you can comment but not edit. Thank you!',
+      },
     ]);
     expect(w.log.at(-1)).toMatchObject({
       event: 'session-opened',

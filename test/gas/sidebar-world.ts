@@ -89,7 +89,7 @@ export function createSidebarWorld(options: WorldOptions = {}) {
     },
   ];
   const log: LogEntry[] = [];
-  const shares: { docId: string; email: string; role: string; notify: boolean }[] = [];
+  const shares: { docId: string; email: string; role: string; message: string }[] = [];
   const pdfs: { fileId: string; name: string; bytes: number; removed: boolean }[] = [];
   const selections: { text: string; occurrence: number }[] = [];
   let lockHeld = false;
@@ -213,12 +213,9 @@ export function createSidebarWorld(options: WorldOptions = {}) {
       },
       reply: (_docId, threadId, text, action) => addReply(find(threadId), signedIn, text, action),
     },
-    sharing: {
-      share: (docId, email, role, notify) => {
-        if (!shares.some((s) => s.docId === docId && s.email === email))
-          shares.push({ docId, email, role, notify });
-      },
-      sharedWith: (docId) => shares.filter((s) => s.docId === docId).map((s) => s.email),
+    invite: (docId, email, message) => {
+      if (!shares.some((x) => x.docId === docId && x.email === email))
+        shares.push({ docId, email, role: 'commenter', message });
     },
     log: { append: (entries) => void log.push(...entries) },
     clock: {
