@@ -11,13 +11,13 @@
 // google.script.run can only call top-level function declarations.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
-const out = outAt >= 0 && args[outAt + 1] ? join(process.cwd(), args[outAt + 1]) : join(root, 'build');
+const out = outAt >= 0 && args[outAt + 1] ? resolve(process.cwd(), args[outAt + 1]) : join(root, 'build');
 const cliOnly = args.includes('--cli');
 const gasOnly = args.includes('--gas');
 const GLOBAL = '__CEAD__';

@@ -10,7 +10,7 @@ import { ENGLISH_WORDS } from './data/english-words';
 import { fold, wordsOf } from './text-scan';
 
 const BASE = new Set<string>([
-  ...ENGLISH_WORDS.split(' '),
+  ...ENGLISH_WORDS.split(','),
   ...CLINICAL_WORDS.split(/\s+/).filter(Boolean),
   ...COMPETENCIES.flatMap((c) => wordsOf(c.title).map((w) => fold(w.text))),
 ]);
