@@ -9,10 +9,11 @@
 // a global object, and the build appends one real top-level function declaration per entry point (from
 // src/gas/entry-points.json, the list the bundle test also reads), because triggers, menus and
 // google.script.run can only call top-level function declarations.
-import { build } from 'esbuild';
+
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

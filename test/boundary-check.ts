@@ -9,7 +9,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 /** Packages the core may use: pure JavaScript with no platform access. */
 export const PURE_PACKAGES = ['@18f/us-federal-holidays'];
 
-const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|http$|https$|net$|crypto$|util$|stream$|zlib$|url$)/;
+const NODE_BUILTINS =
+  /^(node:|fs$|path$|os$|child_process$|http$|https$|net$|crypto$|util$|stream$|zlib$|url$)/;
 
 export interface BoundaryViolation {
   readonly file: string;
@@ -25,7 +26,8 @@ function walk(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 export function findBoundaryViolations(coreDir: string): BoundaryViolation[] {
   const core = resolve(coreDir);

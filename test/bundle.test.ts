@@ -75,7 +75,7 @@ describe('build/Code.js', () => {
       /(?<![\w$.])setTimeout\b/,
       /(?<![\w$.])fetch\(/,
     ];
-    patterns.forEach((p, i) => expect(p.test(samples[i]!)).toBe(true));
+    for (const [i, p] of patterns.entries()) expect(p.test(samples[i]!)).toBe(true);
     expect(/(?<![\w$])require\(/.test('function __require() {}')).toBe(false);
   });
 

@@ -49,7 +49,13 @@ export const CANDIDATE_TYPES = [
   'International medical graduate',
   'Visiting international student',
 ] as const;
-export const ROTATION_TYPES = ['Core clerkship', 'Sub-internship', 'Elective', 'Externship', 'Observership'] as const;
+export const ROTATION_TYPES = [
+  'Core clerkship',
+  'Sub-internship',
+  'Elective',
+  'Externship',
+  'Observership',
+] as const;
 export const ROTATION_SETTINGS = ['Inpatient', 'Outpatient', 'Inpatient and outpatient'] as const;
 export const RECOMMENDER_DEGREES = ['MD', 'DO', 'MBBS', 'PhD', 'Other'] as const;
 export const YES_NO = ['Yes', 'No'] as const;

@@ -8,7 +8,8 @@
  */
 
 // Private use: BMP U+E000–U+F8FF and the supplementary planes 15–16 (as surrogate pairs).
-const PRIVATE_USE = /[\uE000-\uF8FF]|\uDB80[\uDC00-\uDFFF]|[\uDB81-\uDBBE][\uDC00-\uDFFF]|\uDBBF[\uDC00-\uDFFD]|[\uDBC0-\uDBFE][\uDC00-\uDFFF]|\uDBFF[\uDC00-\uDFFD]/g;
+const PRIVATE_USE =
+  /[\uE000-\uF8FF]|\uDB80[\uDC00-\uDFFF]|[\uDB81-\uDBBE][\uDC00-\uDFFF]|\uDBBF[\uDC00-\uDFFD]|[\uDBC0-\uDBFE][\uDC00-\uDFFF]|\uDBFF[\uDC00-\uDFFD]/g;
 // C0 controls other than tab and newline, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // A lone surrogate cannot be stored by Docs or written to XML.

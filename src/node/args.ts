@@ -4,7 +4,11 @@ import { UsageError } from './io';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** `util.parseArgs` with strict checking, its errors turned into one-line usage errors. */
-export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, allowPositionals = false) {
+export function parseCommandArgs<O extends Options>(
+  argv: readonly string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (e) {
