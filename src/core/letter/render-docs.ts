@@ -56,12 +56,14 @@ export interface DocsRenderOptions {
   readonly namedRangePrefix?: string;
 }
 
-const toDocs = (r: TextRange) => ({ startIndex: r.start + 1, endIndex: r.end + 1 });
-
 export function renderDocsRequests(model: DocumentModel, options: DocsRenderOptions = {}): DocsRequest[] {
   const prefix = options.namedRangePrefix ?? (model.kind === 'letter' ? 'cead:' : 'cead-summary:');
+  // No range reaches the body's final newline: the API refuses it for deletions, and a style range does not
+  // need it (a paragraph style applies to every paragraph the range touches).
+  const lastOffset = model.text.length - 1;
+  const toDocs = (r: TextRange) => ({ startIndex: r.start + 1, endIndex: Math.min(r.end, lastOffset) + 1 });
   const requests: DocsRequest[] = [];
-  const all = { start: 0, end: model.text.length };
+  const all = { start: 0, end: lastOffset };
   // The new document already holds the final newline, so the model's last one is not inserted.
   requests.push({ insertText: { text: model.text.slice(0, -1), location: { index: 1 } } });
   requests.push({
