@@ -7,7 +7,10 @@ import type { BenchRow } from '../bench/types';
 
 type BenchModule = { rows(): Promise<BenchRow[]> };
 
-const MODULES: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [];
+const MODULES: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
+  ['letter', () => import('../bench/letter.bench')],
+  ['check', () => import('../bench/check.bench')],
+];
 
 function format(value: number): string {
   if (Number.isInteger(value)) return String(value);
