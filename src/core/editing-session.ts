@@ -227,6 +227,12 @@ export interface OpenQuestionInput {
   readonly id: string;
   readonly question: string;
   readonly passage?: string;
+  /**
+   * The question's place (1-based) among the draft's open questions, used as its marker number so that the
+   * same question always gets the same marker: intake posts them all, the writer later picks some, and a
+   * question already on the Doc is not posted again. Without it, the position in this request counts.
+   */
+  readonly index?: number;
 }
 
 /** A checker finding the writer chose to ask the candidate about. */
@@ -302,7 +308,7 @@ export function planSession(
     drafts.push({ marker, text: `${formatMarker(marker)} ${text}`, ...(quoted ? { quoted } : {}) });
   };
   request.openQuestions.forEach((q, i) => {
-    add('q', i + 1, q.question, q.passage, `Open question ${i + 1}`);
+    add('q', q.index ?? i + 1, q.question, q.passage, `Open question ${i + 1}`);
   });
   request.findings.forEach((f, i) => {
     add(

@@ -71,6 +71,8 @@ export interface OpenQuestionView {
   readonly id: string;
   readonly question: string;
   readonly passage?: string;
+  /** Already a thread of the next session (intake posts the draft's questions when it makes the Doc). */
+  readonly posted: boolean;
 }
 
 export interface SectionView {

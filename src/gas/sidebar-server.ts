@@ -14,10 +14,13 @@ import {
   type CommentThread,
   countSession,
   describeRecord,
+  formatMarker,
   lastSessionNumber,
+  parseMarker,
   planClose,
   planSession,
   type TeamDirectory,
+  type ThreadMarker,
   viewThreads,
 } from '../core/editing-session';
 import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_PT } from '../core/eras-pdf';
@@ -101,7 +104,7 @@ export interface LetterServices {
     answers: Answers,
     context: { readonly otherCandidateNames: readonly string[]; readonly letterDate: string },
   ): readonly Omit<FindingView, 'id'>[];
-  openQuestions(answers: Answers): readonly OpenQuestionView[];
+  openQuestions(answers: Answers): readonly Omit<OpenQuestionView, 'posted'>[];
   /** Requests that write one section into an empty document, creating its named range. */
   renderSection(answers: Answers, sectionId: CompetencyId): readonly DocsRequest[];
 }
@@ -173,6 +176,14 @@ function teamDirectory(settings: Settings): TeamDirectory {
     emails: settings.team.map((m) => m.email),
     names: settings.team.map((m) => m.name).filter((n) => n !== ''),
   };
+}
+
+function hasMarker(threads: readonly CommentThread[], marker: ThreadMarker): boolean {
+  const wanted = formatMarker(marker);
+  return threads.some((t) => {
+    const m = parseMarker(t.text);
+    return m !== undefined && formatMarker(m) === wanted;
+  });
 }
 
 /** How many times `excerpt` occurs in `text` before `start`: which occurrence the finding is. */
@@ -412,7 +423,12 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
       sessions: sessionSummaries(c, threads, team),
       threads: viewThreads(threads, team),
       nextSession: o.session + 1,
-      openQuestions: answers ? s.letter.openQuestions(answers) : [],
+      openQuestions: answers
+        ? s.letter.openQuestions(answers).map((q, i) => ({
+            ...q,
+            posted: hasMarker(threads, { session: o.session + 1, kind: 'q', index: i + 1 }),
+          }))
+        : [],
       sections,
       pdf: null,
     };
@@ -478,10 +494,16 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           const answers = answersOf(c);
           const known = s.letter.openQuestions(answers);
           const openQuestions = request.openQuestionIds.map((id) => {
-            const q = known.find((k) => k.id === id);
+            const at = known.findIndex((k) => k.id === id);
+            const q = known[at];
             if (!q)
               throw new Refusal('An open question you chose is no longer in the draft; reload the sidebar.');
-            return { id: q.id, question: q.question, ...(q.passage ? { passage: q.passage } : {}) };
+            return {
+              id: q.id,
+              question: q.question,
+              index: at + 1,
+              ...(q.passage ? { passage: q.passage } : {}),
+            };
           });
           const existing = s.comments.list(c.docId);
           const plan = planSession(

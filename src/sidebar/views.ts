@@ -237,20 +237,35 @@ function threadView(t: ThreadView, extra: Child): HTMLElement {
 
 function startForm(model: Model, state: SidebarState, on: Handlers): HTMLElement {
   const n = state.nextSession;
-  const checkbox = (set: Set<string>, key: string, id: string, label: Child, quote?: string) =>
+  const checkbox = (
+    set: Set<string>,
+    key: string,
+    id: string,
+    label: Child,
+    quote?: string,
+    posted = false,
+  ) =>
     h(
       'div',
       { class: 'choice' },
       h('input', {
         type: 'checkbox',
         id,
-        checked: set.has(key),
+        // A question already on the Doc goes to the candidate with this session whatever is ticked.
+        checked: posted || set.has(key),
+        disabled: posted,
         onChange: (e) => {
           if ((e.target as HTMLInputElement).checked) set.add(key);
           else set.delete(key);
         },
       }),
-      h('label', { for: id }, label, quote ? h('q', { class: 'excerpt' }, quote) : null),
+      h(
+        'label',
+        { for: id },
+        label,
+        posted ? h('span', { class: 'secondary' }, ' (already in the document)') : null,
+        quote ? h('q', { class: 'excerpt' }, quote) : null,
+      ),
     );
   const findings = model.check?.findings ?? [];
   return h(
@@ -263,7 +278,9 @@ function startForm(model: Model, state: SidebarState, on: Handlers): HTMLElement
       'Each question becomes a comment thread; the candidate is invited to comment.',
     ),
     state.openQuestions.length > 0 ? h('p', { class: 'label' }, 'Open questions in the draft') : null,
-    state.openQuestions.map((q) => checkbox(model.chosenQuestions, q.id, `q-${q.id}`, q.question, q.passage)),
+    state.openQuestions.map((q) =>
+      checkbox(model.chosenQuestions, q.id, `q-${q.id}`, q.question, q.passage, q.posted),
+    ),
     findings.length > 0
       ? [
           h('p', { class: 'label' }, 'Findings from the letter check'),
@@ -338,7 +355,11 @@ export function sessionsView(model: Model, state: SidebarState, on: Handlers): H
             h(
               'li',
               { data: { round: String(s.round) } },
-              h('b', {}, `Session ${s.round}${s.current ? ' (open)' : ''}: `),
+              h(
+                'b',
+                {},
+                `Session ${s.round}${s.current ? ' (open)' : s.round >= state.nextSession ? ' (not started)' : ''}: `,
+              ),
               `${plural(s.total, 'thread')} — ${s.open} open, ${s.answered} answered, ${s.resolved} resolved` +
                 (s.deferred > 0 ? ` (${s.deferred} deferred)` : ''),
             ),

@@ -167,6 +167,22 @@ describe('planSession', () => {
       '[CEAD s1-w1]',
     ]);
   });
+  it('numbers open questions by their place in the draft when given, so a question intake posted is not posted again', () => {
+    const posted = [thread({ id: 'c1', text: '[CEAD s1-q3] How do you compare?' })];
+    const plan = planSession(
+      {
+        session: 1,
+        openQuestions: [
+          { id: 'comparison-1', question: 'How do you compare?', index: 3 },
+          { id: 'date-1', question: 'When did you sign?', index: 2 },
+        ],
+        findings: [],
+        writerQuestions: [],
+      },
+      posted,
+    );
+    expect(plan.ok && plan.value.map((c) => c.text)).toEqual(['[CEAD s1-q2] When did you sign?']);
+  });
   it('shortens long quotes', () => {
     const plan = planSession(
       {

@@ -184,7 +184,8 @@ describe('a full editing session', () => {
       pausedSince: '2026-04-07',
     });
     expect(w.comments.map((c) => [c.text.slice(0, 13), c.quoted?.slice(0, 20), c.anchored])).toEqual([
-      ['[CEAD s1-q1] ', question.passage!.slice(0, 20), false],
+      // The marker number is the question's place among the draft's open questions.
+      [`[CEAD s1-q${before.openQuestions.indexOf(question) + 1}] `, question.passage!.slice(0, 20), false],
       ['[CEAD s1-f1] ', finding.excerpt.slice(0, 20), false],
       ['[CEAD s1-w1] ', undefined, false],
     ]);
@@ -254,6 +255,30 @@ describe('a full editing session', () => {
       detail: 'Session 1 closed: 3 threads, 2 resolved, 1 deferred.',
     });
     expect(closed.nextSession).toBe(2);
+  });
+
+  it('takes in the questions intake already posted as session 1, without posting them again', () => {
+    const w = createSidebarWorld({ intakeQuestions: true });
+    const before = value(w.server.getSidebarState());
+    const intake = w.comments.length;
+    expect(intake).toBe(before.openQuestions.length);
+    expect(before.openQuestions.every((q) => q.posted)).toBe(true);
+    expect(before.sessions).toEqual([
+      { round: 1, current: false, total: intake, open: intake, answered: 0, resolved: 0, deferred: 0 },
+    ]);
+    const started = value(
+      w.server.startSession({
+        session: 1,
+        openQuestionIds: [before.openQuestions[2]!.id],
+        findings: [],
+        writerQuestions: [{ text: 'Anything else?' }],
+      }),
+    );
+    expect(w.comments.map((c) => c.text.slice(0, 13))).toEqual([
+      ...before.openQuestions.map((_, i) => `[CEAD s1-q${i + 1}] `),
+      '[CEAD s1-w1] ',
+    ]);
+    expect(started.sessions[0]).toMatchObject({ round: 1, current: true, total: intake + 1 });
   });
 
   it('posts each question once when a start is retried after a failure half way', () => {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAnswersJson } from '../../src/core/answers';
-import type { CommentThread, ThreadReply } from '../../src/core/editing-session';
+import { type CommentThread, planSession, type ThreadReply } from '../../src/core/editing-session';
 import { composeLetter } from '../../src/core/letter/compose';
 import type { DocsRequest } from '../../src/core/letter/docs-requests';
 import type { LetterModel } from '../../src/core/letter/model';
@@ -41,6 +41,8 @@ export interface WorldOptions {
   readonly answers?: Answers;
   readonly pdfBytes?: number;
   readonly render?: (model: LetterModel) => readonly DocsRequest[];
+  /** Post the draft's open questions as session 1's threads, as intake does when it makes the Doc. */
+  readonly intakeQuestions?: boolean;
 }
 
 export function createSidebarWorld(options: WorldOptions = {}) {
@@ -254,6 +256,19 @@ export function createSidebarWorld(options: WorldOptions = {}) {
       },
     },
   };
+
+  if (options.intakeQuestions) {
+    const questions = composeLetter(answers).openQuestions.map((q) => ({
+      id: q.id,
+      question: q.question,
+      passage: q.quote,
+    }));
+    const plan = planSession({ session: 1, openQuestions: questions, findings: [], writerQuestions: [] }, []);
+    if (!plan.ok) throw new Error(plan.problems.join(' '));
+    signedIn = 'owner@cead-team.example';
+    for (const c of plan.value) services.comments.post(documentId, c.text, c.quoted);
+    signedIn = TEAM.writer.email;
+  }
 
   return {
     server: createSidebarServer(services),
