@@ -1,88 +1,88 @@
 /**
- * Manager edits made in a tracker file that CEAD rewrites (the local `tracker.xlsx`): which of them CEAD
- * takes over into its own record of the orders before writing the file again.
+ * Manager edits found in a tracker file that CEAD rewrites (the local `tracker.xlsx`). The Google tracker
+ * sees each edit as it happens (onEdit); a file only shows the result, so each cell that differs from CEAD's
+ * record is replayed as one edit through `managerEdit`, the same rules the Sheet enforces: status moves a
+ * manager may make, known packages, team members with the right role, free-text corrections; anything else
+ * reverts to the record, with the reason reported.
  *
- * Managers own three columns: Writer and Reviewer (taken as typed) and Status (taken when the move is one a
- * manager may make, as `moveOrder` decides; otherwise the tracker goes back to the recorded status and the
- * refusal is reported, as the Google tracker reverts such an edit with a note). A Package edit is taken
- * when the catalog knows the package, and moves the due dates with it. Every other column is CEAD's: an edit
- * there is overwritten by the next run.
+ * A file can also be stale: written by an earlier run, with CEAD's record moved on since (a run that stopped
+ * between updating the record and the file). So an edit is a cell that differs from what CEAD last wrote to
+ * the file (`baseline`), not from the record; without a baseline, any difference from the record counts.
+ *
+ * The file does not say who edited it. An editor the Settings sheet does not list acts as a manager
+ * (`roleOf`), which is who edits the tracker; the Log says the edit came from the tracker file.
  */
-import { due } from './deadlines';
-import { moveOrder, refreshDeadline, type When } from './order-moves';
+import { managerEdit } from './manager-edit';
+import type { When } from './order-moves';
 import type { Order } from './orders';
-import { findPackage, type PackageCatalog, unknownPackageMessage } from './packages';
+import type { Settings } from './settings';
 import type { LogEntry } from './tracker-row';
 
 export interface AdoptedEdits {
-  /** The recorded orders with the adopted edits, in the order given. */
+  /** The recorded orders with the accepted edits, in the order given. */
   readonly orders: readonly Order[];
   /** Orders that changed (to be written back to the record). */
   readonly changed: readonly Order[];
   readonly log: readonly LogEntry[];
-  /** Edits that were not taken, one plain sentence each. */
-  readonly refused: readonly string[];
+  /** Edits that were reverted, one plain sentence each, prefixed with the order ID. */
+  readonly reverted: readonly string[];
+  /** People who should now have access to a Doc (a newly assigned writer or reviewer). */
+  readonly shares: readonly { readonly email: string; readonly docId: string }[];
 }
 
-/** Who made an edit found in the tracker file: the file does not say which manager, only where. */
-export const TRACKER_ACTOR = 'manager (tracker)';
+export const TRACKER_ACTOR = 'tracker file';
+
+/** The fields replayed, in this order: people and package before status, so a move sees them. */
+const EDITABLE: readonly (keyof Order)[] = [
+  'writer',
+  'reviewer',
+  'package',
+  'status',
+  'candidate',
+  'email',
+  'specialty',
+  'recommender',
+];
+
+function textOf(order: Order, field: keyof Order): string {
+  const v = order[field];
+  return v === null || v === undefined ? '' : String(v);
+}
 
 export function adoptTrackerEdits(
   recorded: readonly Order[],
   inTracker: ReadonlyMap<string, Order>,
+  settings: Settings,
   when: When,
-  catalog: PackageCatalog,
-  /** Error-level findings of each order's latest check, for a move to FINALIZED. */
-  errorFindings: (orderId: string) => number | undefined = () => undefined,
+  /** The orders as CEAD last wrote them to the file, by order ID. */
+  baseline: ReadonlyMap<string, Order> = new Map(),
 ): AdoptedEdits {
   const changed: Order[] = [];
   const log: LogEntry[] = [];
-  const refused: string[] = [];
-  const entry = (
-    o: Order,
-    event: string,
-    from: Order['status'] | '',
-    to: Order['status'] | '',
-    detail: string,
-  ) => log.push({ time: when.now, actor: TRACKER_ACTOR, orderId: o.orderId, event, from, to, detail });
-
+  const reverted: string[] = [];
+  const shares: { email: string; docId: string }[] = [];
   const orders = recorded.map((order) => {
     const edited = inTracker.get(order.orderId);
     if (!edited || edited.responseId !== order.responseId) return order;
+    const written = baseline.get(order.orderId);
     let next = order;
-    const people = { writer: edited.writer.trim(), reviewer: edited.reviewer.trim() };
-    for (const field of ['writer', 'reviewer'] as const) {
-      if (people[field] !== next[field]) {
-        entry(next, 'assigned', '', '', `${field}: ${people[field] || '(none)'}`);
-        next = { ...next, [field]: people[field], lastUpdate: when.now };
-      }
-    }
-    if (edited.package.trim() !== '' && edited.package.trim() !== next.package) {
-      const pkg = findPackage(catalog, edited.package);
-      if (!pkg) {
-        refused.push(
-          `${order.orderId}: package not changed. ${unknownPackageMessage(catalog, edited.package.trim())}.`,
-        );
+    for (const field of EDITABLE) {
+      const oldText = textOf(next, field);
+      const newText = textOf(edited, field);
+      if (oldText.trim() === newText.trim()) continue;
+      if (written && textOf(written, field).trim() === newText.trim()) continue;
+      const result = managerEdit({ before: next, field, oldText, newText, actor: '', settings, when });
+      if (result.kind === 'ignore') continue;
+      log.push(...result.log.map((e) => ({ ...e, actor: TRACKER_ACTOR })));
+      if (result.kind === 'apply') {
+        next = result.order;
+        if (result.shareWith) shares.push(result.shareWith);
       } else {
-        const originalDue = next.start === null ? null : (due(next.start, pkg) ?? null);
-        next = refreshDeadline({ ...next, package: pkg.name, originalDue, lastUpdate: when.now }, when.today);
-        entry(next, 'package', '', '', `package: ${pkg.name}`);
-      }
-    }
-    if (edited.status !== next.status) {
-      const moved = moveOrder(next, edited.status, 'manager', when, {
-        errorFindings: errorFindings(order.orderId),
-      });
-      if (moved.ok) {
-        entry(next, 'status', next.status, edited.status, 'edited in the tracker');
-        next = moved.order;
-      } else {
-        refused.push(`${order.orderId}: status stays ${next.status}. ${moved.reason}`);
-        entry(next, 'edit-reverted', next.status, edited.status, moved.reason);
+        reverted.push(`${order.orderId}: ${result.note}`);
       }
     }
     if (next !== order) changed.push(next);
     return next;
   });
-  return { orders, changed, log, refused };
+  return { orders, changed, log, reverted, shares };
 }

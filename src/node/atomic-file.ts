@@ -15,7 +15,16 @@ export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${counter}.tmp`);
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export interface WriteOptions {
+  /**
+   * fsync before the rename, so the new bytes survive a power cut, not only a crash of the process. It
+   * costs several milliseconds a file on ordinary disks: worth it for tracker.xlsx, written once per run,
+   * too much for the dozen small records of every order in a batch of thousands.
+   */
+  readonly durable?: boolean;
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryPathFor(path);
   try {
@@ -24,8 +33,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let written = 0;
       while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      // Without fsync a power cut after the rename can leave the new name pointing at empty blocks.
-      fsyncSync(fd);
+      if (options.durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -3,12 +3,21 @@
  * `UsageError` (bad argument, unusable input) becomes one line on stderr and status 2.
  */
 import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
+import { draftCommand } from './commands/draft';
 import { dueCommand } from './commands/due';
 import { questionnaireCommand } from './commands/questionnaire';
 import { sessionCommand } from './commands/session';
 import { type Command, EXIT, type Io, processIo, UsageError } from './io';
 
-export const COMMANDS: readonly Command[] = [checkCommand, dueCommand, questionnaireCommand, sessionCommand];
+export const COMMANDS: readonly Command[] = [
+  demoCommand,
+  draftCommand,
+  checkCommand,
+  dueCommand,
+  questionnaireCommand,
+  sessionCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -37,7 +37,7 @@ import type {
   ShareRole,
   StateStore,
 } from '../core/ports';
-import { recordFrom } from '../core/records';
+import { hasOwn, recordFrom } from '../core/records';
 import { type CellValue, type LogEntry, ORDER_COLUMNS, rowToOrder } from '../core/tracker-row';
 import { writeFileAtomic } from './atomic-file';
 
@@ -250,7 +250,7 @@ export class FolderStateStore implements StateStore {
 
   get(key: string): string | undefined {
     const state = this.read();
-    return Object.hasOwn(state, key) ? state[key] : undefined;
+    return hasOwn(state, key) ? state[key] : undefined;
   }
 
   set(key: string, value: string): void {

@@ -48,3 +48,34 @@ export function localClock(now: () => Date): Clock {
     },
   };
 }
+
+/**
+ * The instant of a wall-clock time in a time zone (`2026-09-08T14:28:27` in America/New_York →
+ * `2026-09-08T18:28:27.000Z`), as a Sheets export means its zone-less timestamps. A time skipped by a DST
+ * change resolves to the later offset; a repeated one to the first occurrence.
+ */
+export function zonedInstant(wall: string, timeZone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall);
+  if (!m) throw new RangeError(`"${wall}" is not a local date-time`);
+  const asUtc = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+  );
+  const offsetAt = (ms: number) => {
+    const local = localDateTime(new Date(ms).toISOString(), timeZone);
+    return Date.parse(`${local.slice(0, 19)}Z`) - ms;
+  };
+  let instant = asUtc - offsetAt(asUtc);
+  const corrected = asUtc - offsetAt(instant);
+  if (
+    corrected !== instant &&
+    localDateTime(new Date(corrected).toISOString(), timeZone).startsWith(wall.slice(0, 16))
+  ) {
+    instant = corrected;
+  }
+  return new Date(instant).toISOString();
+}

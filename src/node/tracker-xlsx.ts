@@ -418,5 +418,7 @@ export async function writeTracker(path: string, content: TrackerContent): Promi
   const buffer = await trackerWorkbook(content).xlsx.writeBuffer();
   // Checked again: the file may have been opened while the workbook was being built.
   assertNotOpen(path);
-  writeFileAtomic(path, Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer));
+  writeFileAtomic(path, Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer), {
+    durable: true,
+  });
 }

@@ -1,0 +1,490 @@
+/**
+ * One local back-office run, behind `cead draft` and `cead demo`: responses through the same intake use
+ * case as the Apps Script shell (src/core/intake.ts), over the local adapters, then the letter check, the
+ * files of each new letter, and the tracker.
+ *
+ *  1. take the folder's lock; read tracker.xlsx (refusing to go on when it is open elsewhere or unreadable,
+ *     before anything changes) and take over the manager's edits made in it since CEAD last wrote it;
+ *  2. intake every response, one at a time, as a form-submit trigger would (idempotent, keyed by response ID:
+ *     a duplicated response finds its order and changes nothing);
+ *  3. for every letter intake wrote: check it, optionally open editing session 1 (the demo), and write
+ *     letter.docx (threads as Word comments), letter.html, summary.docx and checks.json;
+ *  4. recompute due dates as of today, then rewrite tracker.xlsx from the folder, atomically.
+ *
+ * The folder is the record and each step is recorded as it happens, so a run that stops anywhere can be run
+ * again: intake resumes unfinished orders, letters not yet rendered are rendered, the tracker is rewritten.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { blockingProblems, headerKey, parseAnswerRecord } from '../core/answers';
+import { check, type Finding } from '../core/check';
+import { nameTokens } from '../core/check/names';
+import { fold } from '../core/check/text-scan';
+import { MAX_QUESTION_LENGTH, type OpenQuestionInput, planSession } from '../core/editing-session';
+import {
+  type Draft,
+  type Drafter,
+  type IntakeDeps,
+  type IntakeOutcome,
+  letterHash,
+  processResponse,
+} from '../core/intake';
+import { composeLetter } from '../core/letter/compose';
+import type { LetterModel, SummaryModel } from '../core/letter/model';
+import { composeSummary } from '../core/letter/summary';
+import { moveOrder, refreshDeadline, type When } from '../core/order-moves';
+import type { Order } from '../core/orders';
+import type { ResponseData } from '../core/ports';
+import { type Answers, type IsoDate, itemById } from '../core/questionnaire';
+import type { Settings } from '../core/settings';
+import { adoptTrackerEdits } from '../core/tracker-edits';
+import { writeFileAtomic } from './atomic-file';
+import {
+  FileLock,
+  FolderEventLog,
+  FolderOrderStore,
+  FolderResponseStore,
+  FolderSharing,
+  OutboxMailer,
+  orderDir,
+  orderFromJson,
+} from './folder-store';
+import { localClock } from './local-clock';
+import { LETTER_FILES, LocalComments, LocalDocuments, renderOrderFiles } from './local-documents';
+import { NO_PROGRESS, type Progress } from './progress-bar';
+import type { ResponseFileOptions } from './response-file';
+import { readTracker, TrackerError, writeTracker } from './tracker-xlsx';
+
+export const TRACKER_FILE = 'tracker.xlsx';
+/** Responses taken through intake before their letters are rendered. */
+const CHUNK = 25;
+const BASELINE_FILE = 'tracker-baseline.json';
+
+/** Another run holds the folder; one line, exit status 2. */
+export class BusyError extends Error {
+  override readonly name = 'BusyError';
+}
+
+export interface LocalRunOptions {
+  /** The output folder (absolute). */
+  readonly root: string;
+  /** Reads the responses once settings and existing orders are known; throws `InputError` for bad input. */
+  readonly load: (options: ResponseFileOptions) => ResponseData[];
+  readonly now: () => Date;
+  /** Settings when tracker.xlsx has no Settings sheet yet (a first run). */
+  readonly settings: Settings;
+  /** Open editing session 1 on each new draft (the demo): findings join the open questions as threads. */
+  readonly openSession?: boolean;
+  readonly progress?: Progress;
+}
+
+/** One order of the input, as `cead draft --json` prints it (a stable contract: docs/cli.md). */
+export interface OrderReport {
+  readonly orderId: string;
+  readonly candidate: string;
+  readonly status: Order['status'];
+  readonly package: string;
+  /** The current due date (YYYY-MM-DD), or null while the clock has not started. */
+  readonly due: IsoDate | null;
+  /** What is missing or invalid in the answers (NEEDS_INFO). */
+  readonly problems: readonly string[];
+  /** The letter check's findings on the letter CEAD wrote. */
+  readonly findings: readonly Finding[];
+  /** Files of this order, relative to the output folder. */
+  readonly files: readonly string[];
+}
+
+export interface LocalRunResult {
+  /** One per distinct order of the input, in input order (a duplicated response appears once). */
+  readonly orders: readonly OrderReport[];
+  readonly responses: number;
+  /** The tracker, relative to the output folder. */
+  readonly tracker: string;
+  /** Set when the tracker could not be written at the end (opened meanwhile); the orders are in the folder. */
+  readonly trackerError?: string;
+  /** Things the team should know: reverted tracker edits, unreadable records, failed steps. One line each. */
+  readonly notes: readonly string[];
+}
+
+interface Drafted {
+  readonly letter: LetterModel;
+  readonly summary: SummaryModel;
+  readonly answers: Answers;
+  readonly date: IsoDate;
+}
+
+/**
+ * The model's open questions as session threads. A question over the comment limit (the composer puts a
+ * long answer's cut text in its question) would fail the whole intake, so it is cut at a word, pointing to
+ * where the full answer is kept.
+ */
+function openQuestionsOf(letter: LetterModel): OpenQuestionInput[] {
+  const tail = '… (cut here: the full answer is in the Responses sheet of tracker.xlsx)';
+  return letter.openQuestions.map((q) => {
+    const fits = q.question.length <= MAX_QUESTION_LENGTH;
+    const cut = q.question.slice(0, MAX_QUESTION_LENGTH - tail.length);
+    const question = fits ? q.question : `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}${tail}`;
+    return { id: q.id, question, passage: q.quote };
+  });
+}
+
+/**
+ * The drafter intake calls: the letter model as the Google shell composes it. The Doc's content is one
+ * insertText of the letter's text, all the local DocumentStore needs; the model is kept for rendering the
+ * files after intake.
+ */
+function localDrafter(cache: Map<string, Drafted>): Drafter {
+  return (answers, { orderId, date }): Draft => {
+    const letter = composeLetter(answers, { letterDate: date });
+    cache.set(orderId, { letter, summary: composeSummary(answers), answers, date });
+    const text = letter.text.replace(/\n$/, '');
+    return {
+      title: letter.title,
+      text,
+      requests: [{ insertText: { location: { index: 1 }, text } }],
+      openQuestions: openQuestionsOf(letter),
+    };
+  };
+}
+
+/** The candidate's name in raw answers keyed by item title (a form export) or item id (a JSON file). */
+function candidateNameOf(raw: Readonly<Record<string, string>>): string {
+  const item = itemById('candidate.fullName');
+  const keys = new Set([headerKey(item?.title ?? ''), headerKey('candidate.fullName')]);
+  const key = Object.keys(raw).find((k) => keys.has(headerKey(k)));
+  return key === undefined ? '' : (raw[key] ?? '');
+}
+
+function readBaseline(root: string): Map<string, Order> {
+  const path = join(root, BASELINE_FILE);
+  if (!existsSync(path)) return new Map();
+  try {
+    const list = JSON.parse(readFileSync(path, 'utf8')) as unknown[];
+    const out = new Map<string, Order>();
+    for (const item of list) {
+      const read = orderFromJson(JSON.stringify(item), BASELINE_FILE);
+      if ('order' in read) out.set(read.order.orderId, read.order);
+    }
+    return out;
+  } catch {
+    // Without a baseline every difference from the record counts as an edit: the safe reading.
+    return new Map();
+  }
+}
+
+/**
+ * The other orders' candidate names that could occur in this letter at all. The name rule compares every
+ * name with every word (names × words per letter); a name none of whose tokens is a word of the letter
+ * cannot match, and leaving it out keeps a batch of 1,000 letters linear.
+ */
+function namesInLetter(
+  text: string,
+  names: readonly { name: string; tokens: readonly string[] }[],
+): string[] {
+  const words = new Set<string>();
+  for (const w of text.match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu) ?? []) {
+    const f = fold(w);
+    words.add(f);
+    for (const part of f.split("'")) words.add(part);
+  }
+  return names.filter((n) => n.tokens.some((t) => words.has(t))).map((n) => n.name);
+}
+
+export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult> {
+  const { root } = options;
+  const progress = options.progress ?? NO_PROGRESS;
+  mkdirSync(root, { recursive: true });
+  const clock = localClock(options.now);
+  const lock = new FileLock(root, clock.sleep);
+  if (!lock.tryAcquire(5000)) {
+    throw new BusyError(
+      `${root} is in use by another cead run (lock file .cead.lock); wait for it to finish and run again.`,
+    );
+  }
+  try {
+    return await run(options, clock, progress);
+  } finally {
+    progress.finish();
+    lock.release();
+  }
+}
+
+async function run(
+  options: LocalRunOptions,
+  clock: ReturnType<typeof localClock>,
+  progress: Progress,
+): Promise<LocalRunResult> {
+  const { root } = options;
+  const notes: string[] = [];
+  const trackerPath = join(root, TRACKER_FILE);
+  const snapshot = await readTracker(trackerPath);
+  if (snapshot) notes.push(...snapshot.problems.map((p) => `${TRACKER_FILE}, Orders: ${p}`));
+  const settingsRead = snapshot?.settings;
+  if (settingsRead)
+    notes.push(...settingsRead.problems.map((p) => `${TRACKER_FILE}, Settings row ${p.row}: ${p.message}`));
+  const settings = settingsRead?.settings ?? options.settings;
+  const tz = settings.timeZone;
+  const nowIso = clock.now();
+  const when: When = { today: clock.localDate(nowIso, tz), now: clock.localDateTime(nowIso, tz) };
+
+  const orderStore = new FolderOrderStore(root);
+  const raw = new FolderResponseStore(root);
+  const log = new FolderEventLog(root);
+  const sharing = new FolderSharing(root);
+  const docs = new LocalDocuments(root);
+  const comments = new LocalComments(root, docs, clock);
+  const recorded = orderStore.readAll();
+  notes.push(...recorded.problems);
+
+  const adopted = adoptTrackerEdits(
+    recorded.orders,
+    snapshot?.orders ?? new Map(),
+    settings,
+    when,
+    readBaseline(root),
+  );
+  orderStore.putAll(adopted.changed);
+  log.append(adopted.log);
+  for (const s of adopted.shares) sharing.share(s.docId, s.email, 'writer', false);
+  notes.push(...adopted.reverted.map((r) => `${TRACKER_FILE} edit not taken: ${r}`));
+  const orders = new Map(adopted.orders.map((o) => [o.orderId, o]));
+
+  const responses = options.load({
+    timeZone: tz,
+    locale: settings.dateLocale,
+    now: nowIso,
+    submittedOf: (id) => orders.get(id)?.submitted,
+  });
+  const edited = await docs.prefetchEdited(
+    [...orders.values()].filter((o) => o.docId !== '').map((o) => o.docId),
+  );
+  notes.push(
+    ...edited.map((id) => `${id}: letter.docx was edited outside CEAD; CEAD will not overwrite it.`),
+  );
+
+  // 2–3. Intake, then check and render what intake wrote, a chunk of responses at a time: letter models wait
+  // in memory only until their files are written, so a batch of thousands stays within a few hundred MB.
+  const cache = new Map<string, Drafted>();
+  const deps: IntakeDeps = {
+    raw,
+    orders: orderStore,
+    docs,
+    comments,
+    sharing,
+    mailer: new OutboxMailer(root),
+    log,
+    clock,
+    draft: localDrafter(cache),
+  };
+  const names = [
+    ...new Set(
+      [...[...orders.values()].map((o) => o.candidate), ...responses.map((r) => candidateNameOf(r.raw))].map(
+        (n) => n.trim(),
+      ),
+    ),
+  ]
+    .filter(Boolean)
+    .map((name) => ({ name, tokens: nameTokens(name).map(fold) }));
+  const outcomes: IntakeOutcome[] = [];
+  const reports = new Map<string, { findings: readonly Finding[]; files: readonly string[] }>();
+  for (let at = 0; at < responses.length; at += CHUNK) {
+    for (const response of responses.slice(at, at + CHUNK)) {
+      const outcome = processResponse(deps, { settings, orders }, response);
+      outcomes.push(outcome);
+      if (outcome.action === 'failed')
+        notes.push(`${outcome.orderId}: ${outcome.step} failed: ${outcome.reason}`);
+      if (outcome.action === 'skipped') notes.push(`${outcome.orderId}: ${outcome.reason}`);
+    }
+    for (const docId of docs.takeWritten()) await checkAndRender(docId);
+    progress.update('drafting', Math.min(at + CHUNK, responses.length), responses.length);
+  }
+  // Letters a stopped run recorded but never rendered.
+  for (const o of [...orders.values()]) {
+    if (o.docId !== '' && docs.isUnrendered(o.docId)) await checkAndRender(o.docId);
+  }
+
+  async function checkAndRender(docId: string): Promise<void> {
+    const order = orders.get(docId);
+    let drafted = cache.get(docId);
+    if (!drafted && order) {
+      // Composed again (dated today): the record must hold this text, or the next run would take it for edited.
+      drafted = redraft(order, raw, settings, when.today);
+      const text = drafted?.letter.text.replace(/\n$/, '');
+      if (text !== undefined)
+        docs.replace(docId, [{ insertText: { location: { index: 1 }, text } }], letterHash(text));
+    }
+    cache.delete(docId);
+    if (!order || !drafted) {
+      notes.push(`${docId}: the letter could not be rendered (no answers found for it).`);
+      return;
+    }
+    const candidate = order.candidate.trim();
+    const findings = check(drafted.letter.text, drafted.answers, {
+      otherCandidateNames: namesInLetter(
+        drafted.letter.text,
+        names.filter((n) => n.name !== candidate),
+      ),
+      letterDate: drafted.date,
+    });
+    let current = order;
+    if (options.openSession && order.status === 'DRAFTING' && order.session === 0 && order.email !== '') {
+      current = openFirstSession(order, drafted.letter, findings);
+    }
+    try {
+      const files = await renderOrderFiles(
+        root,
+        docId,
+        drafted.letter,
+        drafted.summary,
+        comments.list(docId),
+        { checkedAt: when.now, findings },
+        options.now(),
+      );
+      docs.markRendered(docId, files.letterBytes);
+      reports.set(current.orderId, { findings, files: files.files });
+    } catch (e) {
+      notes.push(
+        `${docId}: the letter files could not be written (${e instanceof Error ? e.message : String(e)}); the next run tries again.`,
+      );
+    }
+  }
+
+  function openFirstSession(order: Order, letter: LetterModel, findings: readonly Finding[]): Order {
+    const docId = order.docId;
+    // The open questions already have threads (intake posted them); findings with a passage join them.
+    // Placeholders are left out: every marked passage already has its open question.
+    const asked = findings.filter(
+      (f) => f.severity !== 'info' && f.excerpt !== '' && f.code !== 'PLACEHOLDER',
+    );
+    const plan = planSession(
+      {
+        session: 1,
+        openQuestions: openQuestionsOf(letter),
+        findings: asked.map((f) => ({ code: f.code, message: f.message, excerpt: f.excerpt })),
+        writerQuestions: [],
+      },
+      comments.list(docId),
+    );
+    const moved = moveOrder(order, 'EDITING', 'writer', when);
+    if (!plan.ok || !moved.ok) {
+      notes.push(
+        `${order.orderId}: session 1 not opened: ${plan.ok ? (moved.ok ? '' : moved.reason) : plan.problems.join(' ')}`,
+      );
+      return order;
+    }
+    for (const c of plan.value) comments.post(docId, c.text, c.quoted);
+    sharing.share(docId, order.email, 'commenter', false);
+    const threads = comments.list(docId);
+    const next: Order = {
+      ...moved.order,
+      session: 1,
+      openThreads: threads.filter((t) => !t.resolved).length,
+    };
+    orderStore.put(next);
+    orders.set(next.orderId, next);
+    log.append([
+      {
+        time: when.now,
+        actor: 'system',
+        orderId: order.orderId,
+        event: 'session-opened',
+        from: order.status,
+        to: 'EDITING',
+        detail: `Session 1: ${threads.length} threads.`,
+      },
+    ]);
+    return next;
+  }
+
+  // 4. Due dates as of today, then the tracker.
+  const refreshed = [...orders.values()].map((o) => refreshDeadline(o, when.today));
+  orderStore.putAll(refreshed);
+  for (const o of refreshed) orders.set(o.orderId, o);
+  const all = [...orderStore.readAll().orders].sort((a, b) =>
+    a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.orderId < b.orderId ? -1 : 1,
+  );
+  const logRead = log.entries();
+  notes.push(...logRead.problems);
+  let trackerError: string | undefined;
+  try {
+    await writeTracker(trackerPath, {
+      orders: all,
+      settings,
+      log: logRead.entries,
+      responses: raw.all(),
+      today: when.today,
+      now: options.now(),
+      ...(snapshot ? { carried: snapshot } : {}),
+    });
+    writeFileAtomic(join(root, BASELINE_FILE), `${JSON.stringify(all)}\n`);
+  } catch (e) {
+    if (!(e instanceof TrackerError)) throw e;
+    trackerError = e.message;
+  }
+
+  const seen = new Set<string>();
+  const reportsOut: OrderReport[] = [];
+  for (const outcome of outcomes) {
+    if (seen.has(outcome.orderId)) continue;
+    seen.add(outcome.orderId);
+    const order = orders.get(outcome.orderId);
+    if (!order) continue;
+    const made = reports.get(order.orderId) ?? earlierFiles(root, order);
+    reportsOut.push({
+      orderId: order.orderId,
+      candidate: order.candidate,
+      status: order.status,
+      package: order.package,
+      due: order.currentDue,
+      problems: order.problems,
+      findings: made.findings,
+      files: made.files,
+    });
+  }
+  return {
+    orders: reportsOut,
+    responses: responses.length,
+    tracker: TRACKER_FILE,
+    ...(trackerError !== undefined ? { trackerError } : {}),
+    notes,
+  };
+}
+
+/** The letter of an order whose files a stopped run never wrote, composed again from its stored answers. */
+function redraft(
+  order: Order,
+  raw: FolderResponseStore,
+  settings: Settings,
+  today: IsoDate,
+): Drafted | undefined {
+  const answersRaw = raw.get(order.responseId, order.submitted);
+  if (!answersRaw) return undefined;
+  const parsed = parseAnswerRecord(answersRaw, { locale: settings.dateLocale });
+  if (blockingProblems(parsed.problems).length > 0) return undefined;
+  return {
+    letter: composeLetter(parsed.answers, { letterDate: today }),
+    summary: composeSummary(parsed.answers),
+    answers: parsed.answers,
+    date: today,
+  };
+}
+
+/** Findings and files of an order this run did not draft (a repeated response, an earlier run's letter). */
+function earlierFiles(
+  root: string,
+  order: Order,
+): { findings: readonly Finding[]; files: readonly string[] } {
+  if (order.docId === '') return { findings: [], files: [] };
+  const dir = orderDir(root, order.orderId);
+  const files = Object.values(LETTER_FILES)
+    .filter((f) => existsSync(join(dir, f)))
+    .map((f) => `orders/${order.orderId}/${f}`);
+  let findings: readonly Finding[] = [];
+  try {
+    findings = (JSON.parse(readFileSync(join(dir, LETTER_FILES.checks), 'utf8')) as { findings: Finding[] })
+      .findings;
+  } catch {
+    // No check on record (the letter was never rendered): nothing to report.
+  }
+  return { findings, files };
+}
