@@ -310,10 +310,12 @@ export class TrackerResponses implements RawResponseStore {
   }
 
   append(responseId: string, received: string, raw: Readonly<Record<string, string>>): void {
-    const index = this.load();
+    // Appending needs no read: a caller that knows the version is new (intake's first write) pays nothing more.
     this.tracker.sheet(SHEETS.responses).appendRow(responseToRow(responseId, received, raw));
-    index.set(this.key(responseId, received), this.nextRow);
-    this.nextRow += 1;
+    if (this.index) {
+      this.index.set(this.key(responseId, received), this.nextRow);
+      this.nextRow += 1;
+    }
   }
 
   get(responseId: string, received: string): Readonly<Record<string, string>> | undefined {
@@ -355,8 +357,15 @@ export class TrackerSettings implements SettingsSource {
   read(): { settings: Settings; problems: readonly SettingsProblem[] } {
     if (!this.cached) {
       const values = this.tracker.sheet(SHEETS.settings).getDataRange().getValues();
-      const tz = this.fallbackTimeZone();
-      this.cached = parseSettings(values.map((row) => row.map((v) => cellForCore(v, tz, true))));
+      // Settings hold no dates unless a manager typed one; only then is a time zone needed to read it.
+      let tz: string | undefined;
+      this.cached = parseSettings(
+        values.map((row) =>
+          row.map((v) =>
+            isDate(v) ? cellForCore(v, (tz ??= this.fallbackTimeZone()), true) : cellForCore(v, 'UTC', true),
+          ),
+        ),
+      );
     }
     return this.cached;
   }

@@ -403,12 +403,12 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   if (Object.prototype.toString.call(date) !== '[object Date]' || Number.isNaN(date.getTime())) {
     throw new Error('Exception: Invalid argument: date');
   }
+  let z: ReturnType<typeof wallTime>;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    z = wallTime(date, timeZone);
   } catch {
     throw new Error(`Exception: Invalid argument: timeZone (${timeZone})`);
   }
-  const z = wallTime(date, timeZone);
   const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
   const sign = z.offsetMin < 0 ? '-' : '+';
   const oh = pad(Math.floor(Math.abs(z.offsetMin) / 60));

@@ -1,0 +1,190 @@
+/**
+ * The Apps Script back office over the service fakes: how many service calls one submission costs (it must
+ * not grow with the number of orders), and what the sweep reads, writes and spends over 10,000 orders.
+ *
+ * "Service calls" counts every call the fakes count: anything that reaches Google or takes a handle on its
+ * state (a Range, a Lock, a sheet), not value getters on data already fetched. "Round trips" counts only the
+ * calls that move data or change state (reads, writes, creates, mail, lock).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { draftLetter } from '../src/core/letter-draft';
+import { newOrder, type Order } from '../src/core/orders';
+import { ITEMS } from '../src/core/questionnaire';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { sweep } from '../src/core/sweep';
+import { ORDER_HEADERS, orderToRow } from '../src/core/tracker-row';
+import { handleFormSubmit, handleSweep } from '../src/gas/back-office';
+import { runSetup } from '../src/gas/setup';
+import { backOffice } from '../test/core/back-office-ports';
+import { createGasFakes, type GasFakes, installGasFakes } from '../test/fakes/install-gas-fakes';
+import type { BenchRow } from './types';
+
+const TARGET_CALLS = 12;
+
+function office(existingOrders: number): GasFakes {
+  const fakes = createGasFakes({ timeZone: 'America/New_York', start: '2026-11-30T14:00:00Z' });
+  installGasFakes(globalThis, fakes);
+  runSetup();
+  fakes.endExecution();
+  const ss = [...fakes.SpreadsheetApp.spreadsheets.values()][0]!;
+  const settings = ss.peekSheet('Settings')!;
+  const teamHeader = settings.peekValues().findIndex((r) => r[0] === 'Name');
+  settings.seedRows(teamHeader + 2, [['Ana Writer', 'ana@cead-team.example', 'writer']]);
+  const orders = ss.peekSheet('Orders')!;
+  const rows = Array.from({ length: existingOrders }, (_, i) => orderToRow(seededOrder(i)));
+  if (rows.length + 1 > orders.getMaxRows())
+    orders.insertRowsAfter(orders.getMaxRows(), rows.length + 1 - orders.getMaxRows());
+  if (rows.length > 0) orders.getRange(2, 1, rows.length, ORDER_HEADERS.length).setValues(rows);
+  fakes.world.ledger.reset();
+  return fakes;
+}
+
+function seededOrder(i: number): Order {
+  return {
+    ...newOrder({
+      responseId: `seed-${i}`,
+      submitted: '2026-10-01T09:00:00-04:00',
+      lastUpdate: '2026-10-01T09:00:00-04:00',
+    }),
+    candidate: `Candidate ${i}`,
+    status: i % 7 === 0 ? 'EDITING' : 'DRAFTING',
+    writer: 'ana@cead-team.example',
+    package: 'standard',
+    start: '2026-10-01',
+    originalDue: '2026-11-12',
+    currentDue: '2026-12-02',
+    businessDaysLeft: 2,
+  };
+}
+
+function callsPerSubmission(existing: number): { all: number; io: number } {
+  const fakes = office(existing);
+  const form = [...fakes.FormApp.forms.values()][0]!;
+  const response = form.submit(exampleAnswers());
+  const mark = fakes.world.ledger.mark();
+  const outcome = handleFormSubmit(
+    { response } as unknown as GoogleAppsScript.Events.FormsOnFormSubmit,
+    draftLetter,
+  );
+  fakes.endExecution();
+  if (outcome?.status !== 'DRAFTING') throw new Error(`intake did not draft: ${JSON.stringify(outcome)}`);
+  return { all: fakes.world.ledger.since(mark).length, io: fakes.world.ledger.since(mark, 'io').length };
+}
+
+/** An example's answers by item title, as the Form gives them (`npm run bench` runs from the repository). */
+function exampleAnswers(): Record<string, string> {
+  const byId = JSON.parse(readFileSync(join(process.cwd(), 'examples/answers/rosa-delgado.json'), 'utf8'));
+  const raw: Record<string, string> = {};
+  for (const item of ITEMS)
+    if (byId[item.id] !== undefined && byId[item.id] !== '') raw[item.title] = String(byId[item.id]);
+  return raw;
+}
+
+/** The sweep's own work over 10,000 orders, with in-memory ports: deadlines, reminders, the diff to write. */
+function coreSweepMs(): number {
+  const times: number[] = [];
+  const deps = backOffice('2026-12-01T15:00:00Z');
+  for (let i = 0; i < 10000; i++) {
+    const o = seededOrder(i);
+    deps.orders.rows.set(o.orderId, o);
+  }
+  deps.mailer.quota = 0;
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    team: [{ name: 'Ana', email: 'ana@cead-team.example', roles: ['writer' as const] }],
+  };
+  for (let run = 0; run < 7; run++) {
+    deps.clock.advance(7 * 24 * 60 * 60 * 1000);
+    const t0 = process.hrtime.bigint();
+    sweep(deps, { settings });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function rows(): Promise<BenchRow[]> {
+  // The fakes bring their own Date (virtual time) and console (captured): put the real ones back after.
+  const { Date: RealDate, console: realConsole } = globalThis;
+  try {
+    const small = callsPerSubmission(10);
+    const large = callsPerSubmission(10000);
+
+    const fakes = office(10000);
+    const times: number[] = [];
+    let reads = 0;
+    let writes = 0;
+    for (let run = 0; run < 5; run++) {
+      // A week later each time (always a weekday), so every open order's days left changes and the sweep writes.
+      fakes.world.clock.advance(7 * 24 * 60 * 60 * 1000);
+      const mark = fakes.world.ledger.mark();
+      const t0 = process.hrtime.bigint();
+      const report = handleSweep(draftLetter);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      fakes.endExecution();
+      if (!report || report.refreshed === 0)
+        throw new Error(`the sweep refreshed nothing: ${JSON.stringify(report?.problems.slice(0, 3))}`);
+      const calls = fakes.world.ledger.since(mark).filter((c) => c.service === 'SpreadsheetApp');
+      reads = Math.max(reads, calls.filter((c) => c.method === 'Range.getValues').length);
+      writes = Math.max(
+        writes,
+        calls.filter((c) => ['Range.setValues', 'Range.setValue', 'Sheet.appendRow'].includes(c.method))
+          .length,
+      );
+    }
+    return [
+      {
+        figure: 'service calls per submission, 10 orders',
+        value: small.all,
+        unit: 'calls',
+        target: `≤ ${TARGET_CALLS}`,
+        ok: small.all <= TARGET_CALLS,
+      },
+      {
+        figure: 'service calls per submission, 10,000 orders',
+        value: large.all,
+        unit: 'calls',
+        target: `= ${small.all} (10 orders)`,
+        ok: large.all === small.all,
+      },
+      {
+        figure: 'round trips per submission, 10 orders',
+        value: small.io,
+        unit: 'calls',
+        target: `≤ ${TARGET_CALLS}`,
+        ok: small.io <= TARGET_CALLS,
+      },
+      {
+        figure: 'round trips per submission, 10,000 orders',
+        value: large.io,
+        unit: 'calls',
+        target: `= ${small.io} (10 orders)`,
+        ok: large.io === small.io,
+      },
+      {
+        figure: 'Sheet reads per sweep, 10,000 orders',
+        value: reads,
+        unit: 'getValues',
+        target: '≤ 2',
+        ok: reads <= 2,
+      },
+      {
+        figure: 'Sheet writes per sweep, 10,000 orders',
+        value: writes,
+        unit: 'writes',
+        target: '≤ 2',
+        ok: writes <= 2,
+      },
+      { figure: 'sweep time, 10,000 orders (median of 5, fakes included)', value: median(times), unit: 'ms' },
+      { figure: 'sweep compute, 10,000 orders (core only, median of 7)', value: coreSweepMs(), unit: 'ms' },
+    ];
+  } finally {
+    globalThis.Date = RealDate;
+    globalThis.console = realConsole;
+  }
+}
