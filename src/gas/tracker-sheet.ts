@@ -359,12 +359,12 @@ export class TrackerSettings implements SettingsSource {
       const values = this.tracker.sheet(SHEETS.settings).getDataRange().getValues();
       // Settings hold no dates unless a manager typed one; only then is a time zone needed to read it.
       let tz: string | undefined;
+      const zone = () => {
+        tz ??= this.fallbackTimeZone();
+        return tz;
+      };
       this.cached = parseSettings(
-        values.map((row) =>
-          row.map((v) =>
-            isDate(v) ? cellForCore(v, (tz ??= this.fallbackTimeZone()), true) : cellForCore(v, 'UTC', true),
-          ),
-        ),
+        values.map((row) => row.map((v) => cellForCore(v, isDate(v) ? zone() : 'UTC', true))),
       );
     }
     return this.cached;
