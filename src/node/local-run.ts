@@ -120,11 +120,11 @@ interface Drafted {
  */
 function openQuestionsOf(letter: LetterModel): OpenQuestionInput[] {
   const tail = '… (cut here: the full answer is in the Responses sheet of tracker.xlsx)';
-  return letter.openQuestions.map((q) => {
+  return letter.openQuestions.map((q, i) => {
     const fits = q.question.length <= MAX_QUESTION_LENGTH;
     const cut = q.question.slice(0, MAX_QUESTION_LENGTH - tail.length);
     const question = fits ? q.question : `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}${tail}`;
-    return { id: q.id, question, passage: q.quote };
+    return { id: q.id, question, passage: q.quote, index: i + 1 };
   });
 }
 
