@@ -35,14 +35,14 @@ export function sidebarLetter(
         end: f.end,
         ...(f.source ? { source: f.source } : {}),
       })),
-    openQuestions: (a) =>
-      composeLetter(a).openQuestions.map((q) => ({
+    openQuestions: (a, letterDate) =>
+      composeLetter(a, { letterDate }).openQuestions.map((q) => ({
         id: q.id,
         question: q.question,
         ...(q.quote ? { passage: q.quote } : {}),
       })),
-    renderSection: (a, sectionId: CompetencyId) => {
-      const letter = composeLetter(a);
+    renderSection: (a, sectionId: CompetencyId, letterDate) => {
+      const letter = composeLetter(a, { letterDate });
       const block = letter.blocks.find((b) => b.sectionId === sectionId);
       if (!block) throw new Error(`The letter has no ${sectionId} section.`);
       const model = createDocumentModel<LetterSectionId>('letter', letter.title, [block], []);

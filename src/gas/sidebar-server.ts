@@ -104,9 +104,13 @@ export interface LetterServices {
     answers: Answers,
     context: { readonly otherCandidateNames: readonly string[]; readonly letterDate: string },
   ): readonly Omit<FindingView, 'id'>[];
-  openQuestions(answers: Answers): readonly Omit<OpenQuestionView, 'posted'>[];
+  /**
+   * The open questions of the letter as intake drafted it. `letterDate` is the date the draft carries,
+   * which decides whether the letter date is itself an open question.
+   */
+  openQuestions(answers: Answers, letterDate: string | null): readonly Omit<OpenQuestionView, 'posted'>[];
   /** Requests that write one section into an empty document, creating its named range. */
-  renderSection(answers: Answers, sectionId: CompetencyId): readonly DocsRequest[];
+  renderSection(answers: Answers, sectionId: CompetencyId, letterDate: string | null): readonly DocsRequest[];
 }
 
 export interface SidebarServices {
@@ -178,6 +182,12 @@ function teamDirectory(settings: Settings): TeamDirectory {
   };
 }
 
+/** Intake dates the draft on the day it makes it: the day of the answers' version, in the team's zone. */
+export function draftDate(order: Order): string | null {
+  const day = order.submitted.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+}
+
 function hasMarker(threads: readonly CommentThread[], marker: ThreadMarker): boolean {
   const wanted = formatMarker(marker);
   return threads.some((t) => {
@@ -214,15 +224,31 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
   const readSettings = (): Settings => s.settings.read().settings;
 
   /** Authorization first: nothing about the order is read for someone outside the team. */
-  const begin = (action: SidebarAction): Context => {
+  const admit = (action: SidebarAction): Pick<Context, 'member' | 'settings'> => {
     const settings = readSettings();
     const access = authorize(s.callerEmail(), settings.team, action);
     if (!access.allowed) throw new Refusal(access.reason);
+    return { member: access.member, settings };
+  };
+
+  /** The order whose Doc is open. The tracker is read once per call (the adapter keeps what it read). */
+  const locate = (admitted: Pick<Context, 'member' | 'settings'>): Context => {
     const docId = s.activeDocument.id();
     const { orders } = s.orders.readAll();
     const order = orders.find((o) => o.docId === docId);
     if (!order) throw new Refusal('This document is not a CEAD letter: no order in the tracker links to it.');
-    return { member: access.member, settings, docId, order, others: orders.filter((o) => o !== order) };
+    return { ...admitted, docId, order, others: orders.filter((o) => o !== order) };
+  };
+
+  const begin = (action: SidebarAction): Context => locate(admit(action));
+
+  /**
+   * A change to the order: authorized, then the tracker read under the script lock, so two people moving
+   * the same order one after the other each see the other's move.
+   */
+  const change = <T>(action: SidebarAction, run: (c: Context) => T): T => {
+    const admitted = admit(action);
+    return withLock(() => run(locate(admitted)));
   };
 
   const when = (settings: Settings) => {
@@ -424,7 +450,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
       threads: viewThreads(threads, team),
       nextSession: o.session + 1,
       openQuestions: answers
-        ? s.letter.openQuestions(answers).map((q, i) => ({
+        ? s.letter.openQuestions(answers, draftDate(o)).map((q, i) => ({
             ...q,
             posted: hasMarker(threads, { session: o.session + 1, kind: 'q', index: i + 1 }),
           }))
@@ -434,10 +460,11 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
     };
   };
 
-  const reload = (c: Context): SidebarState => {
-    const { orders } = s.orders.readAll();
-    const order = orders.find((o) => o.orderId === c.order.orderId) ?? c.order;
-    return state({ ...c, order, others: orders.filter((o) => o.orderId !== order.orderId) });
+  /** Records a change: the order first (what the team works from), then the Log, then the new sidebar. */
+  const record = (c: Context, order: Order, entry: LogEntry): SidebarState => {
+    s.orders.put(order);
+    s.log.append([entry]);
+    return state({ ...c, order });
   };
 
   /** Open or answered threads: what still waits on someone. */
@@ -475,10 +502,8 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
       }),
 
     startSession: (request) =>
-      answer(() => {
-        const c0 = begin('startSession');
-        return withLock(() => {
-          const c = { ...c0, ...freshOrder(c0) };
+      answer(() =>
+        change('startSession', (c) => {
           const o = c.order;
           if (o.status !== 'DRAFTING')
             throw new Refusal(`Sessions start from DRAFTING; the order is ${o.status}.`);
@@ -492,7 +517,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           const moved = moveAs(c, o, 'EDITING');
           if (!moved.ok) throw new Refusal(moved.reason);
           const answers = answersOf(c);
-          const known = s.letter.openQuestions(answers);
+          const known = s.letter.openQuestions(answers, draftDate(o));
           const openQuestions = request.openQuestionIds.map((id) => {
             const at = known.findIndex((k) => k.id === id);
             const q = known[at];
@@ -524,8 +549,9 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           const threads = s.comments.list(c.docId);
           const posted = countSession(threads, request.session, teamDirectory(c.settings)).total;
           s.invite(c.docId, o.email, inviteMessage(request.session, posted));
-          s.orders.put({ ...moved.order, session: request.session, openThreads: openThreadCount(threads) });
-          s.log.append([
+          return record(
+            c,
+            { ...moved.order, session: request.session, openThreads: openThreadCount(threads) },
             logEntry(
               c,
               'session-opened',
@@ -533,16 +559,13 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
               'EDITING',
               `Session ${request.session}: ${posted} threads.`,
             ),
-          ]);
-          return reload(c);
-        });
-      }),
+          );
+        }),
+      ),
 
     closeSession: (request) =>
-      answer(() => {
-        const c0 = begin('closeSession');
-        return withLock(() => {
-          const c = { ...c0, ...freshOrder(c0) };
+      answer(() =>
+        change('closeSession', (c) => {
           const o = c.order;
           if (o.status !== 'EDITING') throw new Refusal('No editing session is open.');
           if (request.session !== o.session) {
@@ -556,19 +579,17 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           if (!plan.ok) throw new Refusal(plan.problems.join(' '));
           for (const r of plan.value.replies) s.comments.reply(c.docId, r.threadId, r.text, r.action);
           const threads = s.comments.list(c.docId);
-          s.orders.put({ ...moved.order, openThreads: openThreadCount(threads) });
-          s.log.append([
+          return record(
+            c,
+            { ...moved.order, openThreads: openThreadCount(threads) },
             logEntry(c, 'session-closed', 'EDITING', 'DRAFTING', describeRecord(plan.value.record)),
-          ]);
-          return reload(c);
-        });
-      }),
+          );
+        }),
+      ),
 
     changeStatus: (request) =>
-      answer(() => {
-        const c0 = begin('changeStatus');
-        return withLock(() => {
-          const c = { ...c0, ...freshOrder(c0) };
+      answer(() =>
+        change('changeStatus', (c) => {
           const from = c.order.status;
           if (request.to === 'EDITING') throw new Refusal('Use "Start session" to open an editing session.');
           if (isSessionMove(from, request.to))
@@ -578,11 +599,9 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           );
           const moved = moveAs(c, c.order, request.to, guarded ? errorCount(c) : undefined);
           if (!moved.ok) throw new Refusal(moved.reason);
-          s.orders.put(moved.order);
-          s.log.append([logEntry(c, 'status', from, request.to, 'Changed from the sidebar.')]);
-          return reload(c);
-        });
-      }),
+          return record(c, moved.order, logEntry(c, 'status', from, request.to, 'Changed from the sidebar.'));
+        }),
+      ),
 
     regenerateSection: (request) =>
       answer(() => {
@@ -606,7 +625,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
         // Docs text index i is text[i - 1]; the body's final newline is not in `text`.
         const text = s.documents.text(c.docId);
         const newlineAfter = range.endIndex - 1 >= text.length || text[range.endIndex - 1] === '\n';
-        const fresh = s.letter.renderSection(answersOf(c), competency.id);
+        const fresh = s.letter.renderSection(answersOf(c), competency.id, draftDate(c.order));
         const rewrite = rewriteSection(name, range, fresh, newlineAfter);
         if (!rewrite.ok) throw new Refusal(rewrite.problem);
         s.documents.write(c.docId, rewrite.requests);
@@ -654,12 +673,4 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
         return { name, url: pdf.url, bytes: pdf.bytes };
       }),
   };
-
-  /** The order as the tracker holds it now, read again under the lock (another writer may have moved it). */
-  function freshOrder(c: Context): Pick<Context, 'order' | 'others'> {
-    const { orders } = s.orders.readAll();
-    const order = orders.find((o) => o.orderId === c.order.orderId);
-    if (!order) throw new Refusal('The order was removed from the tracker.');
-    return { order, others: orders.filter((o) => o !== order) };
-  }
 }

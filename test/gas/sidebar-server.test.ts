@@ -478,9 +478,7 @@ describe('checkLetter and selectFinding', () => {
 describe('exportPdf', () => {
   it('is refused while the check reports errors', () => {
     const w = createSidebarWorld();
-    expect(refusal(w.server.exportPdf())).toBe(
-      'The letter check reports 2 errors; fix them before exporting.',
-    );
+    expect(refusal(w.server.exportPdf())).toBe('The letter check reports 1 error; fix it before exporting.');
     expect(w.pdfs).toHaveLength(0);
   });
 

@@ -30,6 +30,8 @@ export const TEAM = {
 };
 export const CANDIDATE = { name: 'Rosa Delgado', email: 'rosa.delgado@example.com' };
 export const OUTSIDER = 'someone.else@example.net';
+/** The day intake drafted the letter: the day of the order's answers. */
+export const DRAFT_DATE = '2026-04-01';
 
 export function exampleAnswers(file = 'rosa-delgado.json'): Answers {
   const json: unknown = JSON.parse(readFileSync(join(__dirname, '../../examples/answers', file), 'utf8'));
@@ -53,7 +55,10 @@ export function createSidebarWorld(options: WorldOptions = {}) {
 
   const docs = new DocsEmulator();
   const { documentId } = docs.create({ title: 'Letter for Rosa Delgado' });
-  docs.batchUpdate({ requests: render(composeLetter(answers)) as DocsRequest[] }, documentId);
+  docs.batchUpdate(
+    { requests: render(composeLetter(answers, { letterDate: DRAFT_DATE })) as DocsRequest[] },
+    documentId,
+  );
 
   const settings: Settings = { ...DEFAULT_SETTINGS, team: [TEAM.writer, TEAM.reviewer, TEAM.manager] };
   const base = newOrder({
@@ -258,7 +263,7 @@ export function createSidebarWorld(options: WorldOptions = {}) {
   };
 
   if (options.intakeQuestions) {
-    const questions = composeLetter(answers).openQuestions.map((q) => ({
+    const questions = composeLetter(answers, { letterDate: DRAFT_DATE }).openQuestions.map((q) => ({
       id: q.id,
       question: q.question,
       passage: q.quote,

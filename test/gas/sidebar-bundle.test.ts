@@ -1,0 +1,229 @@
+/**
+ * The sidebar's server functions in the built bundle (build/Code.js in a fresh vm context), over the fakes
+ * of the Apps Script services and the back office's real adapters: after `setup` and one submission, the
+ * writer opens the Doc, runs a session round with the candidate, checks, regenerates and exports.
+ * DocumentApp and HtmlService, which the fakes do not cover, get small stand-ins here.
+ */
+import { NOT_AUTHORIZED } from '../../src/core/sidebar-access';
+import type { ApiResult, CheckResult, SidebarState } from '../../src/gas/sidebar-api';
+import { TEST_BUILD_DIR } from '../build-output';
+import { rawFromExample } from '../core/back-office-ports';
+import { MIME } from '../fakes/gas-world';
+import { type BackOffice, column, dataRows, loadBackOffice } from './bundle-harness';
+
+const WRITER = 'ana@cead-team.example';
+const REVIEWER = 'ben@cead-team.example';
+const CANDIDATE = 'rosa@example.org';
+
+interface Stage {
+  office: BackOffice;
+  docId: string;
+  signIn(email: string): void;
+  call<T>(name: string, ...args: unknown[]): ApiResult<T>;
+  shown: string[];
+  selected: [number, number][];
+}
+
+function stage(): Stage {
+  const office = loadBackOffice(TEST_BUILD_DIR, {
+    timeZone: 'America/New_York',
+    start: '2026-11-30T14:00:00Z',
+  });
+  const setup = office.run('setup');
+  if (setup.error) throw setup.error;
+  const settings = office.sheet('Settings');
+  const teamHeader = settings.peekValues().findIndex((r) => r[0] === 'Name');
+  settings.seedRows(teamHeader + 2, [
+    ['Ana Writer', WRITER, 'writer'],
+    ['Ben Reviewer', REVIEWER, 'reviewer'],
+  ]);
+  const submitted = office.submitEvent(office.form().submit(rawFromExample('rosa-delgado'), CANDIDATE));
+  if (submitted.error) throw submitted.error;
+  const doc = [...office.fakes.world.files.values()].find((f) => f.mimeType === MIME.document && !f.trashed)!;
+
+  let user = WRITER;
+  const shown: string[] = [];
+  const selected: [number, number][] = [];
+  const ctx = office.ctx as unknown as Record<string, unknown>;
+  ctx['Session'] = { ...office.fakes.Session, getActiveUser: () => ({ getEmail: () => user }) };
+  const text = () => office.fakes.Docs.textOf(doc.id);
+  ctx['DocumentApp'] = {
+    getUi: () => ({ showSidebar: (page: { file: string }) => void shown.push(page.file) }),
+    getActiveDocument: () => ({
+      getId: () => doc.id,
+      getBody: () => ({
+        findText(pattern: string, from?: { end: number }) {
+          const re = new RegExp(pattern, 'g');
+          re.lastIndex = from ? from.end + 1 : 0;
+          const m = re.exec(text());
+          if (!m) return null;
+          const found = { end: m.index + m[0].length - 1 };
+          return {
+            ...found,
+            getElement: () => ({ asText: () => null }),
+            getStartOffset: () => m.index,
+            getEndOffsetInclusive: () => found.end,
+          };
+        },
+      }),
+      newRange: () => {
+        let r: [number, number] = [0, 0];
+        const b = {
+          addElement: (_e: unknown, s: number, e: number) => {
+            r = [s, e];
+            return b;
+          },
+          build: () => r,
+        };
+        return b;
+      },
+      setSelection: (r: [number, number]) => void selected.push(r),
+      getAs: () => {
+        const blob = { setName: () => blob, getBytes: () => new Uint8Array(40_000) };
+        return blob;
+      },
+    }),
+  };
+  ctx['HtmlService'] = {
+    createHtmlOutputFromFile: (file: string) => ({
+      file,
+      setTitle: function (this: unknown) {
+        return this;
+      },
+    }),
+  };
+  return {
+    office,
+    docId: doc.id,
+    signIn: (email) => {
+      user = email;
+    },
+    call<T>(name: string, ...args: unknown[]) {
+      const ran = office.run(name, ...args);
+      if (ran.error) throw ran.error;
+      // What google.script.run would carry back: JSON only.
+      return JSON.parse(JSON.stringify(ran.value)) as ApiResult<T>;
+    },
+    shown,
+    selected,
+  };
+}
+
+function ok<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+describe('the sidebar in the bundle', () => {
+  it('opens from the menu, and answers only the team', () => {
+    const s = stage();
+    expect(s.office.run('showSidebar').error).toBeUndefined();
+    expect(s.shown).toEqual(['sidebar']);
+    s.signIn(CANDIDATE);
+    expect(s.call('getSidebarState')).toEqual({ ok: false, error: NOT_AUTHORIZED });
+    s.signIn(WRITER);
+    const state = ok(s.call<SidebarState>('getSidebarState'));
+    expect(state.order).toMatchObject({ candidate: 'Rosa Delgado', status: 'DRAFTING', session: 0 });
+    expect(state.user).toEqual({ email: WRITER, roles: ['writer'] });
+    expect(state.openQuestions.length).toBeGreaterThan(0);
+    expect(state.openQuestions.every((q) => q.posted)).toBe(true);
+    expect(state.sections.map((x) => x.sectionId)).toContain('patientCare');
+  });
+
+  it('runs a session round through the tracker, Drive comments and sharing', () => {
+    const s = stage();
+    const intake = s.office.fakes.Drive.liveComments(s.docId).length;
+    const started = ok(
+      s.call<SidebarState>('startSession', {
+        session: 1,
+        openQuestionIds: [],
+        findings: [],
+        writerQuestions: [{ text: 'How many patients did you follow each day?' }],
+      }),
+    );
+    expect(started.order).toMatchObject({ status: 'EDITING', session: 1 });
+    const orders = s.office.sheet('Orders');
+    expect(column(orders, 'Status')).toEqual(['EDITING']);
+    expect(column(orders, 'Session')).toEqual([1]);
+    const comments = s.office.fakes.Drive.liveComments(s.docId);
+    expect(comments).toHaveLength(intake + 1);
+    expect(comments.at(-1)!.content).toBe('[CEAD s1-w1] How many patients did you follow each day?');
+    expect(
+      s.office.fakes.Drive.permissions
+        .get(s.docId)
+        ?.find((p) => p.emailAddress === column(orders, 'Email')[0])?.role,
+    ).toBe('commenter');
+
+    // The candidate answers the writer's question; the writer resolves it.
+    const asked = comments.at(-1)!;
+    s.office.fakes.Drive.userReply(s.docId, asked.id, { content: 'About eight.', author: CANDIDATE });
+    const listed = ok(s.call<{ threads: { id: string; state: string }[] }>('listThreads'));
+    expect(listed.threads.find((t) => t.id === asked.id)?.state).toBe('answered');
+    s.office.fakes.Drive.userReply(s.docId, asked.id, {
+      content: 'Thanks!',
+      author: WRITER,
+      action: 'resolve',
+    });
+
+    // The intake questions are deferred to the recommender.
+    const deferrals = comments
+      .slice(0, intake)
+      .map((c) => ({ threadId: c.id, reason: 'For Dr. Chen at signing' }));
+    const closed = ok(s.call<SidebarState>('closeSession', { session: 1, deferrals }));
+    expect(closed.order.status).toBe('DRAFTING');
+    expect(closed.sessions[0]).toMatchObject({
+      round: 1,
+      current: false,
+      resolved: intake + 1,
+      deferred: intake,
+    });
+    expect(column(orders, 'Status')).toEqual(['DRAFTING']);
+    const log = dataRows(s.office.sheet('Log')).map((r) => [r[1], r[3], r[4], r[5]]);
+    expect(log.slice(-2)).toEqual([
+      [WRITER, 'session-opened', 'DRAFTING', 'EDITING'],
+      [WRITER, 'session-closed', 'EDITING', 'DRAFTING'],
+    ]);
+  });
+
+  it('checks, selects, regenerates and refuses an export with errors, and refuses a reviewer’s session', () => {
+    const s = stage();
+    const check = ok(s.call<CheckResult>('checkLetter'));
+    expect(check.counts.error).toBeGreaterThan(0);
+    const first = check.findings.find((f) => f.excerpt !== '')!;
+    expect(
+      ok(
+        s.call<{ selected: boolean }>('selectFinding', {
+          excerpt: first.excerpt,
+          start: first.start,
+          end: first.end,
+        }),
+      ).selected,
+    ).toBe(true);
+    expect(s.selected).toHaveLength(1);
+
+    const before = s.office.fakes.Docs.textOf(s.docId);
+    const range = s.office.fakes.Docs.namedRangesOf(s.docId).find((r) => r.name === 'cead:professionalism')!;
+    s.office.fakes.Docs.userEdit(s.docId, range.startIndex + 1, 'EDIT ', WRITER);
+    ok(s.call('regenerateSection', { sectionId: 'professionalism' }));
+    expect(s.office.fakes.Docs.textOf(s.docId)).toBe(before);
+
+    const refused = s.call('exportPdf');
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^The letter check reports \d+ errors?; fix/),
+    });
+
+    s.signIn(REVIEWER);
+    expect(
+      s.call('startSession', {
+        session: 1,
+        openQuestionIds: [],
+        findings: [],
+        writerQuestions: [{ text: 'Q?' }],
+      }),
+    ).toEqual({
+      ok: false,
+      error: 'Only writers and managers can start an editing session; you are a reviewer.',
+    });
+  });
+});
