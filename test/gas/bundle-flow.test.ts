@@ -199,7 +199,10 @@ describe('a submission', () => {
   });
 });
 
-describe('fault injection', () => {
+describe.each([
+  ['permanent', (what: string) => permanentError(what)],
+  ['transient', (_: string) => transientError(0)],
+] as const)('fault injection (%s errors)', (kind, makeError) => {
   it('recovers from a failure of every service call in the intake path', () => {
     // A clean run tells which calls intake makes.
     const probe = ready();
@@ -218,7 +221,7 @@ describe('fault injection', () => {
         .slice(0, i + 1)
         .filter((p) => p.service === point.service && p.method === point.method).length;
       office.fakes.world.ledger.failOn(point.service, point.method, nth, () =>
-        permanentError(`${point.service}.${point.method}`),
+        makeError(`${point.service}.${point.method}`),
       );
       office.submitEvent(r);
       const fired = office.fakes.world.ledger.allFailuresFired();
@@ -236,7 +239,7 @@ describe('fault injection', () => {
       if (fired) covered++;
     });
     console.log(
-      `fault injection: ${covered} of ${points.length} service calls in the intake path failed once and recovered`,
+      `fault injection (${kind} errors): ${covered} of ${points.length} service calls in the intake path failed once and recovered`,
     );
     expect(covered).toBe(points.length);
   });
@@ -278,6 +281,22 @@ describe('hostile answers', () => {
     expect(JSON.parse(stored[0]!.slice(2).join(''))).toEqual(raw);
     expect(office.run('sweep').error).toBeUndefined();
     noFormulas(office);
+  });
+
+  it('ask the candidate, by email with the edit link, once, when the answers need fixing', () => {
+    const office = ready();
+    const settings = office.sheet('Settings');
+    const row = settings.peekValues().findIndex((r) => r[0] === 'Email candidates') + 1;
+    settings.getRange(row, 2).setValue('on');
+    const raw = hostileRaw({ 'competency.patientCare': `I admitted ${'x'.repeat(6000)}` });
+    const response = office.form().submit(raw);
+    office.submitEvent(response);
+    office.submitEvent(response);
+    office.run('sweep');
+    expect(column(office.sheet('Orders'), 'Status')).toEqual(['NEEDS_INFO']);
+    expect(office.fakes.MailApp.sent).toHaveLength(1);
+    expect(office.fakes.MailApp.sent[0]!.to).toBe(RAW[title('candidate.email')]);
+    expect(office.fakes.MailApp.sent[0]!.body).toContain(response.getEditResponseUrl());
   });
 
   it('keep a 50,000-character answer verbatim across cells and ask the candidate to shorten it', () => {
