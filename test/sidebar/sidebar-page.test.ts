@@ -191,6 +191,9 @@ describe('the sidebar page', () => {
     expect(await page.locator('#threads li[data-state="open"]').count()).toBe(4);
     expect(world.shares).toEqual([expect.objectContaining({ email: CANDIDATE.email, role: 'commenter' })]);
     await shot(page, '3-session-started');
+    // What a writer first sees of this state, for the README (the viewport, not the whole page).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, '3-session-started-top.png') });
 
     // The candidate answers two threads; the writer resolves one of them in the Doc.
     const [first, second, third, fourth] = world.comments.map((c) => c.id);
