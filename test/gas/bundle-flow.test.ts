@@ -8,7 +8,7 @@ import { orderIdFor } from '../../src/core/orders';
 import { ITEMS, QUESTIONNAIRE } from '../../src/core/questionnaire';
 import { TEST_BUILD_DIR } from '../build-output';
 import { rawFromExample } from '../core/back-office-ports';
-import { type CallRecord, MIME, permanentError } from '../fakes/gas-world';
+import { type CallRecord, MIME, permanentError, transientError } from '../fakes/gas-world';
 import { formatDate } from '../fakes/script-services';
 import { type BackOffice, column, dataRows, loadBackOffice } from './bundle-harness';
 
