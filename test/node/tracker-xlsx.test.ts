@@ -164,7 +164,10 @@ describe('tracker.xlsx', () => {
       'Responses',
     ]);
     const rows = workbook.getWorksheet(SHEETS.dashboard)!.getSheetValues();
-    const value = (label: string) => rows.find((r) => Array.isArray(r) && r[1] === label)?.[2];
+    const value = (label: string) => {
+      const row = rows.find((r): r is ExcelJS.CellValue[] => Array.isArray(r) && r[1] === label);
+      return row?.[2];
+    };
     expect(value('NEW')).toBe(2);
     expect(value('DRAFTING')).toBe(1);
     expect(value('Open orders overdue')).toBe(1);
