@@ -10,6 +10,7 @@ type BenchModule = { rows(): Promise<BenchRow[]> };
 const MODULES: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['letter', () => import('../bench/letter.bench')],
   ['check', () => import('../bench/check.bench')],
+  ['gas', () => import('../bench/gas.bench')],
   ['draft', () => import('../bench/draft.bench')],
 ];
 
