@@ -131,7 +131,7 @@ export function managerEdit(edit: ManagerEdit): ManagerEditResult {
         };
       }
       const member = settings.team.find((m) => m.email.toLowerCase() === newText.toLowerCase());
-      if (!member || !member.roles.includes(role)) {
+      if (!member?.roles.includes(role)) {
         return revert(`${newText} is not a ${role} on the Settings sheet's team list.`);
       }
       const order: Order = { ...before, [field]: member.email, lastUpdate: when.now };

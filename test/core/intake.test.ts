@@ -227,7 +227,7 @@ describe('failures', () => {
       run(response('R1', complete));
       b.faults.hit = real;
       let order: Order | undefined = b.orders.rows.get(orderIdFor('R1'));
-      for (let k = 0; k < 3 && (!order || order.status !== 'DRAFTING'); k++) {
+      for (let k = 0; k < 3 && order?.status !== 'DRAFTING'; k++) {
         run(response('R1', complete));
         order = b.orders.rows.get(orderIdFor('R1'));
       }

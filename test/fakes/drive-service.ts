@@ -263,7 +263,7 @@ export function createDrive(world: GasWorld, hooks: DriveHooks = {}): FakeDrive 
 
   const visible = (method: string, fileId: string): DriveFileRecord => {
     const file = world.files.get(fileId);
-    if (!file || !file.createdByApp) throw apiError(method, `File not found: ${fileId}.`, 404);
+    if (!file?.createdByApp) throw apiError(method, `File not found: ${fileId}.`, 404);
     return file;
   };
   const fileView = (f: DriveFileRecord) => ({
