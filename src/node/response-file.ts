@@ -67,7 +67,8 @@ export function parseResponseFile(name: string, text: string, options: ResponseF
   if (extname(name).toLowerCase() === '.json') {
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      // Windows tools often start UTF-8 files with a byte-order mark, which JSON.parse refuses.
+      value = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new InputError(`${name}: not readable JSON (${why}).`);

@@ -3,10 +3,10 @@
  * converts every sheet of tracker.xlsx to CSV and every letter and summary to PDF (one soffice call each,
  * with a private profile so parallel runs do not share one).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../../src/core/csv';
 import { parseMarker } from '../../../src/core/editing-session';
@@ -158,6 +158,40 @@ describe('cead demo', () => {
       const pdf = readFileSync(join(pdfDir, `${l.o.orderId}-${l.f}.pdf`), 'latin1');
       const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
       expect([l.f, pages >= 1 && pages <= (l.f === 'letter' ? 2 : 1)]).toEqual([l.f, true]);
+    }
+  });
+});
+
+describe('cead demo through the real binary', () => {
+  // As after `npm install`: bin/cead.js runs the bundle built into build/cli (here a fresh copy under
+  // test-output/), which finds the bundled examples two folders up.
+  const root = join(__dirname, '../../..');
+  const dir = join(root, 'test-output/demo-bin');
+
+  beforeAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    copyFileSync(join(root, 'bin/cead.js'), join(dir, 'bin/cead.js'));
+    execFileSync(
+      process.execPath,
+      [join(root, 'scripts/build.mjs'), '--cli', '--out', relative(root, join(dir, 'build'))],
+      {
+        cwd: root,
+      },
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the letters and the tracker into ./cead-demo and exits 0', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cead-demo-bin-'));
+    try {
+      const r = spawnSync(process.execPath, [join(dir, 'bin/cead.js'), 'demo'], { cwd, encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(/written to cead-demo/);
+      expect(existsSync(join(cwd, 'cead-demo', 'tracker.xlsx'))).toBe(true);
+      expect(readdirSync(join(cwd, 'cead-demo', 'orders'))).toHaveLength(10);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
     }
   });
 });

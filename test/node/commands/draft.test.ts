@@ -203,8 +203,8 @@ describe('cead draft', () => {
     expect(existsSync(join(dir, 'cead-orders', 'orders'))).toBe(false);
   });
 
-  it('drafts an answers JSON, and a second run of the same file changes nothing', async () => {
-    writeFileSync(join(dir, 'rosa.json'), JSON.stringify(rosa));
+  it('drafts an answers JSON (with a byte-order mark), and a second run of the same file changes nothing', async () => {
+    writeFileSync(join(dir, 'rosa.json'), `\uFEFF${JSON.stringify(rosa)}`);
     const first = await draft(['rosa.json']);
     expect(first.out).toMatch(/^rosa.json: 1 response, 1 order, 1 with letters in cead-orders\n/);
     expect(first.out).toMatch(/Rosa Delgado\s+DRAFTING\s+standard\s+\d{4}-\d{2}-\d{2}/);
