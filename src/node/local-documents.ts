@@ -16,7 +16,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
 import type { Finding } from '../core/check';
 import { type CommentThread, parseMarker } from '../core/editing-session';
 import type { DocsRequest } from '../core/letter/docs-requests';
@@ -28,6 +27,7 @@ import { writeFileAtomic } from './atomic-file';
 import { readDocxThreads } from './docx-comments';
 import { documentDocx } from './docx-letter';
 import { orderDir } from './folder-store';
+import { readLetter } from './letter-readers';
 
 export const LETTER_FILES = {
   letterDocx: 'letter.docx',
@@ -171,10 +171,9 @@ export class LocalDocuments implements DocumentStore {
     const edited: string[] = [];
     for (const id of docIds) {
       if (!this.isEdited(id)) continue;
-      const bytes = readFileSync(join(orderDir(this.root, id), LETTER_FILES.letterDocx));
-      const { value } = await mammoth.extractRawText({ buffer: bytes });
-      this.editedText.set(id, value);
-      this.editedThreads.set(id, await readDocxThreads(bytes));
+      const path = join(orderDir(this.root, id), LETTER_FILES.letterDocx);
+      this.editedText.set(id, (await readLetter(path)).text);
+      this.editedThreads.set(id, await readDocxThreads(readFileSync(path)));
       edited.push(id);
     }
     return edited;
