@@ -235,6 +235,14 @@ async function run(
   const comments = new LocalComments(root, docs, clock);
   const recorded = orderStore.readAll();
   notes.push(...recorded.problems);
+  // Read before anything changes, so unusable input leaves the folder as it was.
+  const submitted = new Map(recorded.orders.map((o) => [o.orderId, o.submitted]));
+  const responses = options.load({
+    timeZone: tz,
+    locale: settings.dateLocale,
+    now: nowIso,
+    submittedOf: (id) => submitted.get(id),
+  });
 
   const adopted = adoptTrackerEdits(
     recorded.orders,
@@ -249,12 +257,6 @@ async function run(
   notes.push(...adopted.reverted.map((r) => `${TRACKER_FILE} edit not taken: ${r}`));
   const orders = new Map(adopted.orders.map((o) => [o.orderId, o]));
 
-  const responses = options.load({
-    timeZone: tz,
-    locale: settings.dateLocale,
-    now: nowIso,
-    submittedOf: (id) => orders.get(id)?.submitted,
-  });
   const edited = await docs.prefetchEdited(
     [...orders.values()].filter((o) => o.docId !== '').map((o) => o.docId),
   );

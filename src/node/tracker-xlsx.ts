@@ -390,10 +390,30 @@ function addLogSheet(workbook: ExcelJS.Workbook, log: readonly LogEntry[]): void
   for (const [i, width] of [26, 18, 18, 16, 16, 16, 60].entries()) sheet.getColumn(i + 1).width = width;
 }
 
+/** Excel refuses a cell longer than this (Sheets allows 50,000, which `responseToRow` splits for). */
+export const XLSX_CELL_LIMIT = 32767;
+
+/** Cuts text into pieces Excel can hold, never between the halves of a surrogate pair. */
+export function splitForCells(text: string, limit = XLSX_CELL_LIMIT): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + limit, text.length);
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
 function addResponsesSheet(workbook: ExcelJS.Workbook, responses: TrackerContent['responses']): void {
   const sheet = workbook.addWorksheet(SHEETS.responses);
   sheet.addRow([...RESPONSE_HEADERS]);
-  for (const r of responses) sheet.addRow(responseToRow(r.responseId, r.received, r.raw).map(unliteral));
+  for (const r of responses) {
+    const [id, received, ...json] = responseToRow(r.responseId, r.received, r.raw).map(unliteral);
+    // The same "Raw JSON" columns as the Google tracker, read by joining them; only the cut points differ.
+    sheet.addRow([id, received, ...splitForCells(json.join(''))]);
+  }
   styleHeader(sheet, RESPONSE_HEADERS.length);
   for (const [i, width] of [26, 26, 80].entries()) sheet.getColumn(i + 1).width = width;
 }

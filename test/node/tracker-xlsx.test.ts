@@ -228,6 +228,21 @@ describe('tracker.xlsx', () => {
     await expect(readTracker(path)).rejects.toThrow(/no "Status" column/);
   });
 
+  it('splits raw answers over cells Excel can hold, and joined they are the JSON', async () => {
+    const raw = { 'Patient Care': `${'x'.repeat(32765)}😀${'y'.repeat(40000)}`, Other: '=1+1' };
+    await writeTracker(
+      path,
+      content([order(0)], { responses: [{ responseId: 'resp-0', received: 'v1', raw }] }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const row = workbook.getWorksheet(SHEETS.responses)!.getRow(2);
+    const parts = (row.values as unknown[]).slice(3).map(String);
+    expect(parts.length).toBeGreaterThan(2);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(32767);
+    expect(JSON.parse(parts.join(''))).toEqual(raw);
+  });
+
   it('has no tracker yet: nothing to read', async () => {
     expect(await readTracker(path)).toBeUndefined();
   });
