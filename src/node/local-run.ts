@@ -20,7 +20,7 @@ import { blockingProblems, headerKey, parseAnswerRecord } from '../core/answers'
 import { check, type Finding } from '../core/check';
 import { nameTokens } from '../core/check/names';
 import { fold } from '../core/check/text-scan';
-import { MAX_QUESTION_LENGTH, type OpenQuestionInput, planSession } from '../core/editing-session';
+import { type OpenQuestionInput, planSession } from '../core/editing-session';
 import {
   type Draft,
   type Drafter,
@@ -113,19 +113,14 @@ interface Drafted {
   readonly date: IsoDate;
 }
 
-/**
- * The model's open questions as session threads. A question over the comment limit (the composer puts a
- * long answer's cut text in its question) would fail the whole intake, so it is cut at a word, pointing to
- * where the full answer is kept.
- */
+/** The model's open questions as session threads (the composer keeps each within a comment's length). */
 function openQuestionsOf(letter: LetterModel): OpenQuestionInput[] {
-  const tail = '… (cut here: the full answer is in the Responses sheet of tracker.xlsx)';
-  return letter.openQuestions.map((q, i) => {
-    const fits = q.question.length <= MAX_QUESTION_LENGTH;
-    const cut = q.question.slice(0, MAX_QUESTION_LENGTH - tail.length);
-    const question = fits ? q.question : `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}${tail}`;
-    return { id: q.id, question, passage: q.quote, index: i + 1 };
-  });
+  return letter.openQuestions.map((q, i) => ({
+    id: q.id,
+    question: q.question,
+    passage: q.quote,
+    index: i + 1,
+  }));
 }
 
 /**

@@ -210,6 +210,40 @@ export function shareBudget(needs: readonly number[], pool: number): number[] {
 }
 
 /** Keeps whole sentences up to `cap` characters (always the first), and returns what was cut. */
+/**
+ * How much of a cut answer one open question carries. Each question becomes one comment thread, and a
+ * comment is a question, not a page (editing-session.ts refuses bodies over 2,000 characters): longer cut
+ * text is spread over several questions so that every word the candidate wrote still reaches the writer.
+ */
+export const CUT_TEXT_PER_QUESTION = 1500;
+
+/** Splits text into pieces of at most `max` characters, at sentence ends, else at spaces, else anywhere. */
+export function chunkAtSentences(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current.trim() !== '') pieces.push(current.trim());
+    current = '';
+  };
+  for (const sentence of splitSentences(text)) {
+    if ((current + sentence).trim().length <= max) {
+      current += sentence;
+      continue;
+    }
+    push();
+    let rest = sentence;
+    while (rest.trim().length > max) {
+      const space = rest.lastIndexOf(' ', max);
+      const at = space > 0 ? space : max;
+      pieces.push(rest.slice(0, at).trim());
+      rest = rest.slice(at);
+    }
+    current = rest;
+  }
+  push();
+  return pieces;
+}
+
 export function trimAtSentence(source: string, cap: number): { kept: string; cut: string } {
   if (source.length <= cap) return { kept: source, cut: '' };
   const sentences = splitSentences(source);
@@ -530,13 +564,18 @@ function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): B
       named: false,
     });
     if (cut) {
-      const note = `${wordCount(cut)} more words from the candidate’s answer are in the comment here.`;
+      const parts = chunkAtSentences(cut, CUT_TEXT_PER_QUESTION);
+      const where = parts.length === 1 ? 'the comment here' : `the ${parts.length} comments here`;
+      const note = `${wordCount(cut)} more words from the candidate’s answer are in ${where}.`;
       b.text(' ').mark(note);
-      b.ask(
-        'length',
-        note,
-        `To keep the letter within two pages, CEAD left out the rest of the candidate’s answer. In the candidate’s words: “${cut}” Choose what to keep, convert it to ${people.recommenderAddress}’s point of view, and delete this note.`,
-      );
+      parts.forEach((part, i) => {
+        const label = parts.length === 1 ? '' : ` (part ${i + 1} of ${parts.length})`;
+        b.ask(
+          'length',
+          note,
+          `To keep the letter within two pages, CEAD left out the rest of the candidate’s answer${label}. In the candidate’s words: “${part}” Choose what to keep, convert it to ${people.recommenderAddress}’s point of view, and delete this note.`,
+        );
+      });
     }
   }
   return b.paragraph('body');

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { COMPETENCIES } from '../../../src/core/competencies';
-import { composeLetter, shareBudget, trimAtSentence } from '../../../src/core/letter/compose';
+import { MAX_QUESTION_LENGTH } from '../../../src/core/editing-session';
+import {
+  CUT_TEXT_PER_QUESTION,
+  chunkAtSentences,
+  composeLetter,
+  shareBudget,
+  trimAtSentence,
+} from '../../../src/core/letter/compose';
 import { blockOf, MARK_CLOSE, MARK_OPEN, paragraphText } from '../../../src/core/letter/model';
 import { splitSentences } from '../../../src/core/letter/point-of-view';
 import type { Answers } from '../../../src/core/questionnaire';
@@ -199,17 +206,18 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
   it('cuts a very long answer at a sentence, marks the cut, and quotes all of the cut text', () => {
     const answers = exampleAnswers('aisha-rahman');
     const model = composeLetter(answers);
-    const q = model.openQuestions.find((x) => x.kind === 'length')!;
-    expect(q.sectionId).toBe('patientCare');
+    const parts = model.openQuestions.filter((x) => x.kind === 'length');
+    expect(parts.length).toBeGreaterThan(0);
+    for (const q of parts) expect(q.sectionId).toBe('patientCare');
     const source = answers['competency.patientCare']!;
     const sentences = splitSentences(source).map((s) => s.trim());
-    // The answer's last sentences are in the question, word for word; its first one is in the letter.
-    expect(q.question).toContain(sentences[sentences.length - 1]);
-    expect(q.question).toContain(sentences[sentences.length - 2]);
-    const cutWords = Number(/^(\d+) more words/.exec(q.quote)?.[1]);
-    const cut = /“([\s\S]*)” Choose/.exec(q.question)![1]!;
+    // The cut text, spread over the questions in order, is the answer's tail word for word.
+    const cut = parts.map((q) => /“([\s\S]*)” Choose/.exec(q.question)![1]!).join(' ');
+    expect(cut).toContain(sentences[sentences.length - 1]);
+    expect(cut).toContain(sentences[sentences.length - 2]);
+    const cutWords = Number(/^(\d+) more words/.exec(parts[0]!.quote)?.[1]);
     expect(cutWords).toBe(cut.split(/\s+/).length);
-    expect(source.endsWith(cut)).toBe(true);
+    expect(source.replace(/\s+/g, ' ').endsWith(cut)).toBe(true);
     expect(paragraphText(blockOf(model, 'patientCare')!.paragraphs[0]!)).toContain(MARK_CLOSE);
   });
 
@@ -289,6 +297,51 @@ describe('length budget helpers', () => {
         },
       ),
     );
+  });
+});
+
+describe('long answers and comment length', () => {
+  it('chunkAtSentences keeps every character but spaces, in order, in pieces no longer than the limit', () => {
+    expect(chunkAtSentences('One two. Three four. Five.', 10)).toEqual([
+      'One two.',
+      'Three',
+      'four.',
+      'Five.',
+    ]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('Word', 'more.', 'Dr. Lee', 'went!', 'x', 'a'.repeat(70)), {
+          maxLength: 80,
+        }),
+        fc.integer({ min: 20, max: 300 }),
+        (w, max) => {
+          const source = w.join(' ');
+          const parts = chunkAtSentences(source, max);
+          for (const p of parts) expect(p.length).toBeLessThanOrEqual(max);
+          // Only whitespace between pieces may change; a word longer than the limit is split inside.
+          expect(parts.join('').replace(/\s+/g, '')).toBe(source.replace(/\s+/g, ''));
+        },
+      ),
+    );
+  });
+
+  it('no open question is too long for a comment thread, and the cut text is all in the questions', () => {
+    // A 5,000-character answer with no room: the cut part must be spread over several questions.
+    const base = exampleAnswers('aisha-rahman');
+    const sentence =
+      'I examined the patient again at midnight and wrote down every change in her breathing. ';
+    const long = sentence.repeat(Math.floor(5000 / sentence.length)).trim();
+    const answers: Answers = { ...base, 'competency.patientCare': long, 'competency.professionalism': long };
+    const letter = composeLetter(answers, { letterDate: '2026-12-01' });
+    const lengthQuestions = letter.openQuestions.filter((q) => q.kind === 'length');
+    expect(lengthQuestions.length).toBeGreaterThan(1);
+    for (const q of letter.openQuestions) expect(q.question.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+    expect(CUT_TEXT_PER_QUESTION).toBeLessThan(MAX_QUESTION_LENGTH - 400);
+    for (const name of exampleNames()) {
+      for (const q of composeLetter(exampleAnswers(name), { letterDate: '2026-12-01' }).openQuestions) {
+        expect([name, q.question.length <= MAX_QUESTION_LENGTH]).toEqual([name, true]);
+      }
+    }
   });
 });
 
