@@ -22,7 +22,8 @@ export type Parsed<T> =
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
-const MONTH_NAMES = [
+/** Month names as U.S. letters write them. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

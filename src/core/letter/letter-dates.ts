@@ -1,24 +1,9 @@
 /**
- * Dates as the letter writes them ("March 2 to March 27, 2026"). Kept here, small and self-contained, so the
- * letter does not wait on the general date module; calendar arithmetic uses `Date.UTC` only (no clock reads,
- * no time zones: an ISO date is a calendar day).
+ * Dates as the letter writes them ("March 2 to March 27, 2026"), over the calendar arithmetic of
+ * ../dates.ts: the letter works with calendar days split into parts, the rest of the core with ISO strings.
  */
+import { compareDates, dateParts, daysBetween, formatLong, isIsoDate, MONTH_NAMES, makeDate } from '../dates';
 import type { IsoDate } from '../questionnaire';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 export interface CalendarDay {
   readonly year: number;
@@ -28,22 +13,15 @@ export interface CalendarDay {
 
 /** The calendar day of a strict `YYYY-MM-DD` string, or null when it is not a real date. */
 export function parseIsoDay(iso: IsoDate | undefined | null): CalendarDay | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
-    return null;
-  return { year, month, day };
+  return isIsoDate(iso) ? dateParts(iso) : null;
 }
 
-const monthName = (d: CalendarDay) => MONTHS[d.month - 1]!;
+const isoOf = (d: CalendarDay): IsoDate => makeDate(d.year, d.month, d.day)!;
+const monthName = (d: CalendarDay) => MONTH_NAMES[d.month - 1]!;
 
 /** "March 27, 2026". */
 export function formatLongDate(d: CalendarDay): string {
-  return `${monthName(d)} ${d.day}, ${d.year}`;
+  return formatLong(isoOf(d));
 }
 
 /** "March 2 to March 27, 2026"; across years "December 1, 2025, to January 9, 2026". */
@@ -52,11 +30,9 @@ export function formatDateRange(start: CalendarDay, end: CalendarDay): string {
   return `${formatLongDate(start)}, to ${formatLongDate(end)}`;
 }
 
-const dayNumber = (d: CalendarDay) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
-
 /** Days from start to end, both counted ("March 2 to March 27" is 26 days). */
 export function daysInclusive(start: CalendarDay, end: CalendarDay): number {
-  return dayNumber(end) - dayNumber(start) + 1;
+  return daysBetween(isoOf(start), isoOf(end)) + 1;
 }
 
 /** Whole weeks as a reader would round them: round(days / 7). */
@@ -65,7 +41,7 @@ export function roundedWeeks(start: CalendarDay, end: CalendarDay): number {
 }
 
 export function compareDays(a: CalendarDay, b: CalendarDay): number {
-  return dayNumber(a) - dayNumber(b);
+  return compareDates(isoOf(a), isoOf(b));
 }
 
 const SMALL_NUMBERS = [
