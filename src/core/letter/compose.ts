@@ -15,6 +15,7 @@ import type { Answers, IsoDate, ItemId } from '../questionnaire';
 import { normalizeLine, normalizeText } from '../text';
 import {
   compareDays,
+  daysInclusive,
   formatDateRange,
   formatLongDate,
   numberWord,
@@ -389,7 +390,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     rel.text(
       weeks >= 1
         ? `${numberWord(weeks)}-week `
-        : `${numberWord(Math.max(1, compareDays(end, start) + 1))}-day `,
+        : `${numberWord(daysInclusive(start, end))}-day `,
     );
   }
   rel.text(`${rotationName} at `);

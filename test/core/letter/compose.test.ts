@@ -160,6 +160,14 @@ describe('composeLetter: the example letter (Rosa Delgado)', () => {
 });
 
 describe('composeLetter: missing facts, pronouns, names and text', () => {
+  it('states the length of a short rotation in days, and of a longer one in rounded weeks', () => {
+    const base = exampleAnswers('rosa-delgado');
+    const short = composeLetter({ ...base, 'rotation.start': '2026-03-02', 'rotation.end': '2026-03-04' });
+    expect(short.text).toContain('during her three-day inpatient');
+    const long = composeLetter({ ...base, 'rotation.start': '2026-03-02', 'rotation.end': '2026-04-24' });
+    expect(long.text).toContain('during her eight-week inpatient');
+  });
+
   it('marks missing optional facts and asks for them (Noah Lindqvist: no phone, no hours)', () => {
     const model = composeLetter(exampleAnswers('noah-lindqvist'));
     const missing = model.openQuestions.filter((q) => q.kind === 'missing');
