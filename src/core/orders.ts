@@ -301,6 +301,8 @@ export interface Order {
   readonly businessDaysLeft: number | null;
   readonly docId: string;
   readonly docUrl: string;
+  /** The last PDF the sidebar exported for ERAS (in the order's folder), or ''. */
+  readonly pdfUrl: string;
   readonly openThreads: number;
   /** The number of the latest editing session; 0 before the first. */
   readonly session: number;
@@ -360,6 +362,7 @@ export function newOrder(fields: {
     businessDaysLeft: null,
     docId: '',
     docUrl: '',
+    pdfUrl: '',
     openThreads: 0,
     session: 0,
     lastUpdate: fields.lastUpdate,

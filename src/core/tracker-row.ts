@@ -48,10 +48,21 @@ export interface OrderColumn {
   readonly kind: ColumnKind;
   /** Kept for the automation (SLA pause, ERROR retries); placed after the columns managers read. */
   readonly internal: boolean;
+  /**
+   * Added after trackers were already in use: a sheet without it is still read (the field reads as empty)
+   * until setup, or the next local run, adds the column. Only for columns nothing decides on.
+   */
+  readonly added: boolean;
 }
 
-function col(key: keyof Order, header: string, kind: ColumnKind, internal = false): OrderColumn {
-  return { key, header, kind, internal };
+function col(
+  key: keyof Order,
+  header: string,
+  kind: ColumnKind,
+  internal = false,
+  added = false,
+): OrderColumn {
+  return { key, header, kind, internal, added };
 }
 
 /** The Orders sheet, left to right. Header text is what the sheet shows and what `orderLayout` matches. */
@@ -72,6 +83,7 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
   col('currentDue', 'Current due', 'date'),
   col('businessDaysLeft', 'Business days left', 'signed'),
   col('docUrl', 'Doc link', 'url'),
+  col('pdfUrl', 'PDF link', 'url', false, true),
   col('openThreads', 'Open threads', 'count'),
   col('session', 'Session', 'count'),
   col('lastUpdate', 'Last update', 'text'),
@@ -86,7 +98,10 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
 
 export const ORDER_HEADERS: readonly string[] = ORDER_COLUMNS.map((c) => c.header);
 
-/** Where each field sits in a sheet's row (0-based indexes), and how wide the sheet's rows are. */
+/**
+ * Where each field sits in a sheet's row (0-based indexes), and how wide the sheet's rows are. An `added`
+ * column the sheet does not have yet has index -1: it reads as empty and is not written.
+ */
 export interface OrderLayout {
   readonly index: { readonly [K in keyof Order]: number };
   readonly width: number;
@@ -116,7 +131,8 @@ export function orderLayout(
   const index: Partial<Record<keyof Order, number>> = {};
   for (const c of ORDER_COLUMNS) {
     const hits = header.flatMap((h, i) => (headerKey(h) === headerKey(c.header) ? [i] : []));
-    if (hits.length === 0) problems.push(`The Orders sheet has no "${c.header}" column.`);
+    if (hits.length === 0 && c.added) index[c.key] = -1;
+    else if (hits.length === 0) problems.push(`The Orders sheet has no "${c.header}" column.`);
     else if (hits.length > 1) {
       problems.push(
         `The Orders sheet has ${hits.length} "${c.header}" columns (${hits.map(columnLetter).join(', ')}).`,
@@ -167,6 +183,7 @@ export function orderToRow(
   const cells = orderToCells(order);
   ORDER_COLUMNS.forEach((c, i) => {
     const v = cells[i]!;
+    if (layout.index[c.key] < 0) return;
     row[layout.index[c.key]] =
       typeof v === 'string' && (c.kind === 'text' || c.kind === 'list') ? literalText(v) : v;
   });
@@ -199,7 +216,7 @@ export function rowToOrder(
   const out: Record<string, unknown> = {};
   for (const c of ORDER_COLUMNS) {
     const idx = layout.index[c.key];
-    const v = row[idx];
+    const v = idx < 0 ? '' : row[idx];
     const where = `Row ${rowNumber}, "${c.header}" (${columnLetter(idx)}${rowNumber})`;
     const s = text(v).trim();
     switch (c.kind) {

@@ -225,6 +225,10 @@ function ensureHeader(sheet: Sheet, headers: readonly string[], changes: string[
   const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
   const missing = headers.filter((h) => !current.some((c) => fold(c) === fold(h)));
   if (current.every((h) => h === '')) {
+    // A new sheet has 26 columns; the Orders header is wider.
+    if (headers.length > sheet.getMaxColumns()) {
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
+    }
     sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
     sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
   } else if (missing.length > 0) {

@@ -456,7 +456,9 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           }))
         : [],
       sections,
-      pdf: null,
+      // The name is the one export gives the file; it is derived again rather than stored, so the tracker
+      // needs only the link.
+      pdf: o.pdfUrl ? { name: erasPdfName(o.candidate, o.recommender, o.orderId), url: o.pdfUrl } : null,
     };
   };
 
@@ -637,40 +639,43 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
       }),
 
     exportPdf: () =>
-      answer(() => {
-        const c = begin('exportPdf');
-        const check = runCheck(c);
-        if (check.counts.error > 0) {
-          const n = check.counts.error;
-          throw new Refusal(
-            `The letter check reports ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before exporting.`,
-          );
-        }
-        if (!isUsLetter(s.structure.pageSize(c.docId))) {
-          s.documents.write(c.docId, [
-            {
-              updateDocumentStyle: {
-                documentStyle: {
-                  pageSize: {
-                    width: { magnitude: US_LETTER_PT.width, unit: 'PT' },
-                    height: { magnitude: US_LETTER_PT.height, unit: 'PT' },
+      // Under the lock like every change: the order records the PDF's link.
+      answer(() =>
+        change('exportPdf', (c) => {
+          const check = runCheck(c);
+          if (check.counts.error > 0) {
+            const n = check.counts.error;
+            throw new Refusal(
+              `The letter check reports ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before exporting.`,
+            );
+          }
+          if (!isUsLetter(s.structure.pageSize(c.docId))) {
+            s.documents.write(c.docId, [
+              {
+                updateDocumentStyle: {
+                  documentStyle: {
+                    pageSize: {
+                      width: { magnitude: US_LETTER_PT.width, unit: 'PT' },
+                      height: { magnitude: US_LETTER_PT.height, unit: 'PT' },
+                    },
                   },
+                  fields: 'pageSize',
                 },
-                fields: 'pageSize',
               },
-            },
-          ]);
-        }
-        const name = erasPdfName(c.order.candidate, c.order.recommender, c.order.orderId);
-        const pdf = s.pdf.save(c.docId, name);
-        if (pdf.bytes > ERAS_MAX_BYTES) {
-          s.pdf.remove(pdf.fileId);
-          throw new Refusal(
-            `The PDF is ${Math.ceil(pdf.bytes / 1000)} KB, over the ERAS limit of 1 MB; remove images from the letter and export again.`,
-          );
-        }
-        s.log.append([logEntry(c, 'pdf-exported', '', '', `${name} ${pdf.url}`)]);
-        return { name, url: pdf.url, bytes: pdf.bytes };
-      }),
+            ]);
+          }
+          const name = erasPdfName(c.order.candidate, c.order.recommender, c.order.orderId);
+          const pdf = s.pdf.save(c.docId, name);
+          if (pdf.bytes > ERAS_MAX_BYTES) {
+            s.pdf.remove(pdf.fileId);
+            throw new Refusal(
+              `The PDF is ${Math.ceil(pdf.bytes / 1000)} KB, over the ERAS limit of 1 MB; remove images from the letter and export again.`,
+            );
+          }
+          s.orders.put({ ...c.order, pdfUrl: pdf.url, lastUpdate: when(c.settings).now });
+          s.log.append([logEntry(c, 'pdf-exported', '', '', `${name} ${pdf.url}`)]);
+          return { name, url: pdf.url, bytes: pdf.bytes };
+        }),
+      ),
   };
 }

@@ -50,6 +50,7 @@ export const order: fc.Arbitrary<Order> = fc.record({
   businessDaysLeft: nullable(fc.integer({ min: -300, max: 300 })),
   docId: fc.stringMatching(/^[A-Za-z0-9_-]{0,44}$/),
   docUrl: fc.constantFrom('', 'https://docs.google.com/document/d/abc/edit'),
+  pdfUrl: fc.constantFrom('', 'https://drive.google.com/file/d/pdf1/view'),
   openThreads: fc.nat(50),
   session: fc.nat(9),
   lastUpdate: fc.constantFrom('2026-09-08T15:00:00Z', ''),

@@ -89,6 +89,7 @@ describe('Orders sheet columns', () => {
       'Current due',
       'Business days left',
       'Doc link',
+      'PDF link',
       'Open threads',
       'Session',
       'Last update',
@@ -165,8 +166,8 @@ describe('orderToRow / rowToOrder', () => {
       problems: [
         'Row 12, "Status" (I12): "DONE" is not a status.',
         'Row 12, "Original due" (M12): "2026-02-30" is not a date.',
-        'Row 12, "Open threads" (Q12): "-1" is not a count.',
-        'Row 12, "Session" (R12): "two" is not a count.',
+        'Row 12, "Open threads" (R12): "-1" is not a count.',
+        'Row 12, "Session" (S12): "two" is not a count.',
       ],
     });
   });
@@ -201,10 +202,24 @@ describe('orderLayout', () => {
     const header = ORDER_HEADERS.filter((h) => h !== 'Status').concat(['Candidate']);
     expect(orderLayout(header)).toEqual({
       problems: [
-        'The Orders sheet has 2 "Candidate" columns (D, Z).',
+        'The Orders sheet has 2 "Candidate" columns (D, AA).',
         'The Orders sheet has no "Status" column.',
       ],
     });
+  });
+
+  it('reads a tracker made before a column was added, and writes nothing where that column would be', () => {
+    const header = ORDER_HEADERS.filter((h) => h !== 'PDF link');
+    const found = orderLayout(header);
+    if (!('layout' in found)) throw new Error(found.problems.join('; '));
+    expect(found.layout.index.pdfUrl).toBe(-1);
+    const o = { ...newOrder({ responseId: 'r6', submitted: '', lastUpdate: '' }), pdfUrl: 'https://x/p' };
+    const row = orderToRow(o, found.layout);
+    expect(row).toHaveLength(header.length);
+    expect(row).not.toContain('https://x/p');
+    expect(rowToOrder(row, 2, found.layout)).toEqual({ order: { ...o, pdfUrl: '' } });
+    // Only columns added later may be missing.
+    expect(ORDER_COLUMNS.filter((c) => c.added).map((c) => c.key)).toEqual(['pdfUrl']);
   });
 
   it('names columns by their letters', () => {

@@ -6,6 +6,7 @@ import { parseAnswerRecord } from '../../src/core/answers';
 import { draftLetter } from '../../src/core/letter-draft';
 import { orderIdFor } from '../../src/core/orders';
 import { ITEMS, QUESTIONNAIRE } from '../../src/core/questionnaire';
+import { ORDER_HEADERS } from '../../src/core/tracker-row';
 import { TEST_BUILD_DIR } from '../build-output';
 import { rawFromExample } from '../core/back-office-ports';
 import { type CallRecord, MIME, permanentError, transientError } from '../fakes/gas-world';
@@ -124,6 +125,22 @@ describe('setup', () => {
       'To',
       'Detail',
     ]);
+  });
+});
+
+describe('a tracker made before the PDF link column', () => {
+  it('is still read, and setup adds the column at the end', () => {
+    const office = ready();
+    const orders = office.sheet('Orders');
+    const old = ORDER_HEADERS.filter((h) => h !== 'PDF link');
+    orders.getRange(1, 1, 1, ORDER_HEADERS.length).setValues([[...old, '']]);
+    const response = office.form().submit(RAW);
+    expect(office.submitEvent(response).error).toBeUndefined();
+    expect(column(orders, 'Status')).toEqual(['DRAFTING']);
+    const report = office.run('setup').value as { changes: string[] };
+    expect(report.changes).toEqual(['Added the columns PDF link to Orders.']);
+    expect(orders.peekValues()[0]).toEqual([...old, 'PDF link']);
+    expect(column(orders, 'PDF link')).toEqual(['']);
   });
 });
 

@@ -509,6 +509,24 @@ describe('exportPdf', () => {
     expect(w.log.at(-1)).toMatchObject({ event: 'pdf-exported', detail: `${pdf.name} ${pdf.url}` });
   });
 
+  it('records the PDF’s link on the order, so the tracker links it and the sidebar shows it after a reload', () => {
+    const w = createSidebarWorld();
+    settleDraft(w);
+    expect(value(w.server.getSidebarState()).pdf).toBeNull();
+    const pdf = value(w.server.exportPdf());
+    expect(w.order().pdfUrl).toBe(pdf.url);
+    expect(w.order().pdfUrl).not.toBe('');
+    expect(value(w.server.getSidebarState()).pdf).toEqual({ name: pdf.name, url: pdf.url });
+  });
+
+  it('leaves the order’s PDF link alone when the export is refused', () => {
+    const w = createSidebarWorld({ pdfBytes: 1_200_000 });
+    settleDraft(w);
+    refusal(w.server.exportPdf());
+    expect(w.order().pdfUrl).toBe('');
+    expect(value(w.server.getSidebarState()).pdf).toBeNull();
+  });
+
   it('removes a PDF over 1 MB and says so', () => {
     const w = createSidebarWorld({ pdfBytes: 1_200_000 });
     settleDraft(w);

@@ -14,6 +14,7 @@ function tracker() {
   installGasFakes(globalThis, fakes);
   const ss = fakes.SpreadsheetApp.create('Tracker');
   ss.insertSheet('Orders')
+    .insertColumnsAfter(26, ORDER_HEADERS.length - 26)
     .getRange(1, 1, 1, ORDER_HEADERS.length)
     .setValues([[...ORDER_HEADERS]]);
   ss.insertSheet('Responses')
