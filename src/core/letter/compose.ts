@@ -387,11 +387,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
   rel.text(`I supervised ${name} during ${poss} `);
   if (start && end && compareDays(end, start) >= 0) {
     const weeks = roundedWeeks(start, end);
-    rel.text(
-      weeks >= 1
-        ? `${numberWord(weeks)}-week `
-        : `${numberWord(daysInclusive(start, end))}-day `,
-    );
+    rel.text(weeks >= 1 ? `${numberWord(weeks)}-week ` : `${numberWord(daysInclusive(start, end))}-day `);
   }
   rel.text(`${rotationName} at `);
   orMark(rel, 'rotation.site', 'hospital or clinic', 'Where did the rotation take place?');
