@@ -4,14 +4,14 @@
  *
  * Writing and reading are not symmetric on purpose. `orderToRow` gives values for `Range.setValues`, which
  * parses strings as if typed (a leading `=` makes a formula, `2026-11-27` becomes a date): text goes through
- * `literalText`. `rowToOrder` takes values as `Range.getValues` returns them: Sheets shows and returns
- * apostrophe-prefixed text without the apostrophe, and the Apps Script shell turns `Date` cells into ISO
- * strings (in the spreadsheet's time zone) before calling, because the core has no `Date`. A writer that
- * stores cells with a type, such as the Node `.xlsx` writer or the Sheets API with `valueInputOption: 'RAW'`,
- * must use `orderToCells` instead and store text as string cells: an apostrophe there would be kept as a
- * visible character.
+ * `literalText`. A writer that stores cells with a type — the Node `.xlsx` writer, and the Apps Script
+ * tracker, which writes through the Sheets API with `valueInputOption: 'RAW'` — uses `orderToCells` instead
+ * and stores text as string cells (an apostrophe there would be kept as a visible character) and dates as
+ * dates (`dateToSerial` for the Sheets API). `rowToOrder` takes a row as read: text without any apostrophe
+ * Sheets hid, and dates as ISO strings or as serial numbers (the Sheets API's `UNFORMATTED_VALUE`); the core
+ * has no `Date`.
  */
-import { addDays, isIsoDate, parseDate } from './dates';
+import { addDays, daysBetween, isIsoDate, parseDate } from './dates';
 import { isOrderStatus, type Order, type OrderStatus } from './orders';
 import type { IsoDate } from './questionnaire';
 import { recordFrom } from './records';
@@ -28,7 +28,8 @@ export type CellValue = string | number | boolean | null | undefined;
  */
 export function literalText(s: string): string {
   if (s === '') return s;
-  if (/^[=+\-@\t\r\n'0-9.$(%,]/.test(s) || /^(true|false)$/i.test(s.trim())) return `'${s}`;
+  // Sheets trims spaces before it parses a number (` 0` is the number 0), so they do not protect.
+  if (/^\s*[=+\-@\t\r\n'0-9.$(%,]/.test(s) || /^(true|false)$/i.test(s.trim())) return `'${s}`;
   return s;
 }
 
@@ -191,9 +192,17 @@ export function orderToRow(
 }
 
 /** Spreadsheet day serials count from 1899-12-30 (Sheets; Excel after 1900-03-01). */
-function serialToDate(n: number): IsoDate | undefined {
+export function serialToDate(n: number): IsoDate | undefined {
   if (!Number.isFinite(n) || n < 1 || n > 109574) return undefined; // 1899-12-31 … 2199-12-31
   return addDays('1899-12-30', Math.floor(n));
+}
+
+/**
+ * A date as the number Sheets stores for it: what a typed write (the Sheets API's `RAW`) sends, so that the
+ * cell is a date that formulas and conditional formats can compare, shown as one by its column's format.
+ */
+export function dateToSerial(d: IsoDate): number {
+  return daysBetween('1899-12-30', d);
 }
 
 function text(v: CellValue): string {
@@ -296,7 +305,12 @@ export interface LogEntry {
 }
 
 export function logEntryToRow(e: LogEntry): string[] {
-  return [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail].map(literalText);
+  return logEntryToCells(e).map(literalText);
+}
+
+/** A Log row as typed string cells, unescaped (for `RAW` writes). */
+export function logEntryToCells(e: LogEntry): string[] {
+  return [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail];
 }
 
 /**
@@ -312,6 +326,15 @@ export function responseToRow(
   received: string,
   raw: Readonly<Record<string, string>>,
 ): string[] {
+  return responseToCells(responseId, received, raw).map(literalText);
+}
+
+/** A Responses row as typed string cells, unescaped (for `RAW` writes). */
+export function responseToCells(
+  responseId: string,
+  received: string,
+  raw: Readonly<Record<string, string>>,
+): string[] {
   const json = JSON.stringify(raw);
   const parts: string[] = [];
   let start = 0;
@@ -322,7 +345,7 @@ export function responseToRow(
     parts.push(json.slice(start, end));
     start = end;
   }
-  return [responseId, received, ...(parts.length ? parts : ['{}'])].map(literalText);
+  return [responseId, received, ...(parts.length ? parts : ['{}'])];
 }
 
 export function rowToResponse(

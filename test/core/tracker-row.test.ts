@@ -53,6 +53,7 @@ describe('literalText', () => {
     ['\rreturn', "'\rreturn"],
     ["'quoted'", "''quoted'"],
     ['00123', "'00123"],
+    [' 0', "' 0"],
     ['TRUE', "'TRUE"],
     ['Rosa Delgado', 'Rosa Delgado'],
     ['', ''],
