@@ -16,6 +16,7 @@ import {
   createSession,
   createUtilities,
 } from './script-services';
+import { createSheets, type FakeSheets } from './sheets-service';
 import { createSpreadsheetApp, FakeCharts, type FakeSpreadsheetApp } from './spreadsheet-app';
 
 export interface GasFakeOptions {
@@ -30,6 +31,8 @@ export interface GasFakeOptions {
 export interface GasFakes {
   readonly world: GasWorld;
   readonly SpreadsheetApp: FakeSpreadsheetApp;
+  /** The Sheets advanced service (API v4), over SpreadsheetApp's spreadsheets. */
+  readonly Sheets: FakeSheets;
   readonly FormApp: FakeFormApp;
   readonly Drive: FakeDrive;
   readonly Docs: FakeDocs;
@@ -68,9 +71,11 @@ export function createGasFakes(options: GasFakeOptions = {}): GasFakes {
   const Docs = createDocs(world);
   const Drive = createDrive(world, { onCreateDocument: (id, name) => Docs.adopt(id, name) });
   const LockService = createLockService(world);
+  const SpreadsheetApp = createSpreadsheetApp(world);
   const fakes: GasFakes = {
     world,
-    SpreadsheetApp: createSpreadsheetApp(world),
+    SpreadsheetApp,
+    Sheets: createSheets(world, SpreadsheetApp),
     FormApp: createFormApp(world),
     Drive,
     Docs,
@@ -87,6 +92,7 @@ export function createGasFakes(options: GasFakeOptions = {}): GasFakes {
     globals() {
       return {
         SpreadsheetApp: fakes.SpreadsheetApp,
+        Sheets: fakes.Sheets,
         FormApp: fakes.FormApp,
         Drive: fakes.Drive,
         Docs: fakes.Docs,

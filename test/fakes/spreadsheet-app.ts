@@ -7,28 +7,60 @@
  * - setValues needs data of exactly the range's shape;
  * - a range outside the sheet's rows and columns is an error (a new sheet has 1,000 rows and 26 columns;
  *   appendRow and insertRowsAfter grow it);
- * - a sheet name is unique in its spreadsheet.
+ * - a sheet name is unique in its spreadsheet;
+ * - a date is a number with a date format: `getValues` returns a `Date` for a number in a cell formatted
+ *   as a date (as the Sheets API writes dates), and the Sheets API reads a `Date` back as its serial number.
  */
 import { type GasWorld, MIME, registerFile } from './gas-world';
 import { instantOf, wallTime } from './time-zone';
 
 export type CellValue = string | number | boolean | Date;
 
-interface Cell {
+export interface Cell {
   value: CellValue;
   formula: string;
   note: string;
+  /** The number format ('' for automatic): a number in a cell with a date format is a date. */
+  format: string;
 }
 
 const SERVICE = 'SpreadsheetApp';
 export const MAX_CELL_CHARS = 50000;
 
 function emptyCell(): Cell {
-  return { value: '', formula: '', note: '' };
+  return { value: '', formula: '', note: '', format: '' };
 }
 
-function isDate(v: unknown): v is Date {
+export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** Whether a number format shows dates or times (quoted literals and [colour] sections aside). */
+export function isDateFormat(pattern: string): boolean {
+  return /[dyhs]/i.test(pattern.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+}
+
+const DAY_MS = 86400000;
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** The serial number Sheets stores for an instant: days since 1899-12-30 on the wall clock of `timeZone`. */
+export function serialOf(date: Date, timeZone: string): number {
+  const w = wallTime(date, timeZone);
+  return (Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, w.ms) - SERIAL_EPOCH) / DAY_MS;
+}
+
+/** The instant a serial number stands for, read on the wall clock of `timeZone`. */
+export function dateOfSerial(serial: number, timeZone: string): Date {
+  const wall = new Date(SERIAL_EPOCH + Math.round(serial * DAY_MS));
+  return instantOf(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    timeZone,
+  );
 }
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
@@ -102,8 +134,8 @@ export function evaluateFormula(formula: string): CellValue {
   return '#ERROR!';
 }
 
-function displayOf(cell: Cell, timeZone: string): string {
-  const v = cell.formula ? evaluateFormula(cell.formula) : cell.value;
+export function displayOf(cell: Cell, timeZone: string): string {
+  const v = cellValue(cell, timeZone);
   if (isDate(v)) {
     const w = wallTime(v, timeZone);
     return `${w.mo}/${w.d}/${w.y}`;
@@ -112,8 +144,11 @@ function displayOf(cell: Cell, timeZone: string): string {
   return String(v);
 }
 
-function cellValue(cell: Cell): CellValue {
+/** What `getValues` returns for a cell: a number shown as a date comes back as a `Date`. */
+export function cellValue(cell: Cell, timeZone: string): CellValue {
   const v = cell.formula ? evaluateFormula(cell.formula) : cell.value;
+  if (typeof v === 'number' && cell.format !== '' && isDateFormat(cell.format))
+    return dateOfSerial(v, timeZone);
   return isDate(v) ? new Date(v.getTime()) : v;
 }
 
@@ -352,11 +387,12 @@ export class FakeRange {
 
   getValues(): CellValue[][] {
     this.call('getValues');
-    return this.cells(cellValue);
+    const tz = this.sheet.timeZone();
+    return this.cells((c) => cellValue(c, tz));
   }
   getValue(): CellValue {
     this.call('getValue');
-    return cellValue(this.sheet.cellAt(this.row, this.col));
+    return cellValue(this.sheet.cellAt(this.row, this.col), this.sheet.timeZone());
   }
   getDisplayValues(): string[][] {
     this.call('getDisplayValues');
@@ -479,6 +515,10 @@ export class FakeRange {
     return this.format('setFontWeight', weight);
   }
   setNumberFormat(format: string): this {
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numCols; c++)
+        this.sheet.cellAt(this.row + r, this.col + c, true).format = format;
+    }
     return this.format('setNumberFormat', format);
   }
   setWrap(wrap: boolean): this {
@@ -729,12 +769,28 @@ export class FakeSheet {
     return this;
   }
 
+  // For the Sheets API fake, which counts its own calls: the grid and its growth.
+  /** The grid's size (a new sheet: 1,000 rows, 26 columns). */
+  grid(): { rows: number; columns: number } {
+    return { rows: this.maxRows, columns: this.maxColumns };
+  }
+  /** Adds rows and columns at the end of the grid; new cells are blank and unformatted. */
+  growGrid(rows: number, columns: number): void {
+    this.maxRows += rows;
+    this.maxColumns += columns;
+  }
+  /** Row and column (1-based) of the last cell with content, 0 when none. */
+  lastContent(): { row: number; column: number } {
+    return { row: this.lastRowIndex(), column: this.lastColumnIndex() };
+  }
+
   // Test helpers (not Apps Script): read and seed without counting calls.
   /** The sheet's content as getDataRange().getValues() would return it, without counting a call. */
   peekValues(): CellValue[][] {
     const rows = Math.max(1, this.lastRowIndex());
     const cols = Math.max(1, this.lastColumnIndex());
-    return new FakeRange(this, 1, 1, rows, cols)['cells'](cellValue);
+    const tz = this.timeZone();
+    return new FakeRange(this, 1, 1, rows, cols)['cells']((c) => cellValue(c, tz));
   }
   peekFormulas(): string[][] {
     const rows = Math.max(1, this.lastRowIndex());
@@ -750,7 +806,7 @@ export class FakeSheet {
     if (end > this.maxRows) this.maxRows = end;
     values.forEach((line, r) => {
       if (line.length > this.maxColumns) this.maxColumns = line.length;
-      this.rows[startRow - 1 + r] = line.map((v) => ({ value: v, formula: '', note: '' }));
+      this.rows[startRow - 1 + r] = line.map((v) => ({ value: v, formula: '', note: '', format: '' }));
     });
   }
   /** A manager typing into a cell: the value is parsed as user input, and the onEdit event is returned. */
@@ -867,6 +923,10 @@ export class FakeSpreadsheet {
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new Error('Exception: Sheet not found.');
     this.sheets.splice(i, 1);
+  }
+  /** The first sheet (what an A1 range without a sheet name refers to), without counting a call. */
+  firstSheet(): FakeSheet | undefined {
+    return this.sheets[0];
   }
   /** Test helper: a sheet without counting a call. */
   peekSheet(name: string): FakeSheet | undefined {
