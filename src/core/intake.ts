@@ -7,8 +7,8 @@
  * The caller holds the script lock.
  *
  * Progress is recorded where it survives a crash, not in this run's memory:
- * - the order row is written first for a new response (status NEW, `submitted` = this version), so a run
- *   that dies later is visibly unfinished and the sweep resumes it;
+ * - the order row is written first for a new response (status NEW, `submitted` = this version), with the
+ *   raw answers, so a run that dies later is visibly unfinished and the sweep resumes it;
  * - `Order.submitted` is the local date-time of the response version the order reflects; a response whose
  *   timestamp differs has been edited since and is processed again;
  * - the Doc carries the order ID and the hash of the letter CEAD wrote (on the file itself), so a retry finds
@@ -37,6 +37,7 @@ import {
   type OrderStore,
   type RawResponseStore,
   type ResponseData,
+  type WriteBatch,
 } from './ports';
 import type { Answers, IsoDate } from './questionnaire';
 import { membersWithRole, type Settings } from './settings';
@@ -69,6 +70,12 @@ export interface IntakeDeps {
   readonly log: EventLog;
   readonly clock: Clock;
   readonly draft: Drafter;
+  /**
+   * When the stores hold their writes back (Apps Script), intake commits them at its two durable points:
+   * the order and its raw answers before anything is made, and the order as the run left it with its Log
+   * line at the end. Each is then one write however many sheets it touches.
+   */
+  readonly batch?: WriteBatch;
 }
 
 export interface RetryPolicy {
@@ -306,6 +313,11 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
     step(name, () => deps.orders.put(order));
     ctx.orders.set(order.orderId, order);
   };
+  /** Makes what the stores held back durable, as one write, retried like any step (see `WriteBatch`). */
+  const commit = (name: IntakeStep) => {
+    const batch = deps.batch;
+    if (batch) step(name, () => batch.commit());
+  };
   const logEntries = (entries: LogEntry[]) => {
     try {
       step('log', () => deps.log.append(entries));
@@ -334,6 +346,8 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
     step('storeRaw', () => {
       if (fresh || !deps.raw.has(responseId, version)) deps.raw.append(responseId, version, response.raw);
     });
+    // The first durable point: before any document is made, the order exists and the answers are kept.
+    commit(fresh ? 'recordOrder' : 'storeRaw');
 
     const from = order.status;
     // An order that failed outside intake (a manager's move, a reminder) keeps its ERROR: intake only
@@ -349,10 +363,12 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
 
     let result: Order;
     let entries: LogEntry[];
+    let recordStep: IntakeStep;
     if (order.status === 'NEW' || (order.status === 'NEEDS_INFO' && !order.docId)) {
       if (complete) {
         const drafted = draftOrder(order, parsed.answers, fresh);
         result = drafted.order;
+        recordStep = 'recordDraft';
         entries = [
           log(
             when,
@@ -365,6 +381,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         ];
       } else {
         result = recordNeedsInfo(order, problems);
+        recordStep = 'recordNeedsInfo';
         entries = [
           log(when, orderId, 'intake', from, result.status, `${problems.length} problems with the answers`),
         ];
@@ -372,6 +389,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
     } else {
       const edited = applyEdit(order, parsed.answers, complete, problems);
       result = edited.order;
+      recordStep = 'recordEdit';
       entries = [
         log(
           when,
@@ -384,6 +402,8 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       ];
     }
     logEntries(entries);
+    // The second: the order as this run leaves it, with its Log line.
+    commit(recordStep);
     return outcome(
       existing
         ? existing.status === 'ERROR' || existing.status === 'NEW'
@@ -395,19 +415,29 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
   } catch (e) {
     const failure = e instanceof StepFailure ? e : new StepFailure('recordOrder', e);
     const reason = oneLine(errorMessage(failure.cause), MAX_ERROR_LENGTH);
+    // What the failed step held back is not written: the order records the failure instead.
+    deps.batch?.discard();
     let errored: Order | undefined;
     if (progress) {
       const failed = failOrder(progress, failure.step, reason, when);
       errored = failed.ok
         ? failed.order
         : { ...progress, status: 'ERROR', lastError: reason, errorStep: failure.step, lastUpdate: when.now };
+      let recorded = false;
       try {
         deps.orders.put(errored);
-        ctx.orders.set(orderId, errored);
+        recorded = true;
       } catch {
         // The order keeps its last recorded state; the sweep finds it unfinished and resumes it.
       }
       logEntries([log(when, orderId, 'error', progress.status, 'ERROR', `${failure.step}: ${reason}`)]);
+      try {
+        deps.batch?.commit();
+      } catch {
+        // As above. The batch keeps the failure's rows, so the caller's next commit may still write them.
+        recorded = false;
+      }
+      if (recorded) ctx.orders.set(orderId, errored);
     }
     return outcome('failed', errored, { step: failure.step, reason });
   }

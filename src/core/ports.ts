@@ -132,6 +132,19 @@ export interface EventLog {
   append(entries: readonly LogEntry[]): void;
 }
 
+/**
+ * Writes the tracker stores hold back until `commit`, so that each durable point of a use case is one call
+ * to the service however many rows and sheets it touches (Apps Script: one Sheets API `batchUpdate`).
+ * Stores that write at once (local files, memory) come with no batch, and then nothing waits.
+ *
+ * A failed commit writes nothing and keeps what it holds, so committing again retries the same write;
+ * `discard` drops it, for a caller that records something else instead.
+ */
+export interface WriteBatch {
+  commit(): void;
+  discard(): void;
+}
+
 /** The Settings sheet. */
 export interface SettingsSource {
   read(): { readonly settings: Settings; readonly problems: readonly SettingsProblem[] };

@@ -8,7 +8,8 @@
  *   day per order, within the mail quota.
  *
  * It reads the Orders sheet once (the order store keeps what it read) and writes it once, with only the
- * rows that changed; intake work in between writes the orders it touches, one row each.
+ * rows that changed (with the reminders' Log lines when the stores batch their writes); intake work in
+ * between writes the orders it touches, at intake's own durable points.
  */
 import { deadlineRisk } from './deadlines';
 import {
@@ -190,5 +191,8 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
       problems.push(`The Log could not record ${entries.length} reminders: ${errorMessage(e)}`);
     }
   }
+  // Stores that hold writes back make the refresh and the reminders' Log lines one write; a failure there
+  // fails the sweep as a failing order write does, and the next sweep computes the same refresh again.
+  deps.batch?.commit();
   return { responses: listed.length, intake, refreshed, reminders: entries.length, problems, stoppedEarly };
 }
