@@ -115,6 +115,24 @@ function ok<T>(result: ApiResult<T>): T {
 }
 
 describe('the sidebar in the bundle', () => {
+  it('exports a settled letter and links the PDF in the Orders sheet, and in the sidebar after a reload', () => {
+    const s = stage();
+    // The writer settles what the draft leaves open, as they would in the Doc.
+    const text = s.office.fakes.Docs.textOf(s.docId);
+    const requests = [...new Set([...text.matchAll(/⟦[^⟧]*⟧/g)].map((m) => m[0]))].map((open) => ({
+      replaceAllText: {
+        containsText: { text: open, matchCase: true },
+        replaceText: open.startsWith('⟦date')
+          ? 'November 30, 2026'
+          : 'She is the best student I have supervised this year.',
+      },
+    }));
+    if (requests.length > 0) s.office.fakes.Docs.Documents.batchUpdate({ requests }, s.docId);
+    const pdf = ok(s.call<{ name: string; url: string }>('exportPdf'));
+    expect(column(s.office.sheet('Orders'), 'PDF link')).toEqual([pdf.url]);
+    expect(ok(s.call<SidebarState>('getSidebarState')).pdf).toEqual({ name: pdf.name, url: pdf.url });
+  });
+
   it('opens from the menu, and answers only the team', () => {
     const s = stage();
     expect(s.office.run('showSidebar').error).toBeUndefined();
