@@ -1,6 +1,7 @@
 /**
  * The back office's trigger handlers: they build the Apps Script adapters for one execution, take the
- * script lock, read Settings, run a core use case and flush before letting go of the lock.
+ * script lock, read the tracker (one Sheets API read), run a core use case, which commits its writes at its
+ * durable points, and let go of the lock.
  *
  * Triggers can fire twice for one submission, sometimes with a blank second event; a handler that cannot
  * get the lock in time leaves the work to the sweep. Nothing here decides anything: intake, the sweep and
@@ -50,14 +51,15 @@ export function recordedIds(state: ScriptState): { formId: string; spreadsheetId
 export function backOfficeAdapters(draft: Drafter) {
   const state = new ScriptState();
   const ids = recordedIds(state);
-  const tracker = new Tracker(SpreadsheetApp.openById(ids.spreadsheetId));
-  const settingsSource = new TrackerSettings(tracker, () => Session.getScriptTimeZone());
+  // The Sheets API needs only the tracker's id: no SpreadsheetApp.openById unless a note is written.
+  const tracker = new Tracker(ids.spreadsheetId);
+  const settingsSource = new TrackerSettings(tracker);
   const clock: Clock = new AppsScriptClock();
   const withSettings = (settings: Settings) => ({
     settings,
     deps: {
       raw: new TrackerResponses(tracker),
-      orders: new TrackerOrders(tracker, settings.timeZone),
+      orders: new TrackerOrders(tracker),
       docs: new DriveDocWriter(ids.folderId),
       comments: new DriveCommentThreads(),
       sharing: new DriveDocSharing(),
@@ -67,20 +69,33 @@ export function backOfficeAdapters(draft: Drafter) {
       draft,
       responses: new FormResponses(ids.formId),
       state,
+      batch: tracker,
     },
   });
   return { ids, tracker, clock, settings: () => withSettings(settingsSource.read().settings) };
 }
 
-/** Runs `fn` under the script lock; false when the lock stayed busy. Flushes Sheets before releasing. */
-function locked<T>(waitMs: number, fn: () => T): { ran: true; value: T } | { ran: false } {
+/**
+ * Runs `fn` under the script lock with the execution's adapters; false when the lock stayed busy. Writes
+ * are the Sheets API's and land when made, so nothing needs flushing, except SpreadsheetApp's notes.
+ */
+function locked<T>(
+  waitMs: number,
+  draft: Drafter,
+  fn: (execution: ReturnType<ReturnType<typeof backOfficeAdapters>['settings']>) => T,
+): { ran: true; value: T } | { ran: false } {
   const lock = new ScriptLock();
   if (!lock.tryAcquire(waitMs)) return { ran: false };
+  let tracker: Tracker | undefined;
   try {
-    const value = fn();
-    SpreadsheetApp.flush();
+    const office = backOfficeAdapters(draft);
+    tracker = office.tracker;
+    const value = fn(office.settings());
+    // A write a use case left staged (a failure record whose commit failed) gets one more try.
+    tracker.commit();
     return { ran: true, value };
   } finally {
+    tracker?.finish();
     lock.release();
   }
 }
@@ -94,8 +109,7 @@ export function handleFormSubmit(
   const response = event?.response;
   if (!response || typeof response.getId !== 'function') return undefined;
   const data = responseData(response);
-  const result = locked(TRIGGER_LOCK_WAIT_MS, () => {
-    const { deps, settings } = backOfficeAdapters(draft).settings();
+  const result = locked(TRIGGER_LOCK_WAIT_MS, draft, ({ deps, settings }) => {
     const orders = new Map(deps.orders.readAll().orders.map((o) => [o.orderId, o]));
     return processResponse(deps, { settings, orders }, data);
   });
@@ -103,8 +117,7 @@ export function handleFormSubmit(
 }
 
 export function handleSweep(draft: Drafter): SweepReport | undefined {
-  const result = locked(SWEEP_LOCK_WAIT_MS, () => {
-    const { deps, settings } = backOfficeAdapters(draft).settings();
+  const result = locked(SWEEP_LOCK_WAIT_MS, draft, ({ deps, settings }) => {
     return sweep(deps, { settings });
   });
   return result.ran ? result.value : undefined;
@@ -126,8 +139,7 @@ export function handleTrackerEdit(
 ): EditReport | undefined {
   const range = event?.range;
   if (!range || range.getSheet().getName() !== SHEETS.orders || range.getLastRow() < 2) return undefined;
-  const result = locked(TRIGGER_LOCK_WAIT_MS, () => {
-    const { deps, settings } = backOfficeAdapters(draft).settings();
+  const result = locked(TRIGGER_LOCK_WAIT_MS, draft, ({ deps, settings }) => {
     const orders = deps.orders;
     const nowIso = deps.clock.now();
     const when: When = {
@@ -205,6 +217,8 @@ export function handleTrackerEdit(
       }
     }
     if (entries.length > 0) deps.log.append(entries);
+    // Every applied change and Log line of this edit as one write (notes went through SpreadsheetApp).
+    deps.batch.commit();
     return report;
   });
   return result.ran ? result.value : undefined;

@@ -25,13 +25,14 @@ import {
   columnLetter,
   DEFAULT_LAYOUT,
   LOG_HEADERS,
+  ORDER_COLUMNS,
   ORDER_HEADERS,
   type OrderLayout,
   orderLayout,
   RESPONSE_HEADERS,
 } from '../core/tracker-row';
 import { type DriveV3, driveV3, FOLDER_MIME } from './drive-v3';
-import { SHEETS } from './tracker-sheet';
+import { DATE_FORMAT, SHEETS } from './tracker-sheet';
 
 export const PROPERTY = {
   formId: 'cead.formId',
@@ -313,6 +314,11 @@ function ensureOrdersSheet(sheet: Sheet, settings: Settings, changes: string[]):
   for (const [key, values, help] of lists) {
     if (values.length === 0 || rows < 1) continue;
     sheet.getRange(2, column(key), rows, 1).setDataValidation(listRule(values, help));
+  }
+  // The tracker writes dates as serial numbers (Sheets API, RAW); the columns' format shows them as dates.
+  for (const c of ORDER_COLUMNS) {
+    if (c.kind !== 'date' || rows < 1) continue;
+    sheet.getRange(2, column(c.key), rows, 1).setNumberFormat(DATE_FORMAT);
   }
   const status = `$${columnLetter(layout.index.status)}2`;
   const left = `$${columnLetter(layout.index.businessDaysLeft)}2`;

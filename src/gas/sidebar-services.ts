@@ -18,7 +18,14 @@ import { driveV3 } from './drive-v3';
 import { letterPdf } from './letter-pdf';
 import { sidebarLetter } from './sidebar-letter';
 import type { SidebarServices } from './sidebar-server';
-import { Tracker, TrackerLog, TrackerOrders, TrackerResponses, TrackerSettings } from './tracker-sheet';
+import {
+  SIDEBAR_READS,
+  Tracker,
+  TrackerLog,
+  TrackerOrders,
+  TrackerResponses,
+  TrackerSettings,
+} from './tracker-sheet';
 
 /** Google's words when the caller cannot open the tracker: a candidate, or someone removed from the team. */
 const NO_ACCESS = /permission|access denied|not have access|no access|not found/i;
@@ -27,14 +34,14 @@ export function sidebarServices(): SidebarServices {
   const state = new ScriptState();
   let tracker: Tracker | undefined;
   const openTracker = () => {
-    tracker ??= new Tracker(SpreadsheetApp.openById(recordedIds(state).spreadsheetId));
+    tracker ??= new Tracker(recordedIds(state).spreadsheetId, SIDEBAR_READS);
     return tracker;
   };
   let settings: { settings: Settings; problems: readonly SettingsProblem[] } | undefined;
   const readSettings = () => {
     if (settings) return settings;
     try {
-      settings = new TrackerSettings(openTracker(), () => Session.getScriptTimeZone()).read();
+      settings = new TrackerSettings(openTracker()).read();
     } catch (e) {
       // Someone who cannot open the tracker is not on the team; the access rules then refuse them.
       if (!NO_ACCESS.test(String((e as { message?: unknown })?.message ?? e))) throw e;
@@ -44,7 +51,7 @@ export function sidebarServices(): SidebarServices {
   };
   let orders: TrackerOrders | undefined;
   const orderStore = (): OrderStore => {
-    orders ??= new TrackerOrders(openTracker(), readSettings().settings.timeZone);
+    orders ??= new TrackerOrders(openTracker());
     return orders;
   };
   let responses: TrackerResponses | undefined;
@@ -54,10 +61,17 @@ export function sidebarServices(): SidebarServices {
     callerEmail: () => Session.getActiveUser().getEmail(),
     activeDocument: activeDocument(),
     settings: { read: readSettings },
+    // Each change the sidebar makes is written at once: a call is one change.
     orders: {
       readAll: () => orderStore().readAll(),
-      put: (order) => orderStore().put(order),
-      putAll: (list) => orderStore().putAll(list),
+      put: (order) => {
+        orderStore().put(order);
+        openTracker().commit();
+      },
+      putAll: (list) => {
+        orderStore().putAll(list);
+        openTracker().commit();
+      },
     },
     documents: {
       findByOrder: (orderId) => documents().findByOrder(orderId),
@@ -78,7 +92,7 @@ export function sidebarServices(): SidebarServices {
     log: {
       append: (entries) => {
         new TrackerLog(openTracker()).append(entries);
-        SpreadsheetApp.flush();
+        openTracker().commit();
       },
     },
     clock: new AppsScriptClock(),

@@ -66,10 +66,16 @@ describe('appsscript.json', () => {
     expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
   });
 
-  it('enables the Docs v1 and Drive v3 advanced services', () => {
+  it('enables the Docs v1, Drive v3 and Sheets v4 advanced services', () => {
     const services = manifest.dependencies.enabledAdvancedServices.map(
       (s) => `${s.userSymbol}:${s.serviceId}:${s.version}`,
     );
-    expect(services.sort()).toEqual(['Docs:docs:v1', 'Drive:drive:v3']);
+    expect(services.sort()).toEqual(['Docs:docs:v1', 'Drive:drive:v3', 'Sheets:sheets:v4']);
+    for (const s of manifest.dependencies.enabledAdvancedServices) {
+      expect([s.userSymbol, deployDoc.includes(`| \`${s.userSymbol}\` | ${s.version} |`)]).toEqual([
+        s.userSymbol,
+        true,
+      ]);
+    }
   });
 });
