@@ -16,6 +16,15 @@ import { isOrderStatus, type Order, type OrderStatus } from './orders';
 import type { IsoDate } from './questionnaire';
 import { recordFrom } from './records';
 
+/** The tracker's sheets, by role: the same names in the Google tracker and in the local tracker.xlsx. */
+export const TRACKER_SHEETS = {
+  orders: 'Orders',
+  dashboard: 'Dashboard',
+  settings: 'Settings',
+  log: 'Log',
+  responses: 'Responses',
+} as const;
+
 /** A value as a Sheet holds it once the shell has turned dates into ISO strings. */
 export type CellValue = string | number | boolean | null | undefined;
 

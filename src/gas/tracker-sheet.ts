@@ -50,16 +50,12 @@ import {
   rowToOrder,
   rowToResponse,
   serialToDate,
+  TRACKER_SHEETS,
 } from '../core/tracker-row';
 import { type SheetsCell, type SheetsRequest, type SheetsV4, sheetsV4, type ValueRange } from './sheets-v4';
 
-export const SHEETS = {
-  orders: 'Orders',
-  dashboard: 'Dashboard',
-  settings: 'Settings',
-  log: 'Log',
-  responses: 'Responses',
-} as const;
+/** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
+export const SHEETS = TRACKER_SHEETS;
 
 /** How Sheets shows a date column's serial numbers: the ISO form the rest of CEAD uses. */
 export const DATE_FORMAT = 'yyyy-mm-dd';

@@ -39,16 +39,12 @@ import {
   RESPONSE_HEADERS,
   responseToRow,
   rowToOrder,
+  TRACKER_SHEETS,
 } from '../core/tracker-row';
 import { writeFileAtomic } from './atomic-file';
 
-export const SHEETS = {
-  orders: 'Orders',
-  dashboard: 'Dashboard',
-  settings: 'Settings',
-  log: 'Log',
-  responses: 'Responses',
-} as const;
+/** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
+export const SHEETS = TRACKER_SHEETS;
 
 /** Why the tracker cannot be used now; the message is one line a manager can act on. */
 export class TrackerError extends Error {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { newOrder, type Order } from '../../src/core/orders';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { ORDER_HEADERS } from '../../src/core/tracker-row';
+import { columnLetter, ORDER_COLUMNS, ORDER_HEADERS } from '../../src/core/tracker-row';
 import {
   readTracker,
   SHEETS,
@@ -147,7 +147,10 @@ describe('tracker.xlsx', () => {
     expect(validation('J')).toBe('&quot;avery.quinn@example.org&quot;');
     expect(validation('K')).toBe('&quot;morgan.ellis@example.org&quot;');
     expect(validation('H')).toBe('&quot;standard,expedited,on-demand&quot;');
-    expect(xml).toMatch(/<conditionalFormatting sqref="A2:Z3">/);
+    // The whole row is coloured: from column A to the last of ORDER_COLUMNS.
+    expect(xml).toMatch(
+      new RegExp(`<conditionalFormatting sqref="A2:${columnLetter(ORDER_COLUMNS.length - 1)}3">`),
+    );
     expect(xml).toContain('$N2&lt;TODAY()');
     expect(xml).toContain('$N2&lt;=WORKDAY(TODAY(),1)');
   });
