@@ -189,6 +189,11 @@ export class Tracker implements WriteBatch {
     this.dateColumns.set(sheet, columns);
   }
 
+  /** Whether a cell has a value staged for the next commit. */
+  isStaged(sheet: string, row: number, column: number): boolean {
+    return this.staged.get(sheet)?.get(row)?.has(column) ?? false;
+  }
+
   hasStaged(): boolean {
     return this.staged.size > 0;
   }
@@ -423,7 +428,8 @@ export class TrackerOrders implements OrderStore {
 
   /**
    * Stages an order's cells that differ from what its row holds (all of them on a new row, which goes after
-   * the last row read). Written at the tracker's next commit.
+   * the last row read), and those an earlier put of this batch staged, so the last put wins even where it
+   * puts a cell back as the row holds it. Written at the tracker's next commit.
    */
   put(order: Order): void {
     const state = this.load();
@@ -435,7 +441,9 @@ export class TrackerOrders implements OrderStore {
     this.tracker.stage(
       SHEETS.orders,
       row,
-      [...cells].filter(([col, v]) => before?.get(col) !== v),
+      [...cells].filter(
+        ([col, v]) => before?.get(col) !== v || this.tracker.isStaged(SHEETS.orders, row, col),
+      ),
     );
     this.tracker.onCommit(() => {
       state.written.set(id, cells);

@@ -156,6 +156,27 @@ describe('TrackerOrders', () => {
     ]);
   });
 
+  it('an order put twice in one batch is written as the second put has it, cells put back included', () => {
+    const { t, ledger } = tracker();
+    seed(t(), [order(1)]);
+    const tr = t();
+    const store = new TrackerOrders(tr);
+    store.readAll();
+    // A failure record whose commit failed stays staged; the order is then put again as it was read.
+    store.put({
+      ...order(1),
+      status: 'ERROR',
+      heldFrom: 'DRAFTING',
+      errorStep: 'recordDraft',
+      lastError: 'x',
+    });
+    ledger.failOn('Sheets', 'Spreadsheets.Values.batchUpdate', 1, permanentError('batchUpdate'));
+    expect(() => tr.commit()).toThrow(/Invalid argument/);
+    store.put(order(1));
+    tr.commit();
+    expect(new TrackerOrders(t()).readAll().orders).toEqual([order(1)]);
+  });
+
   it('forgets a discarded batch: nothing is written and the next new row takes the same place', () => {
     const { t, ss, ledger } = tracker();
     const tr = t();
