@@ -56,8 +56,12 @@ export const REMINDERS_KEY = 'cead.remindersSent';
 /** Script properties hold 9 KB per value; past this many ids, today's reminders stop rather than repeat. */
 const MAX_REMINDER_STATE = 8000;
 
-/** The team is working on these: a late order here is the team's to chase (paused statuses wait on the candidate). */
-export const REMINDED_STATUSES: readonly OrderStatus[] = ['DRAFTING', 'PHYSICIAN_REVIEW', 'FINALIZED'];
+/**
+ * The team is working on these: a late order here is the team's to chase (paused statuses wait on the
+ * candidate). A FINALIZED letter is finished: its deadline was met or missed when it was finalized, and its
+ * business days left are frozen there, so a due date passing while it waits for delivery is no reminder.
+ */
+export const REMINDED_STATUSES: readonly OrderStatus[] = ['DRAFTING', 'PHYSICIAN_REVIEW'];
 
 interface ReminderState {
   readonly date: string;

@@ -88,6 +88,16 @@ describe('sweep', () => {
     expect(JSON.parse(b.state.values.get(REMINDERS_KEY)!).date).toBe('2026-12-01');
   });
 
+  it('never reminds about a finished letter: a FINALIZED order met its deadline when it was finalized', () => {
+    const b = backOffice('2026-11-30T15:00:00Z');
+    // Finalized with 5 business days to spare; its due date has passed since, while it waits for delivery.
+    const done = { ...drafting(1, '2026-11-25'), status: 'FINALIZED' as const, businessDaysLeft: 5 };
+    b.orders.rows.set(done.orderId, done);
+    expect(sweep(b, { settings: SETTINGS }).reminders).toBe(0);
+    expect(b.mailer.sent).toEqual([]);
+    expect(b.orders.rows.get(done.orderId)!.businessDaysLeft).toBe(5);
+  });
+
   it('stops reminding when the mail quota is used up, and says so', () => {
     const b = backOffice('2026-11-30T15:00:00Z');
     b.mailer.quota = 1;
