@@ -210,11 +210,32 @@ function isPast(w: string): boolean {
   return n.endsWith('ed') && n.length > 3 && !ED_BASE.has(n);
 }
 
+/** Nouns that end in -ly, so that "her family" is not read as "her" followed by an adverb. */
+const LY_NOUNS = new Set(
+  'family assembly supply anomaly ally belly reply rally monopoly jelly bully'.split(' '),
+);
+
 function isAdverb(w: string): boolean {
   const n = norm(w);
   if (ADVERBS.has(n)) return true;
-  return n.endsWith('ly') && !BASE_VERBS.has(n) && n.length > 3;
+  return n.endsWith('ly') && !BASE_VERBS.has(n) && !LY_NOUNS.has(n) && n.length > 3;
 }
+
+/**
+ * Words after which a possessive stands alone ("the idea was his, and…", "with the attending's until…") and
+ * an object pronoun ends its phrase ("presented to her on rounds").
+ */
+const PHRASE_BREAKS = new Set(
+  `to with for by from at of about on in into onto over under after before until during without through than
+  as near since throughout around across between among against and or but so because when while that if too
+  also alone`.split(/\s+/),
+);
+
+/** Words that open a new noun phrase or clause after an object pronoun ("gave her my notes", "told her I…"). */
+const PHRASE_OPENERS = new Set(
+  `the a an this these those every each all some any no my his her their our your its i we they he she it
+  you`.split(/\s+/),
+);
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -646,7 +667,26 @@ function convertSentence(
       const pv = prevWord(i);
       const next = wordIndexAfter(last);
       const nextWord = next >= 0 ? norm(tokens[next]!.text) : '';
-      const nextIsNounish = next >= 0 && !FUNCTION_WORDS.has(nextWord) && !isAdverb(nextWord);
+      // A number is a word to these rules: "his 3 patients" is a possessive, not "mine".
+      const nextIsNumber = next < 0 && /^\s*\d/.test(sentence.slice(tokens[last]!.end));
+      const standsAlone = next < 0 ? !nextIsNumber : PHRASE_BREAKS.has(nextWord);
+      /** A possessive ("his", "Dr. Chen's"): "my" before what it owns, "mine" when it stands alone. */
+      const possessiveForm = () => (standsAlone ? 'mine' : 'my');
+      /**
+       * "her" is an object ("presented to her every day") or a possessive ("her clinic"). Words such as
+       * "only", "first" or "daily" can go either way ("her only student", "with her daily"): the word after
+       * them decides, and when nothing does, the sentence is refused.
+       */
+      const herForm = (): string => {
+        if (standsAlone || PHRASE_OPENERS.has(nextWord)) return 'me';
+        if (nextIsNumber) throw new Refuse({ why: 'recommenderRole' });
+        if (!FUNCTION_WORDS.has(nextWord) && !isAdverb(nextWord)) return 'my';
+        const after = wordIndexAfter(next);
+        const afterWord = after >= 0 ? norm(tokens[after]!.text) : '';
+        const afterEnds = after < 0 && !/^\s*\d/.test(sentence.slice(tokens[next]!.end));
+        if (afterEnds || PHRASE_BREAKS.has(afterWord) || PHRASE_OPENERS.has(afterWord)) return 'me';
+        throw new Refuse({ why: 'recommenderRole' });
+      };
       for (let k = i + 1; k <= last; k++) out[k] = '';
       // The tail of a possessive token ("attending's" → "attending" + "'s") is inside the same token.
       let replacement: string;
@@ -661,10 +701,10 @@ function convertSentence(
         } else if (p === 'him') replacement = 'me';
         else if (p === 'himself' || p === 'herself') replacement = 'myself';
         else if (p === 'hers') replacement = 'mine';
-        else if (p === 'his') replacement = nextIsNounish ? 'my' : 'mine';
-        else replacement = nextIsNounish ? 'my' : 'me';
+        else if (p === 'his') replacement = possessiveForm();
+        else replacement = herForm();
       } else if (ref.possessive) {
-        replacement = nextIsNounish ? 'my' : 'mine';
+        replacement = possessiveForm();
       } else {
         const clause = atClauseStart(i);
         const verb = verbAfter(last);

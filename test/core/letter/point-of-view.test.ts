@@ -362,6 +362,32 @@ describe('convertPointOfView in the relationship answer', () => {
     );
   });
 
+  it('reads "his" and "Dr. Chen’s" before an adjective as "my", and "mine" only when it stands alone', () => {
+    expect(rel('I was his only student that month.', 'she').text).toBe('She was my only student that month.');
+    expect(rel('I met his family and joined his weekly conference.', 'she').text).toBe(
+      'She met my family and joined my weekly conference.',
+    );
+    expect(convert("I was Dr. Chen's first sub-intern.", 'she').text).toBe(
+      'Dr. Lee was my first sub-intern.',
+    );
+    expect(convert("I saw Dr. Chen's 3 patients.", 'she').text).toBe('Dr. Lee saw my 3 patients.');
+    expect(rel('The idea was his, and I carried it out.', 'she').text).toBe(
+      'The idea was mine, and she carried it out.',
+    );
+  });
+
+  it('reads "her" before another determiner or pronoun as "me", and refuses when it cannot tell', () => {
+    expect(rel('I gave her my notes and told her I was ready.', 'he').text).toBe(
+      'He gave me his notes and told me he was ready.',
+    );
+    expect(rel('I met her family and rounded with her daily.', 'he').text).toBe(
+      'He met my family and rounded with me daily.',
+    );
+    expect(rel('I was her only student that month.', 'he').marked).toEqual([
+      KEPT('I was her only student that month.'),
+    ]);
+  });
+
   it('treats "my preceptor" after "was" as a role', () => {
     expect(rel('Dr. Chen was my preceptor for four weeks.', 'they').text).toBe(
       'I was their preceptor for four weeks.',
