@@ -353,7 +353,13 @@ interface RefSpan {
   readonly role?: string;
   /** A relationship-answer pronoun (he/him/his/she/her…) standing for the recommender. */
   readonly pronoun?: string;
+  /** "my attending, Dr. Chen, every day": the appositive's closing comma follows the span. */
+  readonly appositiveComma?: boolean;
 }
+
+const SUBORDINATORS = new Set(
+  'when while because after before until since although though once if as whereas'.split(' '),
+);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -401,7 +407,13 @@ function findRefs(s: string, explicit: RegExp | null, source: PovOptions['source
       }
       const tail = s.slice(end, covered).endsWith(',') ? covered - 1 : covered;
       const possessive = possessiveAt(tail);
-      spans.push({ start, end: possessive ? tail + 2 : tail, generic: false, possessive });
+      spans.push({
+        start,
+        end: possessive ? tail + 2 : tail,
+        generic: false,
+        possessive,
+        ...(tail < covered && !possessive ? { appositiveComma: true } : {}),
+      });
       continue;
     }
     if (spans.some((sp) => sp.start < end && sp.end > start)) continue;
@@ -731,6 +743,18 @@ function convertSentence(
         for (let k = i + 1; k <= last; k++) out[k] = tokens[k]!.text;
       } else {
         put(i, replacement);
+        // "presented to my attending, Dr. Chen, every day" → "presented to me every day": the comma that
+        // closed the appositive goes with it, unless it also ends a clause ("When I met my attending, Dr.
+        // Chen, I was nervous", "…, Dr. Chen, and she…").
+        const after = tokens[last + 1];
+        if (ref.appositiveComma && after && !after.word && after.text.startsWith(',')) {
+          const nextClause = tokens[last + 2]?.word ? norm(tokens[last + 2]!.text) : '';
+          const opensClause =
+            CLAUSE_STARTERS.has(nextClause) ||
+            /^(i|we|he|she|they|it|you)$/.test(nextClause) ||
+            SUBORDINATORS.has(norm(tokens.find((x) => x.word)?.text ?? ''));
+          if (!opensClause) out[last + 1] = after.text.slice(1);
+        }
         const isRole = ref.generic && COPULAS.has(pv) && !ref.possessive;
         if (ref.generic && !isRole && options.source !== 'relationship') {
           genericRefs.push(`${original}→${replacement}`);

@@ -328,6 +328,21 @@ describe('convertPointOfView: first person to the recommender’s view', () => {
     expect(convert('I met Dr. Rivera on day one.', 'he', opts).text).toBe('Dr. Lee met me on day one.');
   });
 
+  it('drops the comma that closed "my attending, Dr. Chen," unless it also ends a clause', () => {
+    expect(convert('I presented to my attending, Dr. Chen, every day.', 'she').text).toBe(
+      'Dr. Lee presented to me every day.',
+    );
+    expect(convert('I asked my preceptor, Dr. Chen, for feedback.', 'she').text).toBe(
+      'Dr. Lee asked me for feedback.',
+    );
+    expect(convert('When I met my attending, Dr. Chen, I was nervous.', 'she').text).toBe(
+      'When Dr. Lee met me, she was nervous.',
+    );
+    expect(convert('I called my attending, Dr. Chen, and the resident came.', 'she').text).toBe(
+      'Dr. Lee called me, and the resident came.',
+    );
+  });
+
   it('accepts a later pronoun that cannot be the recommender when the relationship answer shows theirs', () => {
     const text = 'I called Dr. Chen to the bedside, and he had a cath the same hour.';
     expect(convert(text, 'she').marked).toHaveLength(1);
