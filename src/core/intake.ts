@@ -24,6 +24,7 @@ import { fnv1a64Hex } from './hash';
 import type { DocsRequest } from './letter/docs-requests';
 import { failOrder, moveOrder, startClock, type When } from './order-moves';
 import { ACTIVE_STATUSES, newOrder, type Order, type OrderStatus, orderIdFor } from './orders';
+import { findPackage } from './packages';
 import {
   type Clock,
   type CommentStore,
@@ -155,6 +156,8 @@ class StepFailure extends Error {
 
 /** Statuses in which a newer version of the answers is only recorded (and the team told), never redrafted. */
 const CLOSED: readonly OrderStatus[] = ['CANCELLED', 'DELIVERED'];
+/** Finished orders: their deadline was met or missed, and newer answers no longer move it. */
+const DONE: readonly OrderStatus[] = ['FINALIZED', ...CLOSED];
 
 const MAX_ERROR_LENGTH = 300;
 const MAX_CHANGES_COMMENT = 1800;
@@ -604,15 +607,34 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         step('postChanges', () => deps.comments.post(docId, changesComment(version, changes, pristine)));
       }
     }
-    const result: Order = {
+    let result: Order = {
       ...order,
       ...(isComplete ? fields : {}),
       submitted: version,
       problems: list,
       lastUpdate: when.now,
     };
+    if (isComplete && order.docId && !DONE.includes(order.status)) result = reclock(result, order, answers);
     save(result, 'recordEdit');
     return { order: result, detail };
+  }
+
+  /**
+   * The SLA clock as newer complete answers set it: started once an on-demand order's conference date is
+   * given, moved with a changed conference date or package. A clock that starts at the answers keeps the day
+   * they were first complete, unless the order's package started at the conference until now.
+   */
+  function reclock(order: Order, previous: Order, answers: Answers): Order {
+    const before = findPackage(settings.catalog, previous.package);
+    const completedOn =
+      previous.start !== null && before?.startsAt !== 'conference'
+        ? previous.start
+        : clock.localDate(response.timestamp, tz);
+    const conference = answers['order.conferenceDate'] ?? null;
+    const started = startClock(order, completedOn, conference, when.today, settings.catalog);
+    // ERROR and ON_HOLD keep the failure they record; otherwise the last error says why there is no clock.
+    if (order.status === 'ERROR' || order.status === 'ON_HOLD') return started.order;
+    return { ...started.order, lastError: started.problem ?? '' };
   }
 }
 

@@ -271,6 +271,33 @@ describe('an edited response', () => {
     expect(b.comments.threads.get('doc-1')).toHaveLength(comments.length);
   });
 
+  it('starts the clock when an edit gives the on-demand conference date, and moves the due date with the package', () => {
+    const { b, run } = setup();
+    const onDemand: Record<string, string> = { ...complete, Package: 'on-demand' };
+    delete onDemand['Date of the video conference with the physician (on-demand only)'];
+    run(response('R1', onDemand, '2026-11-30T13:00:00.000Z'));
+    const id = orderIdFor('R1');
+    expect(b.orders.rows.get(id)).toMatchObject({ status: 'DRAFTING', start: null, currentDue: null });
+    expect(b.orders.rows.get(id)!.lastError).toMatch(/conference date/);
+
+    const dated = {
+      ...onDemand,
+      'Date of the video conference with the physician (on-demand only)': '12/02/2026',
+    };
+    run(response('R1', dated, '2026-11-30T13:20:00.000Z'));
+    expect(b.orders.rows.get(id)).toMatchObject({
+      start: '2026-12-02',
+      originalDue: '2026-12-08',
+      currentDue: '2026-12-08',
+      lastError: '',
+    });
+
+    run(response('R1', { ...dated, Package: 'standard' }, '2026-11-30T13:40:00.000Z'));
+    // A standard clock starts at the complete answers: this version, the first complete for that package.
+    expect(b.orders.rows.get(id)).toMatchObject({ package: 'standard', start: '2026-11-30' });
+    expect(b.orders.rows.get(id)!.originalDue).toBe('2027-01-13');
+  });
+
   it('lists changed answers by title', () => {
     expect(changedAnswers({ a: '1', b: '2' }, { a: '1', b: '3', c: '4' })).toEqual([
       { title: 'b', value: '3' },
