@@ -17,6 +17,8 @@ import { answerVocabulary, isKnownWord } from './vocabulary';
 
 const TITLES = new Set(['dr', 'doctor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'professor']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'do', 'phd', 'mbbs']);
+/** "in Jordan", "from Georgia": a given name after these is a place. */
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'of', 'to', 'at', 'near']);
 const TITLE_FORMS = ['Dr.', 'Dr', 'Doctor', 'Mr.', 'Ms.', 'Mrs.', 'Mx.', 'Miss', 'Student Doctor'];
 
 /** The words of a person's name, without titles and degree suffixes. */
@@ -119,7 +121,8 @@ export function scanNames(
   const lowerInLetter = new Set(foldedWords.filter((_, i) => /^\p{Ll}/u.test(words[i]!.text)));
   const flagged = new Set<number>();
 
-  // Another order's candidate: the whole name (any capitals or accents), or a title with their surname.
+  // Another order's candidate: the whole name (any capitals or accents), a title with their surname, or their
+  // given name alone.
   for (const other of otherCandidateNames) {
     const tokens = nameTokens(other).map(fold);
     if (tokens.length === 0) continue;
@@ -146,7 +149,23 @@ export function scanNames(
         titleBefore(text, words, i) &&
         !own.has(f) &&
         !answerWords.has(f);
-      if (!isFull && !isTitledSurname) continue;
+      // "Aisha stayed late" in Rosa's letter: a letter that used a first name keeps it after the surname is
+      // replaced. Only a given name that no dictionary, answer or place phrase accounts for, and that does
+      // not start another person's name ("Aisha Khan, our nurse").
+      const nextWord = words[i + 1];
+      const isGivenName =
+        !isFull &&
+        !isTitledSurname &&
+        tokens.length > 1 &&
+        f === tokens[0] &&
+        isCapitalized(w.text) &&
+        !own.has(f) &&
+        !answerWords.has(f) &&
+        !isKnownWord(f) &&
+        !lowerInLetter.has(f) &&
+        !PLACE_PREPOSITIONS.has(foldedWords[i - 1] ?? '') &&
+        !(nextWord && joined(text, letterWords[i]!, nextWord) && isCapitalized(nextWord.text));
+      if (!isFull && !isTitledSurname && !isGivenName) continue;
       const last = words[i + (isFull ? matched - 1 : 0)]!;
       const start = isTitledSurname ? words[i - 1]!.start : w.start;
       for (let k = 0; k < (isFull ? matched : 1); k++) flagged.add(i + k);

@@ -108,6 +108,16 @@ describe('names', () => {
       codes(run(`${BASE_LETTER}\nCC: chinedu okafor`, DELGADO, ['Chinedu Okafor']), 'OTHER_CANDIDATE_NAME'),
     ).toEqual(['chinedu okafor']);
   });
+  it('names another order’s candidate by a given name alone, but not a place or another person', () => {
+    const findings = run(edited('I give Dr. Delgado', 'I give Chinedu'), DELGADO, ['Chinedu Okafor']);
+    expect(codes(findings, 'OTHER_CANDIDATE_NAME')).toEqual(['Chinedu']);
+    for (const text of [
+      `${BASE_LETTER}\nShe volunteered in Jordan before medical school.`,
+      `${BASE_LETTER}\nShe worked with Jordan Mills, our charge nurse.`,
+    ]) {
+      expect(codes(run(text, DELGADO, ['Jordan Reyes-Park']), 'OTHER_CANDIDATE_NAME')).toEqual([]);
+    }
+  });
   it('misses the candidate when only other forms appear', () => {
     expect(codes(run('I recommend this student highly.'), 'CANDIDATE_NAME_MISSING')).toEqual(['']);
     expect(codes(run('I recommend Rosa Delgado highly.'), 'CANDIDATE_NAME_MISSING')).toEqual([]);
