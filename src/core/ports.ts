@@ -176,7 +176,8 @@ const TRANSIENT: readonly RegExp[] = [
   /backend error/i,
   /service unavailable/i,
   /try again/i,
-  /\b(429|500|502|503|504)\b/,
+  // An HTTP status only where the message says it is one: ids and indices also hold such numbers.
+  /\b(?:code|status|error|HTTP)\W{0,3}(?:429|500|502|503|504)\b/i,
 ];
 
 /**
