@@ -66,7 +66,7 @@ export const FINDING_CODES: readonly CodeInfo[] = [
   {
     code: 'PRONOUN_MISMATCH',
     severity: 'error',
-    summary: 'pronouns for the candidate that differ from theirs',
+    summary: 'pronouns or a gendered title (Mr., Ms.) for the candidate that differ from theirs',
     source: SOURCES.ceadIntegrity,
   },
   {

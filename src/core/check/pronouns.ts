@@ -8,7 +8,8 @@
  * could mean has been introduced in the paragraph: "the patient" could be anyone, "a 58-year-old man" only
  * "he".
  * Anything less certain is left alone, so the rule may miss a wrong pronoun but should not invent one.
- * Only she/he forms are ever flagged: "they" also stands for things and groups.
+ * Only she/he forms are ever flagged: "they" also stands for things and groups. A gendered title before the
+ * candidate's surname ("Mr. Delgado" for a she/her candidate) is flagged too.
  */
 import type { Answers } from '../questionnaire';
 import { findingAt } from './finding';
@@ -315,5 +316,47 @@ export function checkPronouns(
       }
     }
   }
+  findings.push(...genderedTitleFindings(text, candidateMentions, answers, allowed));
+  findings.sort((a, b) => a.start - b.start);
   return { findings, candidatePronouns };
+}
+
+const TITLE_PRONOUN: Readonly<Record<string, 'she' | 'he'>> = {
+  mr: 'he',
+  mrs: 'she',
+  ms: 'she',
+  miss: 'she',
+};
+
+/**
+ * "Mr. Delgado" for a she/her candidate: a gendered title that contradicts the candidate's pronouns. For a
+ * they/them candidate only when they chose "Mx.", since some use Mr. or Ms. as well.
+ */
+function genderedTitleFindings(
+  text: string,
+  candidateMentions: readonly Span[],
+  answers: Answers,
+  allowed: Set<string> | undefined,
+): Finding[] {
+  if (!allowed) return [];
+  const chose = /^\s*Mx\b/i.test(answers['candidate.preferredName'] ?? '');
+  if (!allowed.has('she') && !allowed.has('he') && !chose) return [];
+  const out: Finding[] = [];
+  for (const m of candidateMentions) {
+    const title = /\b(Mr|Mrs|Ms|Miss)\.? $/.exec(text.slice(Math.max(0, m.start - 6), m.start));
+    if (!title) continue;
+    const implied = TITLE_PRONOUN[title[1]!.toLowerCase()]!;
+    if (allowed.has(implied)) continue;
+    const start = m.start - title[0].length;
+    out.push(
+      findingAt(
+        'PRONOUN_MISMATCH',
+        text,
+        start,
+        m.end,
+        `"${text.slice(start, m.end)}" gives the candidate a title for ${implied === 'he' ? 'a man' : 'a woman'}; their pronouns are ${answers['candidate.pronouns'] ?? ''}.`,
+      ),
+    );
+  }
+  return out;
 }

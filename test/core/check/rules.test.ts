@@ -202,6 +202,23 @@ describe('pronouns', () => {
     const text = 'Dr. Delgado examined the patient and told his wife the plan. She then called his son.';
     expect(codes(run(text), 'PRONOUN_MISMATCH')).toEqual([]);
   });
+  it('flags a gendered title that contradicts the candidate’s pronouns', () => {
+    expect(
+      codes(run('Mr. Delgado presented her patients. Ms. Delgado was superb.'), 'PRONOUN_MISMATCH'),
+    ).toEqual(['Mr. Delgado']);
+    const both: Answers = { ...DELGADO, 'candidate.pronouns': 'she/they' };
+    expect(codes(run('Ms. Delgado presented.', both), 'PRONOUN_MISMATCH')).toEqual([]);
+    const mx: Answers = {
+      ...DELGADO,
+      'candidate.pronouns': 'they/them',
+      'candidate.preferredName': 'Mx. Delgado',
+    };
+    expect(codes(run('Mx. Delgado presented. Ms. Delgado was superb.', mx), 'PRONOUN_MISMATCH')).toEqual([
+      'Ms. Delgado',
+    ]);
+    const they: Answers = { ...DELGADO, 'candidate.pronouns': 'they/them', 'candidate.preferredName': '' };
+    expect(codes(run('Ms. Delgado presented.', they), 'PRONOUN_MISMATCH')).toEqual([]);
+  });
   it('flags she/he for a they/them candidate, and not "they"', () => {
     const they: Answers = { ...DELGADO, 'candidate.pronouns': 'they/them' };
     expect(
