@@ -47,7 +47,7 @@ export function check(letterText: string, answers: Answers, context: CheckContex
     ...checkFirstPerson(text, sentences, answers),
     ...checkCoverage(text, paragraphs),
     ...checkStatements(text, sentences, paragraphs),
-    ...checkLanguage(text, aboutCandidate),
+    ...checkLanguage(text, aboutCandidate, answers['candidate.pronouns'] ?? ''),
     ...checkLength(text, words, paragraphs),
     ...checkGrammar(text),
     ...checkEligibility(text, answers),

@@ -59,12 +59,46 @@ function ratioFinding(
   return findingAt(code, text, first.start, first.end, message, source);
 }
 
-export function checkLanguage(text: string, candidateMentions: readonly Span[]): Finding[] {
+/**
+ * "although her publications are not numerous", "despite his limited experience": a concession is a doubt
+ * raiser when its clause is about the candidate, by name or by one of their pronouns (the pronoun scan
+ * leaves "her" unresolved once a patient is in the paragraph). "Despite fluids, the patient's pressure fell"
+ * is not.
+ */
+const CONCESSIVE = new Set(['although', 'despite', 'while not']);
+
+const PRONOUN_WORDS: Readonly<Record<string, RegExp>> = {
+  she: /\b(?:she|her|hers|herself)\b/i,
+  he: /\b(?:he|him|his|himself)\b/i,
+  they: /\b(?:they|them|their|theirs|themselves|themself)\b/i,
+};
+
+function concedesAboutCandidate(
+  text: string,
+  hit: PhraseHit,
+  mentions: readonly Span[],
+  pronouns: string,
+): boolean {
+  const clause = /^[^,;:.!?\n]*/.exec(text.slice(hit.end, hit.end + 80))![0];
+  const end = hit.end + clause.length;
+  if (mentions.some((m) => m.start >= hit.end && m.start < end)) return true;
+  return Object.entries(PRONOUN_WORDS).some(
+    ([set, re]) => new RegExp(`\\b${set}\\b`, 'i').test(pronouns) && re.test(clause),
+  );
+}
+
+/** `pronouns`: the candidate's answer ("she/her"), for concessions about them. */
+export function checkLanguage(text: string, candidateMentions: readonly Span[], pronouns = ''): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<number>();
   for (const { list, re } of DOUBT) {
     for (const h of findPhrases(re, text)) {
       if (seen.has(h.start)) continue;
+      if (
+        CONCESSIVE.has(h.text.toLowerCase().replace(/\s+/g, ' ')) &&
+        !concedesAboutCandidate(text, h, candidateMentions, pronouns)
+      )
+        continue;
       seen.add(h.start);
       out.push(
         findingAt(

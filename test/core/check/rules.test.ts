@@ -329,6 +329,12 @@ describe('structure and language warnings', () => {
       'struggled with',
     ]);
   });
+  it('warns on "although" and "despite" only when the concession is about the candidate', () => {
+    const text =
+      'Despite fluids, the patient became hypotensive. Although the resident was busy, Dr. Delgado stayed. ' +
+      'Although her presentations are not polished, she is capable. Dr. Delgado passed despite her limited experience.';
+    expect(codes(run(text), 'DOUBT_RAISER')).toEqual(['Although', 'despite']);
+  });
   it('notes grindstone-heavy, communal-heavy and personal-life language', () => {
     const text =
       'Dr. Delgado is hard-working, diligent, conscientious and dependable. She is kind, warm, caring and helpful. ' +
