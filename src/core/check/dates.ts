@@ -1,8 +1,10 @@
 /**
  * Dates: the rotation dates the letter states must be the ones in the answers, the rotation must end after
  * it starts, and the letter cannot be dated before the rotation ends. Reads the forms letters use:
- * "July 6 to July 31, 2026", "July 6–31, 2026", "6 July 2026", "7/6/2026", "July 2026", "2026-07-06".
+ * "July 6 to July 31, 2026", "July 6–31, 2026", "6 July 2026", "7/6/2026", "July 2026", "2026-07-06". A stated
+ * length ("her six-week externship") must be one the dates round to.
  */
+import { daysBetween } from '../dates';
 import type { Answers, IsoDate } from '../questionnaire';
 import { findingAt } from './finding';
 import { escapeRegExp, type Span, spanIndexAt } from './text-scan';
@@ -221,6 +223,51 @@ export function letterDateLine(text: string): DateExpression | undefined {
   return undefined;
 }
 
+const WEEK_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const ROTATION_NOUN =
+  /^(?:\s+[\p{L}-]+){0,5}?\s+(?:rotation|clerkship|sub-?internship|subinternship|sub-i|acting internship|elective|externship|observership|block)\b/iu;
+
+/**
+ * "her six-week inpatient externship" when the answers give a 26-day rotation: a length the dates cannot
+ * round to. Only the adjective before a rotation word counts ("six weeks later" is about a patient).
+ */
+function durationFindings(text: string, startIso: IsoDate, endIso: IsoDate): Finding[] {
+  if (endIso < startIso) return [];
+  const days = daysBetween(startIso, endIso) + 1;
+  const fits = (weeks: number) => weeks === Math.floor(days / 7) || weeks === Math.ceil(days / 7);
+  const out: Finding[] = [];
+  for (const m of text.matchAll(
+    /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\b/gi,
+  )) {
+    const n = /^\d/.test(m[1]!) ? Number(m[1]) : WEEK_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
+    const end = m.index! + m[0].length;
+    if (fits(n) || !ROTATION_NOUN.test(text.slice(end, end + 120).split('\n')[0]!)) continue;
+    out.push(
+      findingAt(
+        'DATE_MISMATCH',
+        text,
+        m.index!,
+        end,
+        `The letter calls the rotation "${m[0]}"; the answers give ${days} days (${humanDate(startIso)} to ${humanDate(endIso)}).`,
+      ),
+    );
+  }
+  return out;
+}
+
 function iso(p: PartialDate): IsoDate {
   return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d ?? 1).padStart(2, '0')}`;
 }
@@ -275,6 +322,8 @@ export function checkDates(
       );
     }
   }
+
+  out.push(...durationFindings(text, startIso, endIso));
 
   if (endIso < startIso) {
     const at = rotationRange;

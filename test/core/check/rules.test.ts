@@ -172,6 +172,13 @@ describe('dates', () => {
       ['June 1 and June 26, 2026', { y: 2026, m: 6, d: 1 }, { y: 2026, m: 6, d: 26 }],
     ]);
   });
+  it('flags a rotation length the dates cannot round to, not a patient’s weeks', () => {
+    const text = edited('four-week', 'six-week');
+    expect(codes(run(text), 'DATE_MISMATCH')).toEqual(['six-week']);
+    expect(codes(run(`${BASE_LETTER}\nShe saw him at a six-week follow-up visit.`), 'DATE_MISMATCH')).toEqual(
+      [],
+    );
+  });
   it('takes the date line at the top of the letter', () => {
     const line = letterDateLine('Michael Chen, MD\n\nDate: April 2, 2026\n\nDear Program Director:');
     expect(line?.from).toEqual({ y: 2026, m: 4, d: 2 });
