@@ -20,6 +20,7 @@ import { type Dashboard, dashboardOf } from '../core/dashboard';
 import { ORDER_STATUSES, type Order } from '../core/orders';
 import type { IsoDate } from '../core/questionnaire';
 import {
+  DEFAULT_SETTINGS,
   membersWithRole,
   parseSettings,
   type Settings,
@@ -109,6 +110,38 @@ function rowCells(sheet: ExcelJS.Worksheet, rowNumber: number, width: number): C
   return Array.from({ length: width }, (_, i) => plainCell(row.getCell(i + 1).value));
 }
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Settings sheet as the core reads it, and a time zone Node knows: the core can only check a name's
+ * shape (`Mars/Olympus` passes), and every date the run computes needs a real zone. An unknown one is a
+ * problem like any other bad setting: the default is used.
+ */
+function readSettings(rows: readonly (readonly CellValue[])[]): NonNullable<TrackerSnapshot['settings']> {
+  const read = parseSettings(rows);
+  const zone = read.settings.timeZone;
+  if (isTimeZone(zone)) return read;
+  const key = (r: readonly CellValue[]) => String(r[0] ?? '').trim().toLowerCase();
+  const row = rows.findIndex((r) => key(r) === 'time zone') + 1;
+  return {
+    settings: { ...read.settings, timeZone: DEFAULT_SETTINGS.timeZone },
+    problems: [
+      ...read.problems,
+      {
+        row,
+        message: `"${zone}" is not a time zone name such as America/New_York; ${DEFAULT_SETTINGS.timeZone} is used.`,
+      },
+    ],
+  };
+}
+
 /**
  * Reads the tracker, or returns undefined when there is none yet. Throws `TrackerError` when the file is
  * open elsewhere, is not a readable workbook, or its Orders sheet lacks CEAD's columns: then nothing may
@@ -168,7 +201,7 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
   }
   const settingsSheet = workbook.getWorksheet(SHEETS.settings);
   const settings = settingsSheet
-    ? parseSettings(
+    ? readSettings(
         Array.from({ length: settingsSheet.rowCount }, (_, i) =>
           rowCells(settingsSheet, i + 1, Math.max(4, settingsSheet.columnCount)),
         ),

@@ -115,6 +115,30 @@ describe('tracker.xlsx', () => {
     expect(read?.settings?.settings.team).toEqual(SETTINGS.team);
   });
 
+  it('a time zone in the Settings sheet that no time-zone database knows is a problem, and the default is used', async () => {
+    await writeTracker(path, content([order(0, drafting)]));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const settings = workbook.getWorksheet(SHEETS.settings)!;
+    let row = 0;
+    settings.eachRow((r, n) => {
+      if (r.getCell(1).value === 'Time zone') {
+        r.getCell(2).value = 'Mars/Olympus';
+        row = n;
+      }
+    });
+    expect(row).toBeGreaterThan(0);
+    await workbook.xlsx.writeFile(path);
+    const read = await readTracker(path);
+    expect(read?.settings?.settings.timeZone).toBe(DEFAULT_SETTINGS.timeZone);
+    expect(read?.settings?.problems).toEqual([
+      {
+        row,
+        message: `"Mars/Olympus" is not a time zone name such as America/New_York; ${DEFAULT_SETTINGS.timeZone} is used.`,
+      },
+    ]);
+  });
+
   it('stores candidate text as string cells, never formulas, and dates as dates', async () => {
     const orders = HOSTILE.map((_, i) => order(i, i === 0 ? drafting : {}));
     await writeTracker(path, content(orders));
