@@ -11,6 +11,8 @@ const root = join(__dirname, '..');
 const built = join(root, 'build', 'cli', 'cead.js');
 
 function newestUnder(dir) {
+  // A copy without sources (a packed install, a test's copy) has nothing to be stale against.
+  if (!existsSync(dir)) return 0;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
