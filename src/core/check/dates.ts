@@ -5,6 +5,7 @@
  * length ("her six-week externship") must be one the dates round to.
  */
 import { daysBetween } from '../dates';
+import { numberFromWord } from '../letter/letter-dates';
 import type { Answers, IsoDate } from '../questionnaire';
 import { findingAt } from './finding';
 import { escapeRegExp, type Span, spanIndexAt } from './text-scan';
@@ -223,20 +224,6 @@ export function letterDateLine(text: string): DateExpression | undefined {
   return undefined;
 }
 
-const WEEK_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
 const ROTATION_NOUN =
   /^(?:\s+[\p{L}-]+){0,5}?\s+(?:rotation|clerkship|sub-?internship|subinternship|sub-i|acting internship|elective|externship|observership|block)\b/iu;
 
@@ -252,7 +239,7 @@ function durationFindings(text: string, startIso: IsoDate, endIso: IsoDate): Fin
   for (const m of text.matchAll(
     /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\b/gi,
   )) {
-    const n = /^\d/.test(m[1]!) ? Number(m[1]) : WEEK_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
+    const n = numberFromWord(m[1]!)!;
     const end = m.index! + m[0].length;
     if (fits(n) || !ROTATION_NOUN.test(text.slice(end, end + 120).split('\n')[0]!)) continue;
     out.push(

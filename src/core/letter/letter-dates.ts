@@ -44,7 +44,8 @@ export function compareDays(a: CalendarDay, b: CalendarDay): number {
   return compareDates(isoOf(a), isoOf(b));
 }
 
-const SMALL_NUMBERS = [
+/** Zero to twelve in words: the numbers running text spells out. */
+export const SMALL_NUMBERS = [
   'zero',
   'one',
   'two',
@@ -63,4 +64,11 @@ const SMALL_NUMBERS = [
 /** Numbers up to twelve in words, as style guides ask for in running text; larger ones as digits. */
 export function numberWord(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS.length ? SMALL_NUMBERS[n]! : String(n);
+}
+
+/** The number a spelled-out word or digits stand for ("six" or "6" → 6), or undefined. */
+export function numberFromWord(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word);
+  const i = (SMALL_NUMBERS as readonly string[]).indexOf(word.toLowerCase());
+  return i >= 0 ? i : undefined;
 }
