@@ -3,10 +3,11 @@
  * converts every sheet of tracker.xlsx to CSV and every letter and summary to PDF (one soffice call each,
  * with a private profile so parallel runs do not share one).
  */
+
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../../src/core/csv';
 import { parseMarker } from '../../../src/core/editing-session';
@@ -15,6 +16,7 @@ import { main } from '../../../src/node/cli';
 import { DEMO_INCOMPLETE } from '../../../src/node/commands/demo';
 import { readDocxThreads } from '../../../src/node/docx-comments';
 import { FolderOrderStore } from '../../../src/node/folder-store';
+import { binaryCopy } from './binary-copy';
 import { recordingIo } from './fake-io';
 
 const NOW = '2026-11-25T15:00:00Z';
@@ -165,27 +167,16 @@ describe('cead demo', () => {
 describe('cead demo through the real binary', () => {
   // As after `npm install`: bin/cead.js runs the bundle built into build/cli (here a fresh copy under
   // test-output/), which finds the bundled examples two folders up.
-  const root = join(__dirname, '../../..');
-  const dir = join(root, 'test-output/demo-bin');
-
+  let copy: ReturnType<typeof binaryCopy>;
   beforeAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(join(dir, 'bin'), { recursive: true });
-    copyFileSync(join(root, 'bin/cead.js'), join(dir, 'bin/cead.js'));
-    execFileSync(
-      process.execPath,
-      [join(root, 'scripts/build.mjs'), '--cli', '--out', relative(root, join(dir, 'build'))],
-      {
-        cwd: root,
-      },
-    );
+    copy = binaryCopy('demo-bin');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => copy.remove());
 
   it('writes the letters and the tracker into ./cead-demo and exits 0', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cead-demo-bin-'));
     try {
-      const r = spawnSync(process.execPath, [join(dir, 'bin/cead.js'), 'demo'], { cwd, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [copy.bin, 'demo'], { cwd, encoding: 'utf8' });
       expect([r.status, r.stderr]).toEqual([0, '']);
       expect(r.stdout).toMatch(/written to cead-demo/);
       expect(existsSync(join(cwd, 'cead-demo', 'tracker.xlsx'))).toBe(true);

@@ -1,7 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { main } from '../../../src/node/cli';
+import { binaryCopy } from './binary-copy';
 import { recordingIo } from './fake-io';
 
 async function run(...argv: string[]) {
@@ -63,29 +62,16 @@ describe('cead due', () => {
 describe('cead due through the real binary', () => {
   // bin/cead.js runs build/cli/cead.js; the test builds a fresh copy of both under test-output/ so it
   // neither depends on nor disturbs the checkout's own build.
-  const dir = join(__dirname, '../../../test-output/due-bin');
-  const root = join(__dirname, '../../..');
-
+  let copy: ReturnType<typeof binaryCopy>;
   beforeAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(join(dir, 'bin'), { recursive: true });
-    copyFileSync(join(root, 'bin/cead.js'), join(dir, 'bin/cead.js'));
-    // build.mjs takes --out relative to the working directory.
-    execFileSync(
-      process.execPath,
-      [join(root, 'scripts/build.mjs'), '--cli', '--out', relative(root, join(dir, 'build'))],
-      {
-        cwd: root,
-      },
-    );
+    copy = binaryCopy('due-bin');
   });
-
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => copy.remove());
 
   it('prints the due date and exits 0', () => {
     const r = spawnSync(
       process.execPath,
-      [join(dir, 'bin/cead.js'), 'due', '--package', 'expedited', '--from', '2026-11-25'],
+      [copy.bin, 'due', '--package', 'expedited', '--from', '2026-11-25'],
       {
         encoding: 'utf8',
       },
@@ -94,13 +80,9 @@ describe('cead due through the real binary', () => {
   });
 
   it('prints one line on stderr and exits 2 for an unknown package', () => {
-    const r = spawnSync(
-      process.execPath,
-      [join(dir, 'bin/cead.js'), 'due', '--package', 'gold', '--from', '2026-11-25'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const r = spawnSync(process.execPath, [copy.bin, 'due', '--package', 'gold', '--from', '2026-11-25'], {
+      encoding: 'utf8',
+    });
     expect([r.status, r.stdout, r.stderr]).toEqual([
       2,
       '',
