@@ -128,7 +128,10 @@ function readSettings(rows: readonly (readonly CellValue[])[]): NonNullable<Trac
   const read = parseSettings(rows);
   const zone = read.settings.timeZone;
   if (isTimeZone(zone)) return read;
-  const key = (r: readonly CellValue[]) => String(r[0] ?? '').trim().toLowerCase();
+  const key = (r: readonly CellValue[]) =>
+    String(r[0] ?? '')
+      .trim()
+      .toLowerCase();
   const row = rows.findIndex((r) => key(r) === 'time zone') + 1;
   return {
     settings: { ...read.settings, timeZone: DEFAULT_SETTINGS.timeZone },
