@@ -15,6 +15,7 @@
  *   10 million cells.
  * Every method is a counted call (service `Sheets`) and a fault point.
  */
+import { columnLetters, columnNumber } from './a1-notation';
 import { checkMask, parseFieldMask, project, type Schema } from './field-mask';
 import type { GasWorld } from './gas-world';
 import {
@@ -55,23 +56,6 @@ const CELL_LIKE = /^[A-Za-z]{1,3}\d+$|^R\d*C\d*$/i;
 
 export function a1SheetName(name: string): string {
   return PLAIN_NAME.test(name) && !CELL_LIKE.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 /** A rectangle of one sheet, 1-based and inclusive. */

@@ -11,6 +11,7 @@
  * - a date is a number with a date format: `getValues` returns a `Date` for a number in a cell formatted
  *   as a date (as the Sheets API writes dates), and the Sheets API reads a `Date` back as its serial number.
  */
+import { columnLetters, columnNumber } from './a1-notation';
 import { type GasWorld, MIME, registerFile } from './gas-world';
 import { instantOf, wallTime } from './time-zone';
 
@@ -150,23 +151,6 @@ export function cellValue(cell: Cell, timeZone: string): CellValue {
   if (typeof v === 'number' && cell.format !== '' && isDateFormat(cell.format))
     return dateOfSerial(v, timeZone);
   return isDate(v) ? new Date(v.getTime()) : v;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 export class FakeDataValidation {
