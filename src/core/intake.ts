@@ -614,6 +614,14 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       problems: list,
       lastUpdate: when.now,
     };
+    // A draft sent back for facts only the candidate has: answers that are complete now end the wait (and its
+    // SLA pause) as the automation's move; the changes are in the comment above for the writer.
+    if (isComplete && order.status === 'NEEDS_INFO' && order.docId) {
+      const moved = moveOrder(result, 'DRAFTING', 'system', when);
+      if (!moved.ok) throw new StepFailure('recordEdit', new Error(moved.reason));
+      result = moved.order;
+      detail += '; answers complete, back to drafting';
+    }
     if (isComplete && order.docId && !DONE.includes(order.status)) result = reclock(result, order, answers);
     save(result, 'recordEdit');
     return { order: result, detail };

@@ -12,6 +12,7 @@ import {
   pickWriter,
   processResponse,
 } from '../../src/core/intake';
+import { moveOrder } from '../../src/core/order-moves';
 import { type Order, orderIdFor } from '../../src/core/orders';
 import type { ResponseData } from '../../src/core/ports';
 import { ITEMS } from '../../src/core/questionnaire';
@@ -296,6 +297,40 @@ describe('an edited response', () => {
     // A standard clock starts at the complete answers: this version, the first complete for that package.
     expect(b.orders.rows.get(id)).toMatchObject({ package: 'standard', start: '2026-11-30' });
     expect(b.orders.rows.get(id)!.originalDue).toBe('2027-01-13');
+  });
+
+  it('sends a draft waiting in NEEDS_INFO back to DRAFTING when the edit completes the answers, ending the pause', () => {
+    const { b, run } = setup();
+    run(response('R1', complete, '2026-11-30T13:00:00.000Z'));
+    const id = orderIdFor('R1');
+    const drafted = b.orders.rows.get(id)!;
+    // A writer sends the draft back for information on Tuesday.
+    const sent = moveOrder(drafted, 'NEEDS_INFO', 'writer', {
+      today: '2026-12-01',
+      now: '2026-12-01T10:00:00-05:00',
+    });
+    if (!sent.ok) throw new Error(sent.reason);
+    b.orders.rows.set(id, sent.order);
+    expect(sent.order.pausedSince).toBe('2026-12-01');
+
+    // The candidate's edit on Friday completes the answers.
+    b.clock.ms = Date.parse('2026-12-04T15:00:00Z');
+    const edited = { ...complete, 'Specialty you are applying to': 'Family Medicine' };
+    const out = run(response('R1', edited, '2026-12-04T14:00:00.000Z'));
+    expect(out.status).toBe('DRAFTING');
+    const order = b.orders.rows.get(id)!;
+    expect(order).toMatchObject({ status: 'DRAFTING', pausedSince: null, problems: [], docId: 'doc-1' });
+    expect(order.pausedDays).toBeGreaterThan(0);
+    expect(order.currentDue! > order.originalDue!).toBe(true);
+    expect(b.log.entries.at(-1)).toMatchObject({
+      event: 'answers-edited',
+      actor: 'system',
+      from: 'NEEDS_INFO',
+      to: 'DRAFTING',
+    });
+    const last = b.comments.threads.get('doc-1')!.at(-1)!;
+    expect(last.text).toContain('[CEAD answers edited 2026-12-04T09:00:00-05:00]');
+    expect(last.text).toContain('Family Medicine');
   });
 
   it('lists changed answers by title', () => {
