@@ -33,6 +33,7 @@ export function moveOrder(
   const reason = explainRefusal(order.status, to, role, {
     heldFrom: order.heldFrom,
     errorFindings: extra.errorFindings,
+    hasDraft: order.docId !== '',
   });
   if (reason !== null) return { ok: false, reason };
   const pause = pauseAfter(order, to, when.today, order.start);

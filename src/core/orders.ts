@@ -55,9 +55,11 @@ export function isOrderStatus(s: unknown): s is OrderStatus {
 /**
  * A condition beyond the role:
  * - `returnToHeldFrom`: leaving ON_HOLD or ERROR goes back only to the status the order was in before;
- * - `noErrorFindings`: the letter check must report no error-level finding.
+ * - `noErrorFindings`: the letter check must report no error-level finding;
+ * - `draftExists`: the order has a draft Doc. Intake drafts an order in NEW or NEEDS_INFO only when the answers
+ *   are complete; an order moved to DRAFTING without a Doc would be a draft nobody (intake included) makes.
  */
-export type TransitionGuard = 'returnToHeldFrom' | 'noErrorFindings';
+export type TransitionGuard = 'returnToHeldFrom' | 'noErrorFindings' | 'draftExists';
 
 export interface Transition {
   readonly from: OrderStatus;
@@ -95,6 +97,7 @@ export const TRANSITIONS: readonly Transition[] = [
     'DRAFTING',
     ['system', 'writer', 'manager'],
     'The answers are complete now (the candidate edited the response, or the writer got the facts).',
+    'draftExists',
   ),
   t(
     'DRAFTING',
@@ -185,6 +188,8 @@ export interface TransitionContext {
   readonly heldFrom?: OrderStatus | null;
   /** Error-level findings of the latest letter check; unknown (not checked) counts as failing. */
   readonly errorFindings?: number;
+  /** Whether the order has a draft Doc (`Order.docId`); unknown counts as none. */
+  readonly hasDraft?: boolean;
 }
 
 export function transitionsFrom(from: OrderStatus): readonly Transition[] {
@@ -249,6 +254,9 @@ export function explainRefusal(
     if (n > 0) {
       return `The letter check still reports ${n} error-level finding${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before ${to}.`;
     }
+  }
+  if (rule.guard === 'draftExists' && context.hasDraft !== true) {
+    return 'The answers are incomplete and no draft exists yet; the candidate must complete the questionnaire, or fix the response.';
   }
   return null;
 }

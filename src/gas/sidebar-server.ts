@@ -346,6 +346,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
     const reasons = c.member.roles.map((role) =>
       explainRefusal(from, to, role, {
         heldFrom: c.order.heldFrom,
+        hasDraft: c.order.docId !== '',
         ...(errorFindings === undefined ? {} : { errorFindings }),
       }),
     );

@@ -67,6 +67,34 @@ describe('manager edits', () => {
     expect(edit('status', 'DRAFTING', 'Drafted').kind).toBe('revert');
   });
 
+  it('reverts NEEDS_INFO → DRAFTING on an order with no draft, saying the candidate must complete the answers', () => {
+    const waiting: Order = { ...order, status: 'NEEDS_INFO', docId: '', pausedSince: '2026-11-30' };
+    const move = (before: Order, actor: string) =>
+      managerEdit({
+        before,
+        field: 'status',
+        oldText: 'NEEDS_INFO',
+        newText: 'DRAFTING',
+        actor,
+        settings: SETTINGS,
+        when,
+      });
+    for (const actor of ['mia@cead-team.example', 'ana@cead-team.example']) {
+      const r = move(waiting, actor);
+      expect(r).toMatchObject({ kind: 'revert', revertTo: 'NEEDS_INFO' });
+      if (r.kind === 'revert') {
+        expect(r.note).toBe(
+          'The answers are incomplete and no draft exists yet; the candidate must complete the questionnaire, or fix the response.',
+        );
+      }
+    }
+    // A draft a writer sent back for information may go back to drafting once the writer has the facts.
+    expect(move({ ...waiting, docId: 'doc-1' }, 'ana@cead-team.example')).toMatchObject({
+      kind: 'apply',
+      order: { status: 'DRAFTING', pausedSince: null },
+    });
+  });
+
   it('recomputes the due date when the package changes', () => {
     const r = edit('package', 'standard', 'Expedited');
     expect(r.kind).toBe('apply');

@@ -168,6 +168,16 @@ describe('ON_HOLD', () => {
     );
   });
 
+  it('lets nobody move NEEDS_INFO to DRAFTING while no draft exists', () => {
+    const why =
+      'The answers are incomplete and no draft exists yet; the candidate must complete the questionnaire, or fix the response.';
+    for (const r of ['writer', 'manager', 'system'] as const) {
+      expect(explainRefusal('NEEDS_INFO', 'DRAFTING', r, { hasDraft: false })).toBe(why);
+      expect(explainRefusal('NEEDS_INFO', 'DRAFTING', r)).toBe(why);
+      expect(canTransition('NEEDS_INFO', 'DRAFTING', r, { hasDraft: true })).toBe(true);
+    }
+  });
+
   it('can always be cancelled by a manager', () => {
     expect(canTransition('ON_HOLD', 'CANCELLED', 'manager')).toBe(true);
   });

@@ -159,6 +159,16 @@ describe('authorization', () => {
   });
 });
 
+describe('an order waiting in NEEDS_INFO', () => {
+  it('offers a writer the move back to DRAFTING, since the order has its draft', () => {
+    const w = createSidebarWorld({ status: 'NEEDS_INFO' });
+    w.signIn(TEAM.writer.email);
+    const state = value(w.server.getSidebarState());
+    expect(state.statusActions.find((a) => a.to === 'DRAFTING')).toMatchObject({ allowed: true });
+    expect(value(w.server.changeStatus({ to: 'DRAFTING' }))).toBeDefined();
+  });
+});
+
 describe('a full editing session', () => {
   it('starts, collects the candidate’s replies, and closes with one thread deferred', () => {
     const w = createSidebarWorld();
