@@ -459,7 +459,8 @@ type Refusal =
   | { why: 'compound'; verb: string }
   | { why: 'coordinated'; verb: string }
   | { why: 'laterPronoun'; pronoun: string }
-  | { why: 'recommenderRole' };
+  | { why: 'recommenderRole' }
+  | { why: 'otherPronoun'; pronoun: string };
 
 class Refuse extends Error {
   constructor(readonly refusal: Refusal) {
@@ -479,6 +480,8 @@ interface Converted {
   readonly text: string;
   readonly genericRefs: readonly string[];
   readonly changed: boolean;
+  /** Whether the conversion wrote the candidate (name or pronoun) in place of a first-person word. */
+  readonly candidate: boolean;
 }
 
 function convertSentence(
@@ -494,6 +497,7 @@ function convertSentence(
   const out = tokens.map((t) => t.text);
   const genericRefs: string[] = [];
   let changed = false;
+  let candidate = false;
   const forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
   const recommenderPronoun =
     options.recommenderPronouns === 'he'
@@ -659,6 +663,7 @@ function convertSentence(
   };
 
   const candidatePossessive = (): string => {
+    candidate = true;
     const byName = useName();
     markNamed(byName);
     return byName ? possessiveOf(options.name) : forms!.possessive;
@@ -783,6 +788,7 @@ function convertSentence(
       if (ROMAN_CONTEXT.has(prevWord(i)) || /^[-/&\d]/.test(after) || /[-/]$/.test(before)) continue;
     }
     if (quoted[t.start]) throw new Refuse({ why: 'quotation' });
+    candidate = true;
 
     if (w === 'I' || /^I['’]/.test(w)) {
       const byName = useName(true);
@@ -839,7 +845,7 @@ function convertSentence(
       put(i, forms.reflexive);
     }
   }
-  return { text: out.join(''), genericRefs, changed };
+  return { text: out.join(''), genericRefs, changed, candidate };
 }
 
 /** Whether the word before token i ("and") itself follows a word directly, not a comma. */
@@ -851,7 +857,7 @@ function precededByWord(tokens: readonly Token[], i: number): boolean {
   return k >= 0 && tokens[k]!.word;
 }
 
-function refusalReason(r: Refusal): string {
+function refusalReason(r: Refusal, options: PovOptions): string {
   switch (r.why) {
     case 'quotation':
       return 'it quotes someone, and “I” or “me” inside a quotation must stay as spoken';
@@ -869,6 +875,8 @@ function refusalReason(r: Refusal): string {
       return `the recommender becomes “I” or “me”, and “${r.pronoun}” later in the sentence could mean the recommender or someone else`;
     case 'recommenderRole':
       return 'it mentions the recommender in a way CEAD cannot turn into “I” or “me” safely';
+    case 'otherPronoun':
+      return `“${r.pronoun}” here means someone other than the candidate, but the letter also calls the candidate “${options.pronouns === 'name' ? options.name : PRONOUN_FORMS[options.pronouns].subject}”, so a reader could take “${r.pronoun}” for the candidate`;
   }
 }
 
@@ -877,6 +885,8 @@ function addressLine(options: PovOptions): string {
     ? `${options.name}, by name only, no pronouns`
     : `${options.name}, ${PRONOUN_FORMS[options.pronouns].subject}/${PRONOUN_FORMS[options.pronouns].object}`;
 }
+
+const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
 
 /**
  * Converts one answer. Sentences that change are returned unmarked; sentences that cannot be converted
@@ -894,6 +904,16 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
           ? /\b(they|them|their|theirs|themselves)\b/i
           : null;
   const ctx: SentenceContext = { options, explicit, narrativePast, competitor };
+  // The candidate's own pronouns, which in a first-person answer can only mean someone else (a patient, the
+  // patient's father). Reflexives are left out: "the patient hurt himself" cannot mean the candidate.
+  const forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
+  const others =
+    forms && options.source !== 'relationship'
+      ? new Set([forms.subject, forms.object, forms.possessive, forms.possessivePronoun])
+      : null;
+  const otherPronounIn = (s: string): string | undefined =>
+    others ? tokenize(s).find((t) => t.word && others.has(t.text.toLowerCase()))?.text : undefined;
+  let previousCandidate = false;
   const segments: PovSegment[] = [];
   const issues: PovIssue[] = [];
   let previous = '';
@@ -913,6 +933,13 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
     const snapshot = state.named;
     try {
       const converted = convertSentence(body, previous, ctx, state);
+      // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
+      // "he", the patient's "he" in this sentence or the next reads as the candidate.
+      const other = otherPronounIn(body);
+      if (other && (converted.candidate || previousCandidate)) {
+        throw new Refuse({ why: 'otherPronoun', pronoun: other });
+      }
+      previousCandidate = converted.candidate;
       push(converted.text + tail, false);
       if (converted.genericRefs.length > 0) {
         issues.push({
@@ -931,12 +958,15 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
     } catch (e) {
       if (!(e instanceof Refuse)) throw e;
       state.named = snapshot;
+      // Kept as written, the candidate is still "I" here; once the writer rewrites it, a "he" in the next
+      // sentence is as unclear as after a converted one.
+      previousCandidate = FIRST_PERSON.test(body);
       push(`${MARK_OPEN}${body}${MARK_CLOSE}`, true);
       if (tail) push(tail, false);
       issues.push({
         kind: 'pointOfView',
         quote: body,
-        question: `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`,
+        question: `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${e.refusal.why === 'otherPronoun' ? `, and make clear who “${e.refusal.pronoun}” is` : ''}.`,
       });
     }
     previous = body;

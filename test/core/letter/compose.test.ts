@@ -189,6 +189,17 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(unmarked(model.text)).not.toMatch(/\b(ze|hir|zir)\b/i);
   });
 
+  it('leaves the patient’s "he" to the writer when the candidate is "he" too (Daniel Whitfield)', () => {
+    const model = composeLetter(exampleAnswers('daniel-whitfield'));
+    const sentence =
+      'I called Dr. Marsh to the bedside and the cath lab was activated within minutes; he had a circumflex occlusion opened the same hour.';
+    expect(model.text).toContain(`${MARK_OPEN}${sentence}${MARK_CLOSE}`);
+    expect(model.text).not.toContain('me to the bedside');
+    const question = model.openQuestions.find((q) => q.quote === sentence);
+    expect(question?.kind).toBe('pointOfView');
+    expect(question?.question).toContain('make clear who “he” is');
+  });
+
   it('uses they/them with plural verbs', () => {
     const model = composeLetter(exampleAnswers('jordan-reyes-park'));
     expect(model.text).toContain('They were the first to notice');

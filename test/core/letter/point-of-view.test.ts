@@ -122,9 +122,10 @@ const CASES: readonly Case[] = [
     input: 'My resident asked me to call the family. I called them and explained the plan.',
     she: 'Dr. Lee’s resident asked her to call the family. She called them and explained the plan.',
     he: 'Dr. Lee’s resident asked him to call the family. He called them and explained the plan.',
-    // "them" (the family) competes with singular they, so the new subject is named.
-    they: 'Dr. Lee’s resident asked them to call the family. Dr. Lee called them and explained the plan.',
+    // "them" (the family) competes with singular they: the sentence is left to the writer.
+    they: `Dr. Lee’s resident asked them to call the family. ${KEPT('I called them and explained the plan.')}`,
     name: 'Dr. Lee’s resident asked Dr. Lee to call the family. Dr. Lee called them and explained the plan.',
+    question: 'pointOfView',
   },
   {
     input: 'I admitted the patient from the ED. The patient was mine for the whole week.',
@@ -147,17 +148,20 @@ const CASES: readonly Case[] = [
   ),
   {
     input: 'I noticed that she was more confused than the day before, so I paged my senior.',
-    she: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged her senior.',
+    // The patient's "she" would read as the candidate: left to the writer.
+    she: KEPT('I noticed that she was more confused than the day before, so I paged my senior.'),
     he: 'Dr. Lee noticed that she was more confused than the day before, so he paged his senior.',
     they: 'Dr. Lee noticed that she was more confused than the day before, so they paged their senior.',
     name: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged Dr. Lee’s senior.',
+    question: 'pointOfView',
   },
   {
     input: 'I examined the man at the bedside. I found that he had a new murmur.',
     she: 'Dr. Lee examined the man at the bedside. She found that he had a new murmur.',
-    he: 'Dr. Lee examined the man at the bedside. Dr. Lee found that he had a new murmur.',
+    he: `Dr. Lee examined the man at the bedside. ${KEPT('I found that he had a new murmur.')}`,
     they: 'Dr. Lee examined the man at the bedside. They found that he had a new murmur.',
     name: 'Dr. Lee examined the man at the bedside. Dr. Lee found that he had a new murmur.',
+    question: 'pointOfView',
   },
   all(
     'The patient told me, “I finally understand my diagnosis.”',
@@ -169,10 +173,14 @@ const CASES: readonly Case[] = [
     KEPT('Her son said "I trust you more than anyone" and hugged the nurse.'),
     'pointOfView',
   ),
-  all(
-    'Her son said "you explained it better than anyone" and I thanked him.',
-    'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
-  ),
+  {
+    input: 'Her son said "you explained it better than anyone" and I thanked him.',
+    she: KEPT('Her son said "you explained it better than anyone" and I thanked him.'),
+    he: KEPT('Her son said "you explained it better than anyone" and I thanked him.'),
+    they: 'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
+    name: 'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
+    question: 'pointOfView',
+  },
   {
     input: 'I examined every new admission. I auscultate every heart twice.',
     she: `Dr. Lee examined every new admission. ${KEPT('I auscultate every heart twice.')}`,
@@ -358,6 +366,75 @@ describe('convertPointOfView: first person to the recommender’s view', () => {
 
   it('uses pronouns from the first sentence when the section already named the candidate', () => {
     expect(convert('I led the code.', 'she', {}, true).text).toBe('She led the code.');
+  });
+});
+
+describe('convertPointOfView: a pronoun that meant someone else', () => {
+  const marsh = { recommenderName: 'Elena Marsh', recommenderAddress: 'Dr. Marsh' };
+
+  it('keeps the sentence when the patient’s "he" would read as a "he" candidate, and asks who "he" is', () => {
+    const text =
+      'I called Dr. Marsh to the bedside and the cath lab was activated within minutes; he had a circumflex occlusion opened the same hour.';
+    const he = convert(text, 'he', { ...marsh, recommenderPronouns: 'she' });
+    expect(he.text).toBe(KEPT(text));
+    expect(he.issues).toEqual([
+      expect.objectContaining({
+        kind: 'pointOfView',
+        quote: text,
+        question: expect.stringContaining('make clear who “he” is'),
+      }),
+    ]);
+    // A "she" candidate cannot be confused with the patient's "he".
+    expect(convert(text, 'she', { ...marsh, recommenderPronouns: 'she' }).text).toBe(
+      'Dr. Lee called me to the bedside and the cath lab was activated within minutes; he had a circumflex occlusion opened the same hour.',
+    );
+  });
+
+  it('looks at the sentence after a converted one as well', () => {
+    const text = 'I admitted a woman with pneumonia. Her oxygen saturation was 88% on room air.';
+    const she = convert(text, 'she');
+    expect(she.text).toBe(
+      `Dr. Lee admitted a woman with pneumonia. ${KEPT('Her oxygen saturation was 88% on room air.')}`,
+    );
+    expect(she.issues.map((i) => [i.kind, i.quote])).toEqual([
+      ['pointOfView', 'Her oxygen saturation was 88% on room air.'],
+    ]);
+    expect(she.issues[0]!.question).toContain('make clear who “Her” is');
+    expect(convert(text, 'he').text).toBe(
+      'Dr. Lee admitted a woman with pneumonia. Her oxygen saturation was 88% on room air.',
+    );
+    expect(convert(text, 'name').issues).toEqual([]);
+  });
+
+  it('treats plural patients’ "they" as competing with a they/them candidate', () => {
+    const text = 'I followed two patients with DKA on the ward. They both went home on insulin pens.';
+    expect(convert(text, 'they').text).toBe(
+      `Dr. Lee followed two patients with DKA on the ward. ${KEPT('They both went home on insulin pens.')}`,
+    );
+    expect(convert(text, 'they').issues[0]!.question).toContain('make clear who “They” is');
+    expect(convert(text, 'she').text).toBe(
+      'Dr. Lee followed two patients with DKA on the ward. They both went home on insulin pens.',
+    );
+  });
+
+  it('counts a sentence kept for another reason as introducing the candidate', () => {
+    const text = 'I auscultate every heart twice. He had a new murmur.';
+    expect(convert(text, 'he').marked).toEqual([
+      KEPT('I auscultate every heart twice.'),
+      KEPT('He had a new murmur.'),
+    ]);
+  });
+
+  it('leaves a pronoun alone when no candidate is near, or when it is a reflexive', () => {
+    const far = 'I admitted a man with chest pain. The troponin was negative. He went home the next day.';
+    expect(convert(far, 'he').text).toBe(
+      'Dr. Lee admitted a man with chest pain. The troponin was negative. He went home the next day.',
+    );
+    expect(convert(far, 'he').issues).toEqual([]);
+    expect(convert('The patient was septic. He improved on fluids.', 'he').issues).toEqual([]);
+    expect(convert('I taught the patient to inject himself.', 'he').text).toBe(
+      'Dr. Lee taught the patient to inject himself.',
+    );
   });
 });
 
