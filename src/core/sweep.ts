@@ -7,6 +7,12 @@
  * - overdue and at-risk orders remind their writer (the reviewer during physician review), at most once a
  *   day per order, within the mail quota.
  *
+ * Responses are listed incrementally: from the instant the last committed sweep listed up to, less an hour's
+ * overlap (Forms timestamps and trigger delays are not exact), so the listing does not grow with the form's
+ * history. Orders intake left unfinished are fetched by their response ID even when older than that. Once a
+ * day (and whenever the recorded instant is missing or unreadable) the sweep lists every response, so a
+ * response missed because a state value was lost is still found.
+ *
  * It reads the Orders sheet once (the order store keeps what it read) and writes it once, with only the
  * rows that changed (with the reminders' Log lines when the stores batch their writes); intake work in
  * between writes the orders it touches, at intake's own durable points.
@@ -15,6 +21,7 @@ import { deadlineRisk } from './deadlines';
 import {
   type IntakeDeps,
   type IntakeOutcome,
+  isIntakeStep,
   needsIntake,
   processResponse,
   type RetryPolicy,
@@ -42,6 +49,8 @@ export interface SweepOptions {
 
 export interface SweepReport {
   readonly responses: number;
+  /** True when this sweep listed every response (the daily full pass), not only the recent ones. */
+  readonly fullListing: boolean;
   readonly intake: readonly IntakeOutcome[];
   /** Orders whose due date or days left changed today. */
   readonly refreshed: number;
@@ -53,6 +62,12 @@ export interface SweepReport {
 
 export const DEFAULT_BUDGET_MS = 4.5 * 60 * 1000;
 export const REMINDERS_KEY = 'cead.remindersSent';
+/** The instant (ISO) at which the last sweep whose writes committed listed the form's responses. */
+export const LISTED_UP_TO_KEY = 'cead.responsesListedUpTo';
+/** The team-calendar date of the last full listing whose sweep committed. */
+export const FULL_LISTING_KEY = 'cead.responsesFullListing';
+/** How far before the recorded instant an incremental listing starts. */
+export const LISTING_OVERLAP_MS = 60 * 60 * 1000;
 /** Script properties hold 9 KB per value; past this many ids, today's reminders stop rather than repeat. */
 const MAX_REMINDER_STATE = 8000;
 
@@ -77,6 +92,28 @@ function readReminders(state: StateStore, today: string): Set<string> {
   } catch {
     return new Set();
   }
+}
+
+function readState(state: StateStore, key: string): string | undefined {
+  try {
+    return state.get(key);
+  } catch {
+    // Unreadable counts as missing: the sweep then lists everything, which is always safe.
+    return undefined;
+  }
+}
+
+/** Where this sweep's listing starts: undefined for a full listing. */
+function listingSince(state: StateStore, today: string): string | undefined {
+  if (readState(state, FULL_LISTING_KEY) !== today) return undefined;
+  const upTo = Date.parse(readState(state, LISTED_UP_TO_KEY) ?? '');
+  if (!Number.isFinite(upTo)) return undefined;
+  return new Date(upTo - LISTING_OVERLAP_MS).toISOString();
+}
+
+/** An order intake has not finished: its response must be looked at whenever it was submitted. */
+function unfinished(order: Order): boolean {
+  return order.status === 'NEW' || (order.status === 'ERROR' && isIntakeStep(order.errorStep));
 }
 
 function reminderMail(order: Order, to: string, risk: 'overdue' | 'at-risk') {
@@ -105,14 +142,33 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
   const orders = new Map(read.orders.map((o) => [o.orderId, o]));
   const before = new Map(orders);
 
-  let listed: readonly ReturnType<ResponseSource['list']>[number][] = [];
+  const listedAt = deps.clock.now();
+  const since = listingSince(deps.state, deps.clock.localDate(listedAt, tz));
+  let listed: ReturnType<ResponseSource['list']>[number][] = [];
+  let listingOk = false;
   try {
-    listed = deps.responses.list();
+    listed = [...deps.responses.list(since)];
+    listingOk = true;
   } catch (e) {
     problems.push(`The form's responses could not be read: ${errorMessage(e)}`);
   }
+  // An incremental listing leaves out older responses: those whose order intake has not finished are
+  // fetched one by one (they are few), so a failed intake is still retried.
+  if (listingOk && since !== undefined) {
+    const seen = new Set(listed.map((r) => r.responseId));
+    for (const order of orders.values()) {
+      if (!unfinished(order) || seen.has(order.responseId)) continue;
+      try {
+        const got = deps.responses.get(order.responseId);
+        if (got) listed.push(got);
+      } catch (e) {
+        problems.push(`Response ${order.responseId} could not be read: ${errorMessage(e)}`);
+      }
+    }
+  }
   const intake: IntakeOutcome[] = [];
   let stoppedEarly = false;
+  let intakeThrew = false;
   const byTime = [...listed].sort((a, b) =>
     a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0,
   );
@@ -127,6 +183,7 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
     try {
       intake.push(processResponse(deps, { settings, orders, retry: options.retry }, response));
     } catch (e) {
+      intakeThrew = true;
       problems.push(`Response ${response.responseId}: ${errorMessage(e)}`);
     }
   }
@@ -198,5 +255,23 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
   // Stores that hold writes back make the refresh and the reminders' Log lines one write; a failure there
   // fails the sweep as a failing order write does, and the next sweep computes the same refresh again.
   deps.batch?.commit();
-  return { responses: listed.length, intake, refreshed, reminders: entries.length, problems, stoppedEarly };
+  // Only now, with this sweep's writes committed, may the next one skip what this one listed. A listing
+  // that failed, a budget that ran out or a response intake could not record leaves the instant where it was.
+  if (listingOk && !stoppedEarly && !intakeThrew) {
+    try {
+      deps.state.set(LISTED_UP_TO_KEY, listedAt);
+      if (since === undefined) deps.state.set(FULL_LISTING_KEY, deps.clock.localDate(listedAt, tz));
+    } catch (e) {
+      problems.push(`How far the responses were listed could not be recorded: ${errorMessage(e)}`);
+    }
+  }
+  return {
+    responses: listed.length,
+    fullListing: since === undefined,
+    intake,
+    refreshed,
+    reminders: entries.length,
+    problems,
+    stoppedEarly,
+  };
 }

@@ -2,7 +2,7 @@
 import { DEFAULT_RETRY } from '../../src/core/intake';
 import { newOrder, type Order, orderIdFor } from '../../src/core/orders';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { REMINDERS_KEY, sweep } from '../../src/core/sweep';
+import { FULL_LISTING_KEY, LISTED_UP_TO_KEY, REMINDERS_KEY, sweep } from '../../src/core/sweep';
 import { backOffice, rawFromExample } from './back-office-ports';
 
 const SETTINGS: Settings = {
@@ -128,5 +128,122 @@ describe('sweep', () => {
     expect(report.stoppedEarly).toBe(true);
     expect(report.intake.length).toBeLessThan(3);
     expect(sweep(b, { settings: SETTINGS }).intake.length).toBe(3 - report.intake.length);
+  });
+});
+
+describe('the sweep’s listing of responses', () => {
+  const HOUR = 60 * 60 * 1000;
+  const raw = rawFromExample('rosa-delgado');
+  const respond = (id: string, timestamp: string) => ({
+    responseId: id,
+    timestamp,
+    respondentEmail: '',
+    editUrl: '',
+    raw,
+  });
+
+  /** 1,000 responses from October, each with its order drafted long ago; `returned` counts what list gives. */
+  function processedHistory() {
+    const b = backOffice('2026-11-30T14:00:00Z');
+    for (let i = 0; i < 1000; i++) {
+      const o = drafting(i, '2026-12-31');
+      b.orders.rows.set(o.orderId, o);
+      // 13:00Z is 09:00 in New York: the version each order already reflects.
+      b.responses.items.set(o.responseId, respond(o.responseId, '2026-10-01T13:00:00.000Z'));
+    }
+    const returned: number[] = [];
+    const sinces: (string | undefined)[] = [];
+    const list = b.responses.list.bind(b.responses);
+    b.responses.list = (since?: string) => {
+      const got = list(since);
+      sinces.push(since);
+      returned.push(got.length);
+      return got;
+    };
+    return { b, returned, sinces };
+  }
+
+  it('lists only the responses since the last committed listing, less an hour, after the day’s full pass', () => {
+    const { b, returned, sinces } = processedHistory();
+    const first = sweep(b, { settings: SETTINGS });
+    expect(first).toMatchObject({ fullListing: true, responses: 1000, intake: [] });
+    expect(b.state.values.get(LISTED_UP_TO_KEY)).toBe('2026-11-30T14:00:00.000Z');
+    expect(b.state.values.get(FULL_LISTING_KEY)).toBe('2026-11-30');
+
+    b.clock.advance(10 * 60 * 1000);
+    b.responses.items.set('R-new', respond('R-new', '2026-11-30T14:05:00.000Z'));
+    b.clock.advance(5 * 60 * 1000);
+    const next = sweep(b, { settings: SETTINGS });
+    expect(sinces.at(-1)).toBe('2026-11-30T13:00:00.000Z');
+    expect(returned).toEqual([1000, 1]);
+    expect(next.fullListing).toBe(false);
+    expect(next.intake.map((o) => [o.responseId, o.action])).toEqual([['R-new', 'created']]);
+    expect(b.state.values.get(LISTED_UP_TO_KEY)).toBe('2026-11-30T14:15:00.000Z');
+  });
+
+  it('still finds an old response with no order in the next day’s full pass', () => {
+    const { b, returned } = processedHistory();
+    sweep(b, { settings: SETTINGS });
+    // Submitted in October, but its order was never made (its trigger failed and a state value was lost).
+    b.responses.items.set('R-lost', respond('R-lost', '2026-10-02T13:00:00.000Z'));
+    b.clock.advance(HOUR);
+    expect(sweep(b, { settings: SETTINGS }).intake).toEqual([]);
+    expect(returned).toEqual([1000, 0]);
+
+    b.clock.ms = Date.parse('2026-12-01T12:00:00Z');
+    const daily = sweep(b, { settings: SETTINGS });
+    expect(daily.fullListing).toBe(true);
+    expect(daily.intake.map((o) => [o.responseId, o.action])).toEqual([['R-lost', 'created']]);
+    expect(b.state.values.get(FULL_LISTING_KEY)).toBe('2026-12-01');
+  });
+
+  it('lists everything when the recorded instant is lost', () => {
+    const { b, returned } = processedHistory();
+    sweep(b, { settings: SETTINGS });
+    b.state.values.delete(LISTED_UP_TO_KEY);
+    b.clock.advance(HOUR);
+    expect(sweep(b, { settings: SETTINGS }).fullListing).toBe(true);
+    expect(returned).toEqual([1000, 1000]);
+  });
+
+  it('still retries an old response whose intake failed, fetching it by its ID', () => {
+    const { b } = processedHistory();
+    sweep(b, { settings: SETTINGS });
+    const failed: Order = {
+      ...newOrder({
+        responseId: 'R-failed',
+        submitted: '2026-10-03T09:00:00-04:00',
+        lastUpdate: '2026-10-03T09:00:00-04:00',
+      }),
+      status: 'ERROR',
+      heldFrom: 'NEW',
+      errorStep: 'createDoc',
+      lastError: 'Drive said no',
+    };
+    b.orders.rows.set(failed.orderId, failed);
+    b.responses.items.set('R-failed', respond('R-failed', '2026-10-03T13:00:00.000Z'));
+    b.clock.advance(HOUR);
+    const report = sweep(b, { settings: SETTINGS });
+    expect(report.fullListing).toBe(false);
+    expect(report.intake.map((o) => [o.responseId, o.action, o.status])).toEqual([
+      ['R-failed', 'resumed', 'DRAFTING'],
+    ]);
+  });
+
+  it('does not move the instant forward when the sweep’s write fails', () => {
+    const { b } = processedHistory();
+    sweep(b, { settings: SETTINGS });
+    b.clock.advance(HOUR);
+    const failing = {
+      ...b,
+      batch: {
+        commit() {
+          throw new Error('Sheets said no');
+        },
+        discard() {},
+      },
+    };
+    expect(() => sweep(failing, { settings: SETTINGS })).toThrow('Sheets said no');
+    expect(b.state.values.get(LISTED_UP_TO_KEY)).toBe('2026-11-30T14:00:00.000Z');
   });
 });
