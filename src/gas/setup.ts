@@ -31,6 +31,7 @@ import {
   orderLayout,
   RESPONSE_HEADERS,
 } from '../core/tracker-row';
+import { ScriptLock } from './apps-script-ports';
 import { type DriveV3, driveV3, FOLDER_MIME } from './drive-v3';
 import { DATE_FORMAT, SHEETS } from './tracker-sheet';
 
@@ -481,7 +482,29 @@ function ensureTriggers(formId: string, spreadsheetId: string, changes: string[]
 
 // --- Setup ----------------------------------------------------------------------------------------------
 
+/**
+ * Setup writes the tracker's sheets and the script properties that intake and the sweep read: it waits for
+ * the script lock they share, generously, since a sweep may be working through a backlog.
+ */
+export const SETUP_LOCK_WAIT_MS = 5 * 60 * 1000;
+
+export class SetupBusyError extends Error {}
+
 export function runSetup(drive: DriveV3 = driveV3()): SetupReport {
+  const lock = new ScriptLock();
+  if (!lock.tryAcquire(SETUP_LOCK_WAIT_MS)) {
+    throw new SetupBusyError(
+      'Setup did not run: intake or the sweep held the script lock for more than 5 minutes. Nothing was changed; run setup again in a few minutes.',
+    );
+  }
+  try {
+    return setupUnderLock(drive);
+  } finally {
+    lock.release();
+  }
+}
+
+function setupUnderLock(drive: DriveV3): SetupReport {
   const props = PropertiesService.getScriptProperties();
   const ids = props.getProperties();
   const changes: string[] = [];

@@ -108,6 +108,28 @@ describe('setup', () => {
     expect(snapshot(office)).toBe(before);
   });
 
+  it('runs under the script lock that intake and the sweep share, and says so when it cannot have it', () => {
+    const office = ready();
+    const before = snapshot(office);
+    const lock = office.fakes.LockService.state;
+    lock.heldElsewhere = true;
+    const busy = office.run('setup');
+    expect(String(busy.error)).toMatch(/held the script lock for more than 5 minutes\. Nothing was changed/);
+    expect(snapshot(office)).toBe(before);
+    lock.heldElsewhere = false;
+
+    office.tracker().deleteSheet(office.sheet('Log'));
+    let heldDuringRepair = false;
+    office.fakes.world.ledger.onCall = (call: CallRecord) => {
+      if (call.service === 'SpreadsheetApp' && call.method.startsWith('Spreadsheet.insertSheet'))
+        heldDuringRepair ||= lock.holder !== null;
+    };
+    expect(office.run('setup').error).toBeUndefined();
+    office.fakes.world.ledger.onCall = undefined;
+    expect(heldDuringRepair).toBe(true);
+    expect(lock.holder).toBeNull();
+  });
+
   it('repairs what is missing without duplicating the rest', () => {
     const office = ready();
     const trigger = office.fakes.ScriptApp.triggers.find((t) => t.handler === 'sweep')!;
