@@ -460,7 +460,9 @@ type Refusal =
   | { why: 'coordinated'; verb: string }
   | { why: 'laterPronoun'; pronoun: string }
   | { why: 'recommenderRole' }
-  | { why: 'otherPronoun'; pronoun: string };
+  | { why: 'otherPronoun'; pronoun: string }
+  | { why: 'meta' }
+  | { why: 'afterMeta'; pronoun: string };
 
 class Refuse extends Error {
   constructor(readonly refusal: Refusal) {
@@ -875,6 +877,10 @@ function refusalReason(r: Refusal, options: PovOptions): string {
       return `the recommender becomes “I” or “me”, and “${r.pronoun}” later in the sentence could mean the recommender or someone else`;
     case 'recommenderRole':
       return 'it mentions the recommender in a way CEAD cannot turn into “I” or “me” safely';
+    case 'meta':
+      return 'it talks about the answer (“I want to describe…”, “In this example…”) rather than about what the candidate did, and such a sentence does not belong in a letter';
+    case 'afterMeta':
+      return `“${r.pronoun}” may refer to someone introduced only in the sentence before, which talks about the answer and may be deleted`;
     case 'otherPronoun':
       return `“${r.pronoun}” here means someone other than the candidate, but the letter also calls the candidate “${options.pronouns === 'name' ? options.name : PRONOUN_FORMS[options.pronouns].subject}”, so a reader could take “${r.pronoun}” for the candidate`;
   }
@@ -885,6 +891,21 @@ function addressLine(options: PovOptions): string {
     ? `${options.name}, by name only, no pronouns`
     : `${options.name}, ${PRONOUN_FORMS[options.pronouns].subject}/${PRONOUN_FORMS[options.pronouns].object}`;
 }
+
+/**
+ * Sentences about the answer itself rather than the candidate's work: "I want to describe one patient…",
+ * "I would like to share…", "In this example I…", "For this competency I…", "This example shows…". Narrative
+ * past ("I wanted to explain the procedure to her") is not one of them.
+ */
+const META_SENTENCE = [
+  /^(?:(?:here|so|first|now|today),?\s+)?I(?:(?:\s+\p{L}+ly)?\s+(?:want|would\s+like|wish|will|am\s+going|have\s+chosen|chose|decided)|['’]d\s+like|['’]m\s+going|['’]ll)\s+to\s+(?:describe|share|tell\s+you|talk\s+about|write\s+about|highlight|mention|focus\s+on|illustrate|give\s+an?\s+example|present\s+an?\s+example)\b/iu,
+  /^(?:in|for|with)\s+(?:this|my|the\s+following)\s+(?:example|answer|competency|section|question|response|essay|story)\b/iu,
+  /^(?:this|my|the\s+following)\s+(?:example|answer|response|story)\s+(?:shows|demonstrates|illustrates|describes|is\s+about|is\s+from)\b/iu,
+  /^(?:the|one|my)\s+example\s+(?:that\s+)?I\s+(?:chose|picked|selected|want|would\s+like|['’]d\s+like|will)\b/iu,
+  /^I\s+(?:chose|picked|selected|have\s+chosen)\s+(?:this|the\s+following)\s+(?:example|story|case)\b/iu,
+];
+
+const PERSONAL_PRONOUN = /(?<![\p{L}])(?:she|he|they|her|him|them|his|hers|their|theirs)(?![\p{L}])/iu;
 
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
 
@@ -914,6 +935,9 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
   const otherPronounIn = (s: string): string | undefined =>
     others ? tokenize(s).find((t) => t.word && others.has(t.text.toLowerCase()))?.text : undefined;
   let previousCandidate = false;
+  // After a sentence about the answer ("I want to describe one patient…"), which the writer may delete, the
+  // sentences that go on with "she"/"he"/"they" may have no one left to refer to.
+  let afterMeta = false;
   const segments: PovSegment[] = [];
   const issues: PovIssue[] = [];
   let previous = '';
@@ -932,6 +956,13 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
     }
     const snapshot = state.named;
     try {
+      if (options.source !== 'relationship') {
+        const opening = body.replace(/^[\s“"‘(]+/, '');
+        if (META_SENTENCE.some((re) => re.test(opening))) throw new Refuse({ why: 'meta' });
+        const dangling = afterMeta ? PERSONAL_PRONOUN.exec(body)?.[0] : undefined;
+        if (dangling) throw new Refuse({ why: 'afterMeta', pronoun: dangling });
+      }
+      afterMeta = false;
       const converted = convertSentence(body, previous, ctx, state);
       // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
       // "he", the patient's "he" in this sentence or the next reads as the candidate.
@@ -961,12 +992,16 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       // Kept as written, the candidate is still "I" here; once the writer rewrites it, a "he" in the next
       // sentence is as unclear as after a converted one.
       previousCandidate = FIRST_PERSON.test(body);
+      afterMeta = e.refusal.why === 'meta' || e.refusal.why === 'afterMeta';
       push(`${MARK_OPEN}${body}${MARK_CLOSE}`, true);
       if (tail) push(tail, false);
       issues.push({
         kind: 'pointOfView',
         quote: body,
-        question: `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${e.refusal.why === 'otherPronoun' ? `, and make clear who “${e.refusal.pronoun}” is` : ''}.`,
+        question:
+          e.refusal.why === 'meta' || e.refusal.why === 'afterMeta'
+            ? `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Delete it, or rewrite what it says about the candidate from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`
+            : `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${e.refusal.why === 'otherPronoun' ? `, and make clear who “${e.refusal.pronoun}” is` : ''}.`,
       });
     }
     previous = body;

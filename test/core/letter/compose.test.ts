@@ -200,6 +200,17 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(question?.question).toContain('make clear who “he” is');
   });
 
+  it('keeps Aisha Rahman’s sentence about her answer out of the converted letter, with a question', () => {
+    const model = composeLetter(exampleAnswers('aisha-rahman'));
+    const sentence =
+      'I want to describe one patient in detail because she shaped how I think about surgical care.';
+    expect(model.text).toContain(`Patient Care. ${MARK_OPEN}${sentence}${MARK_CLOSE}`);
+    expect(model.text).not.toContain('wants to describe');
+    const question = model.openQuestions.find((q) => q.quote === sentence);
+    expect(question?.kind).toBe('pointOfView');
+    expect(question?.question).toContain('Delete it, or rewrite');
+  });
+
   it('uses they/them with plural verbs', () => {
     const model = composeLetter(exampleAnswers('jordan-reyes-park'));
     expect(model.text).toContain('They were the first to notice');

@@ -438,6 +438,64 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
   });
 });
 
+describe('convertPointOfView: sentences about the answer itself', () => {
+  it.each([
+    'I want to describe one patient in detail because she shaped how I think about surgical care.',
+    'I would like to share a case from my second week.',
+    'I’d like to highlight my work with the palliative care team.',
+    'In this example I show how I handle feedback.',
+    'For this competency I chose my quality improvement project.',
+    'This example shows how I communicate with families.',
+    'The example I chose is from the night shift.',
+  ])('keeps “%s” as written, marked, and asks the writer to delete or rewrite it', (sentence) => {
+    for (const set of SETS) {
+      const out = convert(`${sentence} I admitted a patient with sepsis.`, set);
+      expect(out.marked).toEqual([KEPT(sentence)]);
+      expect(out.text.startsWith(`${KEPT(sentence)} Dr. Lee admitted a patient with sepsis.`)).toBe(true);
+      const question = out.issues.find((i) => i.quote === sentence);
+      expect(question?.kind).toBe('pointOfView');
+      expect(question?.question).toContain('Delete it, or rewrite');
+      expect(question?.question).toContain('talks about the answer');
+    }
+  });
+
+  it('also keeps the sentences after it that go on with a pronoun, which could be left with no antecedent', () => {
+    const text =
+      'I want to describe one patient because she taught me a lot. She was 71 and septic. Her lactate was 4. I started fluids within the hour.';
+    for (const set of ['he', 'they', 'name'] as const) {
+      const out = convert(text, set);
+      expect(out.marked).toEqual([
+        KEPT('I want to describe one patient because she taught me a lot.'),
+        KEPT('She was 71 and septic.'),
+        KEPT('Her lactate was 4.'),
+      ]);
+      expect(out.text.endsWith(' Dr. Lee started fluids within the hour.')).toBe(true);
+      const after = out.issues.find((i) => i.quote === 'She was 71 and septic.');
+      expect(after?.kind).toBe('pointOfView');
+      expect(after?.question).toContain('may refer to someone introduced only in the sentence before');
+    }
+  });
+
+  it('leaves narrative and clinical sentences that look alike to the conversion', () => {
+    expect(convert('I wanted to explain the procedure to the family.', 'she').text).toBe(
+      'Dr. Lee wanted to explain the procedure to the family.',
+    );
+    expect(convert('In this case I started antibiotics early.', 'he').text).toBe(
+      'In this case Dr. Lee started antibiotics early.',
+    );
+    expect(convert('I decided to present the case at morning report.', 'they').text).toBe(
+      'Dr. Lee decided to present the case at morning report.',
+    );
+  });
+
+  it('does not look for them in the relationship answer', () => {
+    const out = convert('I would like to share that Dr. Chen supervised me daily.', 'she', {
+      source: 'relationship',
+    });
+    expect(out.issues.every((i) => !i.question.includes('talks about the answer'))).toBe(true);
+  });
+});
+
 describe('convertPointOfView in the relationship answer', () => {
   const rel = (text: string, pronouns: PronounSet) =>
     convert(text, pronouns, { source: 'relationship' }, true);
