@@ -373,7 +373,11 @@ function recommenderPatterns(fullName: string | undefined): RegExp | null {
     .sort((a, b) => b.length - a.length)
     .map((f) => escapeRegExp(f).replace(/ /g, '\\s+'));
   const titled = `(?:Dr\\.?|Doctor|Professor|Prof\\.)\\s+(?:${forms.join('|')})`;
-  const bare = parts.length >= 2 ? `|${escapeRegExp(parts.join(' ')).replace(/ /g, '\\s+')}` : '';
+  // "Michael Chen", and "Michael" alone: a candidate who called the recommender by first name means them too.
+  const bare =
+    parts.length >= 2
+      ? `|${escapeRegExp(parts.join(' ')).replace(/ /g, '\\s+')}|${escapeRegExp(parts[0]!)}`
+      : '';
   return new RegExp(`(?<![\\p{L}])(?:${titled}${bare})(?![\\p{L}])`, 'gu');
 }
 

@@ -336,6 +336,22 @@ describe('convertPointOfView: first person to the recommender’s view', () => {
     expect(convert('I met Dr. Rivera on day one.', 'he', opts).text).toBe('Dr. Lee met me on day one.');
   });
 
+  it('knows the recommender by first name alone, as by "Dr. Chen"', () => {
+    expect(convert('Michael asked me to present the case at noon conference.', 'she').text).toBe(
+      'I asked Dr. Lee to present the case at noon conference.',
+    );
+    expect(convert('I presented to Michael every morning.', 'he').text).toBe(
+      'Dr. Lee presented to me every morning.',
+    );
+    expect(convert("I took over Michael's clinic patients.", 'they').text).toBe(
+      'Dr. Lee took over my clinic patients.',
+    );
+    // Not inside another word, and not lower case.
+    expect(convert('I reviewed the Michaelis constant with the team.', 'she').text).toBe(
+      'Dr. Lee reviewed the Michaelis constant with the team.',
+    );
+  });
+
   it('drops the comma that closed "my attending, Dr. Chen," unless it also ends a clause', () => {
     expect(convert('I presented to my attending, Dr. Chen, every day.', 'she').text).toBe(
       'Dr. Lee presented to me every day.',
