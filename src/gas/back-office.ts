@@ -12,7 +12,8 @@ import { managerEdit } from '../core/manager-edit';
 import type { When } from '../core/order-moves';
 import type { Clock } from '../core/ports';
 import { errorMessage } from '../core/ports';
-import type { Settings } from '../core/settings';
+import type { Settings, SettingsProblem } from '../core/settings';
+import { SETTINGS_PROBLEMS_KEY, settingsProblemsToLog } from '../core/settings-log';
 import { type SweepReport, sweep } from '../core/sweep';
 import { AppsScriptClock, AppsScriptMailer, ScriptLock, ScriptState } from './apps-script-ports';
 import { DriveCommentThreads } from './comment-threads';
@@ -72,7 +73,41 @@ export function backOfficeAdapters(draft: Drafter) {
       batch: tracker,
     },
   });
-  return { ids, tracker, clock, settings: () => withSettings(settingsSource.read().settings) };
+  const settings = () => {
+    const read = settingsSource.read();
+    logSettingsProblems(read.problems, read.settings, { state, tracker, clock });
+    return withSettings(read.settings);
+  };
+  return { ids, tracker, clock, settings };
+}
+
+/**
+ * Appends the Settings sheet's problems to the Log, each at most once a day, as its own write made before
+ * the use case runs (so a use case that discards its writes cannot lose it). A failure here only means the
+ * problem is logged by a later execution: it never stops the trigger.
+ */
+function logSettingsProblems(
+  problems: readonly SettingsProblem[],
+  settings: Settings,
+  ports: { readonly state: ScriptState; readonly tracker: Tracker; readonly clock: Clock },
+): void {
+  if (problems.length === 0) return;
+  const { state, tracker, clock } = ports;
+  try {
+    const nowIso = clock.now();
+    const when = {
+      today: clock.localDate(nowIso, settings.timeZone),
+      now: clock.localDateTime(nowIso, settings.timeZone),
+    };
+    const todo = settingsProblemsToLog(problems, state.get(SETTINGS_PROBLEMS_KEY), when);
+    if (todo.record === undefined) return;
+    new TrackerLog(tracker).append(todo.entries);
+    tracker.commit();
+    state.set(SETTINGS_PROBLEMS_KEY, todo.record);
+  } catch (e) {
+    tracker.discard();
+    console.log(`Settings problems could not be logged: ${errorMessage(e)}`);
+  }
 }
 
 /**

@@ -130,6 +130,29 @@ describe('setup', () => {
     expect(lock.holder).toBeNull();
   });
 
+  it('logs each problem in the Settings sheet once a day, as a settings-problem event', () => {
+    const office = ready();
+    const settings = office.sheet('Settings');
+    const teamHeader = settings.peekValues().findIndex((r) => r[0] === 'Name');
+    settings.seedRows(teamHeader + 3, [['Bad Row', 'not-an-email', 'writer']]);
+    const problems = () =>
+      dataRows(office.sheet('Log'))
+        .filter((r) => r[3] === 'settings-problem')
+        .map((r) => [r[1], r[2], r[6]]);
+    const expected = [
+      'system',
+      '',
+      `Settings row ${teamHeader + 3}: Team member "Bad Row": "not-an-email" is not an email address.`,
+    ];
+    expect(office.run('sweep').error).toBeUndefined();
+    office.fakes.world.clock.advance(10 * 60 * 1000);
+    office.run('sweep');
+    expect(problems()).toEqual([expected]);
+    office.fakes.world.clock.advance(24 * 60 * 60 * 1000);
+    office.run('sweep');
+    expect(problems()).toEqual([expected, expected]);
+  });
+
   it('repairs what is missing without duplicating the rest', () => {
     const office = ready();
     const trigger = office.fakes.ScriptApp.triggers.find((t) => t.handler === 'sweep')!;
