@@ -465,6 +465,7 @@ type Refusal =
   | { why: 'laterPronoun'; pronoun: string }
   | { why: 'recommenderRole' }
   | { why: 'otherPronoun'; pronoun: string }
+  | { why: 'otherReflexive'; pronoun: string; reflexive: string }
   | { why: 'meta' }
   | { why: 'afterMeta'; pronoun: string };
 
@@ -490,11 +491,16 @@ interface Converted {
   readonly candidate: boolean;
 }
 
+/**
+ * `other` is an object or possessive form of the candidate's own pronoun set that the sentence uses for
+ * someone else ("I sat down with him"): then the candidate is named every time, never a pronoun.
+ */
 function convertSentence(
   sentence: string,
   previous: string,
   ctx: SentenceContext,
   state: PovState,
+  other?: string,
 ): Converted {
   const { options } = ctx;
   const tokens = tokenize(sentence);
@@ -562,7 +568,7 @@ function convertSentence(
 
   /** The candidate in subject, object or possessive position: name on first mention, then pronouns. */
   const useName = (subject = false): boolean => {
-    if (forms === null) return true;
+    if (forms === null || other !== undefined) return true;
     // With a competing "she" around, every new subject is named: "so Dr. Lee paged her senior".
     if (competing && subject) return true;
     if (namedInSentence) return false;
@@ -848,6 +854,9 @@ function convertSentence(
     }
     if (n === 'myself') {
       if (forms === null) throw new Refuse({ why: 'reflexive' });
+      // "himself" for the candidate next to the father's "him": the name cannot stand in for a reflexive.
+      if (other !== undefined)
+        throw new Refuse({ why: 'otherReflexive', pronoun: other, reflexive: forms.reflexive });
       put(i, forms.reflexive);
     }
   }
@@ -887,6 +896,8 @@ function refusalReason(r: Refusal, options: PovOptions): string {
       return `“${r.pronoun}” may refer to someone introduced only in the sentence before, which talks about the answer and may be deleted`;
     case 'otherPronoun':
       return `“${r.pronoun}” here means someone other than the candidate, but the letter also calls the candidate “${options.pronouns === 'name' ? options.name : PRONOUN_FORMS[options.pronouns].subject}”, so a reader could take “${r.pronoun}” for the candidate`;
+    case 'otherReflexive':
+      return `“${r.pronoun}” here means someone other than the candidate, and the candidate’s “myself” would become “${r.reflexive}”, which a reader could take for that person too`;
   }
 }
 
@@ -936,8 +947,13 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
     forms && options.source !== 'relationship'
       ? new Set([forms.subject, forms.object, forms.possessive, forms.possessivePronoun])
       : null;
-  const otherPronounIn = (s: string): string | undefined =>
-    others ? tokenize(s).find((t) => t.word && others.has(t.text.toLowerCase()))?.text : undefined;
+  const otherPronounIn = (s: string, subject: boolean): string | undefined =>
+    others
+      ? tokenize(s).find((t) => {
+          const w = t.text.toLowerCase();
+          return t.word && others.has(w) && (w === forms!.subject) === subject;
+        })?.text
+      : undefined;
   let previousCandidate = false;
   // After a sentence about the answer ("I want to describe one patient…"), which the writer may delete, the
   // sentences that go on with "she"/"he"/"they" may have no one left to refer to.
@@ -967,10 +983,12 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
         if (dangling) throw new Refuse({ why: 'afterMeta', pronoun: dangling });
       }
       afterMeta = false;
-      const converted = convertSentence(body, previous, ctx, state);
+      // "I sat down with him, … gave him a realistic time": the father's "him" and "his" stay clear as long as
+      // the candidate is named in the sentence ("Mr. Whitfield sat down with him") and never "him" or "his".
+      const converted = convertSentence(body, previous, ctx, state, otherPronounIn(body, false));
       // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
-      // "he", the patient's "he" in this sentence or the next reads as the candidate.
-      const other = otherPronounIn(body);
+      // "he", the patient's "he" in this sentence or the next reads as the candidate, named or not.
+      const other = otherPronounIn(body, true);
       if (other && (converted.candidate || previousCandidate)) {
         throw new Refuse({ why: 'otherPronoun', pronoun: other });
       }
@@ -1005,7 +1023,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
         question:
           e.refusal.why === 'meta' || e.refusal.why === 'afterMeta'
             ? `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Delete it, or rewrite what it says about the candidate from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`
-            : `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${e.refusal.why === 'otherPronoun' ? `, and make clear who “${e.refusal.pronoun}” is` : ''}.`,
+            : `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${e.refusal.why === 'otherPronoun' || e.refusal.why === 'otherReflexive' ? `, and make clear who “${e.refusal.pronoun}” is` : ''}.`,
       });
     }
     previous = body;

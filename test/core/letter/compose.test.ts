@@ -211,6 +211,25 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(question?.question).toContain('Delete it, or rewrite');
   });
 
+  it('names the candidate next to someone else’s "him" or "his" instead of keeping the sentence', () => {
+    const daniel = composeLetter(exampleAnswers('daniel-whitfield')).text;
+    expect(daniel).toContain(
+      'His ECG looked normal to the triage nurse, but Mr. Whitfield noticed subtle ST depression in V1 to V3 and got a posterior ECG, which showed a posterior STEMI.',
+    );
+    expect(daniel).toContain(
+      'Mr. Whitfield sat down with him, explained why a trauma patient had come first, gave him a realistic time, and checked back every thirty minutes.',
+    );
+    // The father's "He" as subject, with the candidate in the sentence, is still left to the writer.
+    expect(daniel).toContain(
+      `${MARK_OPEN}He thanked me when I repaired the laceration myself under supervision.${MARK_CLOSE}`,
+    );
+    const kwame = composeLetter(exampleAnswers('kwame-mensah-boateng')).text;
+    expect(kwame).toContain(
+      'Dr. Mensah-Boateng counseled a patient who refused statins because his brother had muscle pain on one. Dr. Mensah-Boateng listened to his concerns, explained his own risk with the ASCVD calculator, and offered a low dose to start.',
+    );
+    expect(kwame).toContain(`${MARK_OPEN}He agreed to try it and came back in a month.${MARK_CLOSE}`);
+  });
+
   it('uses they/them with plural verbs', () => {
     const model = composeLetter(exampleAnswers('jordan-reyes-park'));
     expect(model.text).toContain('They were the first to notice');

@@ -122,10 +122,9 @@ const CASES: readonly Case[] = [
     input: 'My resident asked me to call the family. I called them and explained the plan.',
     she: 'Dr. Lee’s resident asked her to call the family. She called them and explained the plan.',
     he: 'Dr. Lee’s resident asked him to call the family. He called them and explained the plan.',
-    // "them" (the family) competes with singular they: the sentence is left to the writer.
-    they: `Dr. Lee’s resident asked them to call the family. ${KEPT('I called them and explained the plan.')}`,
+    // "them" (the family) is only an object: with the candidate named, it cannot mean the candidate.
+    they: 'Dr. Lee’s resident asked them to call the family. Dr. Lee called them and explained the plan.',
     name: 'Dr. Lee’s resident asked Dr. Lee to call the family. Dr. Lee called them and explained the plan.',
-    question: 'pointOfView',
   },
   {
     input: 'I admitted the patient from the ED. The patient was mine for the whole week.',
@@ -173,14 +172,11 @@ const CASES: readonly Case[] = [
     KEPT('Her son said "I trust you more than anyone" and hugged the nurse.'),
     'pointOfView',
   ),
-  {
-    input: 'Her son said "you explained it better than anyone" and I thanked him.',
-    she: KEPT('Her son said "you explained it better than anyone" and I thanked him.'),
-    he: KEPT('Her son said "you explained it better than anyone" and I thanked him.'),
-    they: 'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
-    name: 'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
-    question: 'pointOfView',
-  },
+  // "Her" and "him" are only possessive and object: the named candidate is the one subject.
+  all(
+    'Her son said "you explained it better than anyone" and I thanked him.',
+    'Her son said "you explained it better than anyone" and Dr. Lee thanked him.',
+  ),
   {
     input: 'I examined every new admission. I auscultate every heart twice.',
     she: `Dr. Lee examined every new admission. ${KEPT('I auscultate every heart twice.')}`,
@@ -406,20 +402,67 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
     );
   });
 
-  it('looks at the sentence after a converted one as well', () => {
-    const text = 'I admitted a woman with pneumonia. Her oxygen saturation was 88% on room air.';
+  it('looks at the sentence after a converted one as well, for a subject pronoun', () => {
+    const text = 'I admitted a woman with pneumonia. She was saturating 88% on room air.';
     const she = convert(text, 'she');
     expect(she.text).toBe(
-      `Dr. Lee admitted a woman with pneumonia. ${KEPT('Her oxygen saturation was 88% on room air.')}`,
+      `Dr. Lee admitted a woman with pneumonia. ${KEPT('She was saturating 88% on room air.')}`,
     );
     expect(she.issues.map((i) => [i.kind, i.quote])).toEqual([
-      ['pointOfView', 'Her oxygen saturation was 88% on room air.'],
+      ['pointOfView', 'She was saturating 88% on room air.'],
     ]);
-    expect(she.issues[0]!.question).toContain('make clear who “Her” is');
+    expect(she.issues[0]!.question).toContain('make clear who “She” is');
     expect(convert(text, 'he').text).toBe(
-      'Dr. Lee admitted a woman with pneumonia. Her oxygen saturation was 88% on room air.',
+      'Dr. Lee admitted a woman with pneumonia. She was saturating 88% on room air.',
     );
     expect(convert(text, 'name').issues).toEqual([]);
+    // A possessive in the next sentence, with no candidate in it, is left as it is.
+    const possessive = convert(
+      'I admitted a woman with pneumonia. Her oxygen saturation was 88% on room air.',
+      'she',
+    );
+    expect(possessive.text).toBe(
+      'Dr. Lee admitted a woman with pneumonia. Her oxygen saturation was 88% on room air.',
+    );
+    expect(possessive.issues).toEqual([]);
+  });
+
+  it('names the candidate, never a pronoun, next to another person’s object or possessive pronoun', () => {
+    const text =
+      'I sat down with him, explained why a trauma patient had come first, gave him a realistic time, and checked back every thirty minutes.';
+    const he = convert(text, 'he');
+    expect(he.text).toBe(
+      'Dr. Lee sat down with him, explained why a trauma patient had come first, gave him a realistic time, and checked back every thirty minutes.',
+    );
+    expect(he.issues).toEqual([]);
+    // Every later mention of the candidate in the sentence is the name too: "Dr. Lee’s", not "his".
+    expect(convert('I examined him and my resident and I reviewed his films with me.', 'he').text).toBe(
+      'Dr. Lee examined him and Dr. Lee’s resident and Dr. Lee reviewed his films with Dr. Lee.',
+    );
+    expect(convert('I told him my plan; the plan was mine.', 'he').text).toBe(
+      'Dr. Lee told him Dr. Lee’s plan; the plan was Dr. Lee’s.',
+    );
+    expect(convert('I reviewed her glucose log and I changed her insulin.', 'she').text).toBe(
+      'Dr. Lee reviewed her glucose log and Dr. Lee changed her insulin.',
+    );
+    // The sentence after goes on naming the candidate as subject.
+    expect(convert('I gave him fluids. I rechecked his pressure.', 'he').text).toBe(
+      'Dr. Lee gave him fluids. Dr. Lee rechecked his pressure.',
+    );
+  });
+
+  it('still keeps a subject pronoun of someone else, or a reflexive the name cannot replace', () => {
+    const thanked = convert('I sat down with him. He thanked me when I repaired the laceration.', 'he');
+    expect(thanked.text).toBe(
+      `Dr. Lee sat down with him. ${KEPT('He thanked me when I repaired the laceration.')}`,
+    );
+    expect(thanked.issues[0]!.question).toContain('make clear who “He” is');
+    const inside = convert('I gave him fluids until he improved.', 'he');
+    expect(inside.text).toBe(KEPT('I gave him fluids until he improved.'));
+    const reflexive = convert('I introduced myself to him.', 'he');
+    expect(reflexive.text).toBe(KEPT('I introduced myself to him.'));
+    expect(reflexive.issues[0]!.question).toContain('make clear who “him” is');
+    expect(convert('I introduced myself to her.', 'he').text).toBe('Dr. Lee introduced himself to her.');
   });
 
   it('treats plural patients’ "they" as competing with a they/them candidate', () => {
