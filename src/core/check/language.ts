@@ -167,20 +167,12 @@ export function checkLanguage(text: string, candidateMentions: readonly Span[], 
     );
   }
 
-  for (const h of findPhrases(PERSONAL, text)) {
-    out.push(
-      findingAt(
-        'PERSONAL_LIFE',
-        text,
-        h.start,
-        h.end,
-        `"${h.text}" is a personal-life remark; leave it out.`,
-        PERSONAL_LIFE.source,
-      ),
-    );
-  }
-  for (const h of findPhrases(PERSONAL_NEAR, text)) {
-    if (!afterCandidate(text, h, candidateMentions)) continue;
+  // Personal-life phrases count anywhere; the "near" ones only once the candidate has been mentioned.
+  const personal = [
+    ...findPhrases(PERSONAL, text),
+    ...findPhrases(PERSONAL_NEAR, text).filter((h) => afterCandidate(text, h, candidateMentions)),
+  ];
+  for (const h of personal) {
     out.push(
       findingAt(
         'PERSONAL_LIFE',
