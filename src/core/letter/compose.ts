@@ -268,6 +268,27 @@ function estimateLines(paragraphs: readonly Paragraph[], charsPerLine: number): 
 
 // ---------------------------------------------------------------------------------------------------------
 
+/** The answers the relationship paragraph (and the summary's rotation facts) are made from. */
+export const RELATIONSHIP_ANSWER_IDS: readonly ItemId[] = [
+  'candidate.fullName',
+  'candidate.preferredName',
+  'candidate.type',
+  'candidate.school',
+  'candidate.graduationYear',
+  'candidate.specialty',
+  'rotation.name',
+  'rotation.type',
+  'rotation.setting',
+  'rotation.site',
+  'rotation.city',
+  'rotation.state',
+  'rotation.start',
+  'rotation.end',
+  'rotation.hoursPerWeek',
+  'rotation.patientsPerDay',
+  'recommender.relationship',
+];
+
 export function composeLetter(answers: Answers, options: ComposeOptions = {}): LetterModel {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const people = letterPeople(answers);
@@ -357,25 +378,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
   add('salutation', []).text('Dear Program Director:').paragraph('body');
 
   // Relationship
-  const rel = add('relationship', [
-    'candidate.fullName',
-    'candidate.preferredName',
-    'candidate.type',
-    'candidate.school',
-    'candidate.graduationYear',
-    'candidate.specialty',
-    'rotation.name',
-    'rotation.type',
-    'rotation.setting',
-    'rotation.site',
-    'rotation.city',
-    'rotation.state',
-    'rotation.start',
-    'rotation.end',
-    'rotation.hoursPerWeek',
-    'rotation.patientsPerDay',
-    'recommender.relationship',
-  ]);
+  const rel = add('relationship', [...RELATIONSHIP_ANSWER_IDS]);
   rel.text(
     `It is my pleasure to recommend ${people.firstMention}${descriptor(answers)} for residency training in `,
   );

@@ -8,7 +8,14 @@
 import { COMPETENCIES } from '../competencies';
 import type { Answers, ItemId } from '../questionnaire';
 import { normalizeLine } from '../text';
-import { answerAsProse, type LetterBudget, letterPeople, shareBudget, trimAtSentence } from './compose';
+import {
+  answerAsProse,
+  type LetterBudget,
+  letterPeople,
+  RELATIONSHIP_ANSWER_IDS,
+  shareBudget,
+  trimAtSentence,
+} from './compose';
 import { formatDateRange, numberWord, parseIsoDay, roundedWeeks } from './letter-dates';
 import {
   type Block,
@@ -108,27 +115,8 @@ export function composeSummary(answers: Answers, budget: LetterBudget = SUMMARY_
   }
   const facts: Block<SummarySectionId> = {
     sectionId: 'facts',
-    answerIds: [
-      'candidate.fullName',
-      'candidate.preferredName',
-      'candidate.pronouns',
-      'candidate.type',
-      'candidate.school',
-      'candidate.graduationYear',
-      'candidate.specialty',
-      'candidate.ferpaWaived',
-      'rotation.name',
-      'rotation.type',
-      'rotation.setting',
-      'rotation.site',
-      'rotation.city',
-      'rotation.state',
-      'rotation.start',
-      'rotation.end',
-      'rotation.hoursPerWeek',
-      'rotation.patientsPerDay',
-      'recommender.relationship',
-    ],
+    // The relationship paragraph's facts, plus the pronouns and FERPA choice the summary also shows.
+    answerIds: [...RELATIONSHIP_ANSWER_IDS, 'candidate.pronouns', 'candidate.ferpaWaived'],
     paragraphs: [
       para('heading', plain('The rotation')),
       para('bullet', label('Candidate'), plain(candidateLine)),
