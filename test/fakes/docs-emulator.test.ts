@@ -376,6 +376,22 @@ describe('DocsEmulator', () => {
     expect(docs.calls).toEqual({ create: 2, get: 1, batchUpdate: 0 });
   });
 
+  it('rejects a misspelt field as the API does, and applies nothing of the batch', () => {
+    const { docs, id } = fresh();
+    const misspelt = { insertText: { text: 'x', locaton: { index: 1 } } } as unknown as DocsRequest;
+    const err = errorOf(() => docs.batchUpdate({ requests: [insert(1, 'kept?'), misspelt] }, id));
+    expect(err.details).toBe(
+      `Invalid JSON payload received. Unknown name "locaton" at 'requests[1].insert_text': Cannot find field.`,
+    );
+    const badRange = {
+      deleteContentRange: { range: { startIndex: 1, endIndx: 2 } },
+    } as unknown as DocsRequest;
+    expect(errorOf(() => docs.batchUpdate({ requests: [badRange] }, id)).details).toBe(
+      `Invalid JSON payload received. Unknown name "endIndx" at 'requests[0].delete_content_range.range': Cannot find field.`,
+    );
+    expect(docs.getText(id)).toBe('\n');
+  });
+
   it('says so when a request kind is not emulated, instead of pretending', () => {
     const { docs, id } = fresh();
     const request = {

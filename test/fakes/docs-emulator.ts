@@ -391,6 +391,7 @@ export class DocsEmulator {
         );
       }
       const kind = keys[0]!;
+      rejectUnknownFields(i, kind, (request as Record<string, Record<string, unknown>>)[kind]);
       try {
         replies.push(applyRequest(body, kind, (request as Record<string, Record<string, unknown>>)[kind]!));
       } catch (e) {
@@ -493,6 +494,49 @@ export class DocsEmulator {
 
 function revisionId(s: DocState): string {
   return `${s.documentId}-rev-${s.revision}`;
+}
+
+/**
+ * The fields each emulated request kind has in the Docs API schema (and of its Range and Location
+ * objects). The API rejects a payload with any other name before running a single request
+ * ("Unknown name … Cannot find field."); a misspelt field must fail here too, not be ignored.
+ */
+const REQUEST_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  insertText: ['text', 'location', 'endOfSegmentLocation'],
+  deleteContentRange: ['range'],
+  updateTextStyle: ['range', 'textStyle', 'fields'],
+  updateParagraphStyle: ['range', 'paragraphStyle', 'fields'],
+  updateDocumentStyle: ['documentStyle', 'fields', 'tabId'],
+  createNamedRange: ['name', 'range'],
+  deleteNamedRange: ['namedRangeId', 'name', 'tabsCriteria'],
+  replaceAllText: ['replaceText', 'containsText', 'tabsCriteria'],
+  replaceNamedRangeContent: ['namedRangeId', 'namedRangeName', 'text', 'tabsCriteria'],
+  createParagraphBullets: ['range', 'bulletPreset'],
+};
+const NESTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  range: ['startIndex', 'endIndex', 'segmentId', 'tabId'],
+  location: ['index', 'segmentId', 'tabId'],
+  endOfSegmentLocation: ['segmentId', 'tabId'],
+};
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function rejectUnknownFields(i: number, kind: string, req: Record<string, unknown> | undefined): void {
+  const known = REQUEST_FIELDS[kind];
+  if (!known || req === null || typeof req !== 'object') return;
+  const unknown = (at: string, name: string) =>
+    new DocsApiError(
+      'batchUpdate',
+      `Invalid JSON payload received. Unknown name "${name}" at '${at}': Cannot find field.`,
+    );
+  for (const [field, value] of Object.entries(req)) {
+    if (!known.includes(field)) throw unknown(`requests[${i}].${snake(kind)}`, field);
+    const nested = NESTED_FIELDS[field];
+    if (!nested || value === null || typeof value !== 'object') continue;
+    for (const inner of Object.keys(value)) {
+      if (!nested.includes(inner)) throw unknown(`requests[${i}].${snake(kind)}.${snake(field)}`, inner);
+    }
+  }
 }
 
 function applyRequest(body: Body, kind: string, req: Record<string, unknown>): Record<string, unknown> {
