@@ -9,18 +9,25 @@ import { CLINICAL_WORDS } from './data/clinical-words';
 import { ENGLISH_WORDS } from './data/english-words';
 import { fold, wordsOf } from './text-scan';
 
-const BASE = new Set<string>([
-  ...ENGLISH_WORDS.split(','),
-  ...CLINICAL_WORDS.split(/\s+/).filter(Boolean),
-  ...COMPETENCIES.flatMap((c) => wordsOf(c.title).map((w) => fold(w.text))),
-]);
+// Built on first use, not at load: the Apps Script bundle's top level runs in every execution (onOpen,
+// every trigger), and only the letter check needs these 11,000 words.
+let base: Set<string> | undefined;
+function knownWords(): Set<string> {
+  base ??= new Set<string>([
+    ...ENGLISH_WORDS.split(','),
+    ...CLINICAL_WORDS.split(/\s+/).filter(Boolean),
+    ...COMPETENCIES.flatMap((c) => wordsOf(c.title).map((w) => fold(w.text))),
+  ]);
+  return base;
+}
 
 /** Whether a folded word is common English or clinical vocabulary. */
 export function isKnownWord(folded: string): boolean {
-  if (BASE.has(folded)) return true;
+  const words = knownWords();
+  if (words.has(folded)) return true;
   // Plurals and possessives of known words ("Nurses", "Hospital's").
   const stem = folded.replace(/['’]s$/, '').replace(/s$/, '');
-  return stem !== folded && BASE.has(stem);
+  return stem !== folded && words.has(stem);
 }
 
 const NAME_ITEMS: readonly ItemId[] = ['candidate.fullName', 'candidate.preferredName'];
