@@ -6,6 +6,11 @@
  * state (a Range, a Lock, a sheet), not value getters on data already fetched. "Round trips" counts only the
  * calls that move data or change state (reads, writes, creates, mail, lock).
  *
+ * One submission, once its writer has had an order: lock (get, try), script properties (get, read), one
+ * Sheets read, the raw answers and order written before anything is made, the Doc made in the writer's
+ * shared folder (no share call), one Docs batchUpdate, one comment per open question of the first session
+ * (three for this example), and the final write. The lock is let go by the execution's end, not by a call.
+ *
  * Sheet reads and writes count SpreadsheetApp's (`getValues`, `setValues`, `appendRow`…) and the Sheets
  * API's (`values.batchGet`, `values.batchUpdate`, and `spreadsheets.batchUpdate`, which grows a sheet)
  * alike: one call is one read or one write, however many ranges it carries.
@@ -18,8 +23,10 @@ import { ITEMS } from '../src/core/questionnaire';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { sweep } from '../src/core/sweep';
 import { ORDER_HEADERS, orderToRow } from '../src/core/tracker-row';
+import { ScriptState } from '../src/gas/apps-script-ports';
 import { handleFormSubmit, handleSweep } from '../src/gas/back-office';
-import { runSetup } from '../src/gas/setup';
+import { DriveDocSharing } from '../src/gas/doc-sharing';
+import { PROPERTY, runSetup } from '../src/gas/setup';
 import { ROOM_ROWS } from '../src/gas/tracker-sheet';
 import { backOffice } from '../test/core/back-office-ports';
 import { createGasFakes, type GasFakes, installGasFakes } from '../test/fakes/install-gas-fakes';
@@ -39,9 +46,10 @@ const SHEET_WRITES = [
 /**
  * A set-up tracker with `existingOrders` orders. Its Orders sheet has room after the last order, as a
  * sheet CEAD grew itself has (ROOM_ROWS rows at a time); `full` leaves none, for the submission that must
- * grow it.
+ * grow it. The writer has had orders before, so their Drive folder exists (made by the same adapter
+ * intake uses), unless `newWriter`.
  */
-function office(existingOrders: number, full = false): GasFakes {
+function office(existingOrders: number, full = false, newWriter = false): GasFakes {
   const fakes = createGasFakes({ timeZone: 'America/New_York', start: '2026-11-30T14:00:00Z' });
   installGasFakes(globalThis, fakes);
   runSetup();
@@ -55,6 +63,11 @@ function office(existingOrders: number, full = false): GasFakes {
   const wanted = rows.length + 1 + (full ? 0 : ROOM_ROWS);
   if (wanted > orders.getMaxRows()) orders.insertRowsAfter(orders.getMaxRows(), wanted - orders.getMaxRows());
   if (rows.length > 0) orders.getRange(2, 1, rows.length, ORDER_HEADERS.length).setValues(rows);
+  if (!newWriter) {
+    const parentId = new ScriptState().get(PROPERTY.folderId)!;
+    new DriveDocSharing({ parentId, state: new ScriptState() }).folderFor?.('ana@cead-team.example');
+  }
+  fakes.endExecution();
   fakes.world.ledger.reset();
   return fakes;
 }
@@ -77,8 +90,8 @@ function seededOrder(i: number): Order {
   };
 }
 
-function callsPerSubmission(existing: number, full = false): { all: number; io: number } {
-  const fakes = office(existing, full);
+function callsPerSubmission(existing: number, full = false, newWriter = false): { all: number; io: number } {
+  const fakes = office(existing, full, newWriter);
   const form = [...fakes.FormApp.forms.values()][0]!;
   const response = form.submit(exampleAnswers());
   const mark = fakes.world.ledger.mark();
@@ -134,6 +147,7 @@ export async function rows(): Promise<BenchRow[]> {
     const small = callsPerSubmission(10);
     const large = callsPerSubmission(10000);
     const growing = callsPerSubmission(10000, true);
+    const firstForWriter = callsPerSubmission(10, false, true);
 
     const fakes = office(10000);
     const times: number[] = [];
@@ -171,6 +185,11 @@ export async function rows(): Promise<BenchRow[]> {
       {
         figure: 'service calls, the submission that fills the Orders sheet (grows it)',
         value: growing.all,
+        unit: 'calls',
+      },
+      {
+        figure: "service calls, a writer's first order (makes and shares their folder)",
+        value: firstForWriter.all,
         unit: 'calls',
       },
       {

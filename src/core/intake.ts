@@ -462,11 +462,16 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       : undefined;
     if (!doc && !freshOrder) doc = step('findDoc', () => deps.docs.findByOrder(orderId));
     let created = false;
+    const writer = order.writer || pickWriter(settings, ctx.orders.values());
+    // A Doc made in the writer's own shared folder is shared with them already: no share call per order.
+    let writerFolder: string | undefined;
     if (!doc) {
+      const folderFor = deps.sharing.folderFor?.bind(deps.sharing);
+      if (writer && folderFor) writerFolder = step('share', () => folderFor(writer));
       let recovered: DocumentRef | undefined;
       doc = step(
         'createDoc',
-        () => recovered ?? deps.docs.create(orderId, title, hash),
+        () => recovered ?? deps.docs.create(orderId, title, hash, writerFolder),
         () => {
           recovered = deps.docs.findByOrder(orderId);
         },
@@ -491,8 +496,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       );
     }
 
-    const writer = order.writer || pickWriter(settings, ctx.orders.values());
-    if (writer) {
+    if (writer && !(created && writerFolder)) {
       step('share', () => {
         const already = !created && deps.sharing.sharedWith(docRef.id).includes(writer.toLowerCase());
         if (!already) deps.sharing.share(docRef.id, writer, 'writer', true);

@@ -20,8 +20,11 @@ export type ManagerEditResult =
       readonly kind: 'apply';
       readonly order: Order;
       readonly log: readonly LogEntry[];
-      /** Someone who should now have access to the order's Doc. */
-      readonly shareWith?: { readonly email: string; readonly docId: string };
+      /**
+       * Someone who should now have access to the order's Doc: its new writer (who takes it over from the
+       * last one) or its reviewer (who joins them).
+       */
+      readonly shareWith?: { readonly email: string; readonly docId: string; readonly role: TeamRole };
     }
   | {
       readonly kind: 'revert';
@@ -139,7 +142,7 @@ export function managerEdit(edit: ManagerEdit): ManagerEditResult {
         kind: 'apply',
         order,
         log: [entry(field, `assigned ${member.email}`)],
-        ...(before.docId ? { shareWith: { email: member.email, docId: before.docId } } : {}),
+        ...(before.docId ? { shareWith: { email: member.email, docId: before.docId, role } } : {}),
       };
     }
     default: {

@@ -81,8 +81,11 @@ export interface DocumentRef {
 export interface DocumentStore {
   /** The order's document, made by an earlier run that may have stopped before recording it. */
   findByOrder(orderId: string): DocumentRef | undefined;
-  /** A new empty document in the orders folder, labelled with the order ID and the letter's hash. */
-  create(orderId: string, title: string, letterHash: string): DocumentRef;
+  /**
+   * A new empty document labelled with the order ID and the letter's hash: in `folderId` (a folder from
+   * `FileSharing.folderFor`) when given, else in the orders folder.
+   */
+  create(orderId: string, title: string, letterHash: string, folderId?: string): DocumentRef;
   /** The document's plain text (body only; Docs' final newline dropped). */
   text(docId: string): string;
   /** Applies Docs API requests in one atomic batch. */
@@ -104,8 +107,15 @@ export type ShareRole = 'writer' | 'commenter' | 'reader';
 export interface FileSharing {
   /** Gives `email` access; sharing again with the same person changes nothing. */
   share(docId: string, email: string, role: ShareRole, notify: boolean): void;
-  /** Who has access now (emails, lower case). */
+  /** Who has access now, directly or through a folder (emails, lower case). */
   sharedWith(docId: string): readonly string[];
+  /**
+   * A folder shared with `email` as a writer, made and shared on first use and remembered after: a
+   * document made in it is theirs to work on with no share of its own (Drive files take their folder's
+   * permissions). Stores without such folders (the local command) leave it out, and each document is shared
+   * by itself.
+   */
+  folderFor?(email: string): string;
 }
 
 /** A mutual-exclusion lock over every execution of the back office. */

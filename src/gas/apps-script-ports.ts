@@ -46,9 +46,11 @@ export class AppsScriptMailer implements Mailer {
 /** Script properties, read once per execution and written through. */
 export class ScriptState implements StateStore {
   private cache: Record<string, string> | undefined;
+  private store: GoogleAppsScript.Properties.Properties | undefined;
 
   private props(): GoogleAppsScript.Properties.Properties {
-    return PropertiesService.getScriptProperties();
+    this.store ??= PropertiesService.getScriptProperties();
+    return this.store;
   }
 
   all(): Record<string, string> {
@@ -63,5 +65,10 @@ export class ScriptState implements StateStore {
   set(key: string, value: string): void {
     this.props().setProperty(key, value);
     this.all()[key] = value;
+  }
+
+  delete(key: string): void {
+    this.props().deleteProperty(key);
+    delete this.all()[key];
   }
 }

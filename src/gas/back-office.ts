@@ -1,7 +1,7 @@
 /**
  * The back office's trigger handlers: they build the Apps Script adapters for one execution, take the
  * script lock, read the tracker (one Sheets API read), run a core use case, which commits its writes at its
- * durable points, and let go of the lock.
+ * durable points, and keep the lock until the execution ends (see `locked`).
  *
  * Triggers can fire twice for one submission, sometimes with a blank second event; a handler that cannot
  * get the lock in time leaves the work to the sweep. Nothing here decides anything: intake, the sweep and
@@ -10,7 +10,7 @@
 import { type Drafter, type IntakeOutcome, processResponse } from '../core/intake';
 import { managerEdit } from '../core/manager-edit';
 import type { When } from '../core/order-moves';
-import type { Clock } from '../core/ports';
+import type { Clock, MailMessage } from '../core/ports';
 import { errorMessage } from '../core/ports';
 import type { Settings, SettingsProblem } from '../core/settings';
 import { SETTINGS_PROBLEMS_KEY, settingsProblemsToLog } from '../core/settings-log';
@@ -18,7 +18,7 @@ import { type SweepReport, sweep } from '../core/sweep';
 import { AppsScriptClock, AppsScriptMailer, ScriptLock, ScriptState } from './apps-script-ports';
 import { DriveCommentThreads } from './comment-threads';
 import { DriveDocSharing } from './doc-sharing';
-import { DriveDocWriter } from './doc-writer';
+import { DriveDocWriter, docUrl } from './doc-writer';
 import { FormResponses, responseData } from './form-intake';
 import { PROPERTY } from './setup';
 import {
@@ -29,6 +29,17 @@ import {
   TrackerResponses,
   TrackerSettings,
 } from './tracker-sheet';
+
+/** The note to a writer a manager gave an order to: the order ID and the Doc's link. */
+export function handOverMail(orderId: string, to: string, url: string): MailMessage {
+  return {
+    to,
+    subject: `CEAD: order ${orderId} is now yours`,
+    body:
+      `A manager assigned order ${orderId} to you in the CEAD tracker.\n\n` +
+      `The draft is in your CEAD drafts folder: ${url}\n`,
+  };
+}
 
 /** How long a trigger waits for another execution to finish before leaving its work to the sweep. */
 export const TRIGGER_LOCK_WAIT_MS = 30000;
@@ -56,14 +67,15 @@ export function backOfficeAdapters(draft: Drafter) {
   const tracker = new Tracker(ids.spreadsheetId);
   const settingsSource = new TrackerSettings(tracker);
   const clock: Clock = new AppsScriptClock();
+  const sharing = new DriveDocSharing({ parentId: ids.folderId, state });
   const withSettings = (settings: Settings) => ({
     settings,
     deps: {
       raw: new TrackerResponses(tracker),
       orders: new TrackerOrders(tracker),
-      docs: new DriveDocWriter(ids.folderId),
+      docs: new DriveDocWriter(ids.folderId, undefined, undefined, (id) => sharing.forgetFolder(id)),
       comments: new DriveCommentThreads(),
-      sharing: new DriveDocSharing(),
+      sharing,
       mailer: new AppsScriptMailer(),
       log: new TrackerLog(tracker),
       clock,
@@ -113,6 +125,11 @@ function logSettingsProblems(
 /**
  * Runs `fn` under the script lock with the execution's adapters; false when the lock stayed busy. Writes
  * are the Sheets API's and land when made, so nothing needs flushing, except SpreadsheetApp's notes.
+ *
+ * Each handler is the whole of its trigger's execution, and Apps Script lets go of an execution's lock
+ * when it ends ("The lock is automatically released when the script terminates", Lock.releaseLock), so
+ * the lock is kept to the end rather than spending a call to let go of it one statement early. The notes
+ * are flushed first, which is what the same page asks for before a lock is let go.
  */
 function locked<T>(
   waitMs: number,
@@ -131,7 +148,6 @@ function locked<T>(
     return { ran: true, value };
   } finally {
     tracker?.finish();
-    lock.release();
   }
 }
 
@@ -235,8 +251,15 @@ export function handleTrackerEdit(
         orders.noteCell(r, c, '');
         report.applied++;
         if (decided.shareWith) {
+          const { docId, email, role } = decided.shareWith;
           try {
-            deps.sharing.share(decided.shareWith.docId, decided.shareWith.email, 'writer', true);
+            if (role === 'reviewer') {
+              // A reviewer joins the writer: the Doc stays in the writer's folder and is shared by itself.
+              deps.sharing.share(docId, email, 'writer', true);
+            } else if (deps.sharing.handOver(docId, email) === 'moved' && deps.mailer.remainingQuota() > 0) {
+              // A share notifies by itself; a move into the writer's folder does not, so CEAD tells them.
+              deps.mailer.send(handOverMail(decided.order.orderId, email, docUrl(docId)));
+            }
           } catch (e) {
             entries.push({
               time: when.now,

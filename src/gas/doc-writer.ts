@@ -1,13 +1,14 @@
 /**
- * Draft documents: created by the Drive API straight into the orders folder (one call, and the file carries
- * the order ID and the letter's hash as app properties), written and read through the Docs API.
+ * Draft documents: created by the Drive API straight into their folder (the writer's, or the orders folder)
+ * in one call, the file carrying the order ID and the letter's hash as app properties; written and read
+ * through the Docs API.
  *
  * Drive's `files.create` rather than `Docs.Documents.create`: the Docs API makes the file in the owner's
  * root and a move costs another call, and only Drive can label the file so that a retry finds a Doc a
  * crashed run made. Both work under the drive.file scope, because the app creates the file.
  */
 import type { DocsRequest } from '../core/letter/docs-requests';
-import type { DocumentRef, DocumentStore } from '../core/ports';
+import { type DocumentRef, type DocumentStore, errorMessage } from '../core/ports';
 import { DOC_MIME, type DriveFile, type DriveV3, driveV3 } from './drive-v3';
 
 export const ORDER_PROPERTY = 'ceadOrderId';
@@ -59,6 +60,8 @@ export class DriveDocWriter implements DocumentStore {
     private readonly folderId: string,
     private readonly drive: () => DriveV3 = driveV3,
     private readonly docs: () => DocsV1 = docsV1,
+    /** Told when Drive cannot find the folder a Doc was to be made in (a writer's folder deleted by hand). */
+    private readonly onMissingFolder?: (folderId: string) => void,
   ) {}
 
   private ref(file: DriveFile): DocumentRef {
@@ -77,18 +80,24 @@ export class DriveDocWriter implements DocumentStore {
     return file ? this.ref(file) : undefined;
   }
 
-  create(orderId: string, title: string, letterHash: string): DocumentRef {
-    const file = this.drive().Files.create(
-      {
-        name: title,
-        mimeType: DOC_MIME,
-        parents: [this.folderId],
-        appProperties: { [ORDER_PROPERTY]: orderId, [HASH_PROPERTY]: letterHash },
-      },
-      null,
-      { fields: 'id,appProperties' },
-    );
-    return this.ref(file);
+  create(orderId: string, title: string, letterHash: string, folderId?: string): DocumentRef {
+    const parent = folderId ?? this.folderId;
+    try {
+      const file = this.drive().Files.create(
+        {
+          name: title,
+          mimeType: DOC_MIME,
+          parents: [parent],
+          appProperties: { [ORDER_PROPERTY]: orderId, [HASH_PROPERTY]: letterHash },
+        },
+        null,
+        { fields: 'id,appProperties' },
+      );
+      return this.ref(file);
+    } catch (e) {
+      if (folderId && /File not found/i.test(errorMessage(e))) this.onMissingFolder?.(folderId);
+      throw e;
+    }
   }
 
   text(docId: string): string {

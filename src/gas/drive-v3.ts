@@ -113,6 +113,12 @@ export interface DriveV3 {
 }
 
 export const DOC_MIME = 'application/vnd.google-apps.document';
+
+/** Drive's query language quotes with single quotes and escapes them with a backslash. */
+export function driveQuoted(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 /** The global `Drive` advanced service, seen through the real signatures. Read at call time, never at load. */

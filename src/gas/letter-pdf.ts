@@ -3,6 +3,7 @@
  * Drive advanced service v3, which works with the narrow `drive.file` scope (DriveApp needs full `drive`).
  * Exporting again replaces the earlier PDF of the same name, so the folder holds one current letter.
  */
+import { driveQuoted } from './drive-v3';
 import type { PdfStore } from './sidebar-server';
 
 /** The part of the Drive v3 advanced service this adapter uses (the typings omit the options argument). */
@@ -23,11 +24,6 @@ export interface DriveFiles {
 export interface PdfBlob {
   setName(name: string): PdfBlob;
   getBytes(): readonly number[] | Uint8Array;
-}
-
-/** Drive's query language quotes with single quotes and escapes them with a backslash. */
-export function driveQuoted(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 const viewUrl = (id: string) => `https://drive.google.com/file/d/${id}/view`;

@@ -32,6 +32,7 @@ import {
   RESPONSE_HEADERS,
 } from '../core/tracker-row';
 import { ScriptLock } from './apps-script-ports';
+import { WRITER_FOLDER_KEY } from './doc-sharing';
 import { type DriveV3, driveV3, FOLDER_MIME } from './drive-v3';
 import { DATE_FORMAT, SHEETS } from './tracker-sheet';
 
@@ -207,6 +208,36 @@ function ensureFolder(drive: DriveV3, folderId: string | undefined, changes: str
   const created = drive.Files.create({ name: FOLDER_NAME, mimeType: FOLDER_MIME }, null, { fields: 'id' });
   changes.push('Created the orders folder.');
   return created.id ?? '';
+}
+
+/**
+ * The writers' folders intake made (doc-sharing.ts), checked as the orders folder is: one trashed, gone, or
+ * no longer in the orders folder (which setup may just have made anew) is forgotten, and the writer's next
+ * order makes a new one. Their Docs stay where they are.
+ */
+function checkWriterFolders(
+  drive: DriveV3,
+  ids: Record<string, string>,
+  folderId: string,
+  forget: (key: string) => void,
+  changes: string[],
+): void {
+  for (const [key, id] of Object.entries(ids)) {
+    if (!key.startsWith(WRITER_FOLDER_KEY)) continue;
+    let ok = false;
+    try {
+      const folder = drive.Files.get(id, { fields: 'id,trashed,parents' });
+      ok = !folder.trashed && (folder.parents ?? []).includes(folderId);
+    } catch {
+      // Gone or no longer visible to the app.
+    }
+    if (!ok) {
+      forget(key);
+      changes.push(
+        `Forgot the writer folder of ${key.slice(WRITER_FOLDER_KEY.length)}: it was deleted or moved.`,
+      );
+    }
+  }
 }
 
 // --- The tracker --------------------------------------------------------------------------------------------
@@ -518,6 +549,7 @@ function setupUnderLock(drive: DriveV3): SetupReport {
   const form = ensureForm(ids[PROPERTY.formId], changes, record(PROPERTY.formId));
   const folderId = ensureFolder(drive, ids[PROPERTY.folderId], changes);
   if (ids[PROPERTY.folderId] !== folderId) record(PROPERTY.folderId)(folderId);
+  checkWriterFolders(drive, ids, folderId, (key) => props.deleteProperty(key), changes);
   const ss = ensureSpreadsheet(
     ids[PROPERTY.spreadsheetId],
     timeZone,

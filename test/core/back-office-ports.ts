@@ -126,6 +126,8 @@ interface MemoryDoc {
   title: string;
   text: string;
   letterHash: string;
+  /** The writer folder it was made in (MemoryFolderSharing), if any. */
+  folderId?: string;
 }
 
 /** Documents whose "requests" are the test drafter's: `{ insertText: { text } }` at the start. */
@@ -145,9 +147,16 @@ export class MemoryDocs implements DocumentStore {
     const d = this.docs.find((x) => x.orderId === orderId);
     return d ? this.ref(d) : undefined;
   }
-  create(orderId: string, title: string, letterHash: string) {
+  create(orderId: string, title: string, letterHash: string, folderId?: string) {
     this.faults.hit('docs.create');
-    const d: MemoryDoc = { id: `doc-${this.docs.length + 1}`, orderId, title, text: '', letterHash };
+    const d: MemoryDoc = {
+      id: `doc-${this.docs.length + 1}`,
+      orderId,
+      title,
+      text: '',
+      letterHash,
+      ...(folderId ? { folderId } : {}),
+    };
     this.docs.push(d);
     return this.ref(d);
   }
@@ -203,7 +212,7 @@ export class MemoryComments implements CommentStore {
 
 export class MemorySharing implements FileSharing {
   readonly shares = new Map<string, Set<string>>();
-  constructor(private readonly faults: Faults) {}
+  constructor(protected readonly faults: Faults) {}
   share(docId: string, email: string) {
     this.faults.hit('sharing.share');
     const set = this.shares.get(docId) ?? new Set();
@@ -213,6 +222,37 @@ export class MemorySharing implements FileSharing {
   sharedWith(docId: string) {
     this.faults.hit('sharing.sharedWith');
     return [...(this.shares.get(docId) ?? [])];
+  }
+}
+
+/**
+ * Sharing through one folder per writer, as Drive does it: a document in a writer's folder is shared with
+ * them (`docs` says which folder each document is in), and the folder is made once per writer.
+ */
+export class MemoryFolderSharing extends MemorySharing {
+  /** Folder ID by writer email (lower case). */
+  readonly folders = new Map<string, string>();
+  constructor(
+    faults: Faults,
+    private readonly docs: MemoryDocs,
+  ) {
+    super(faults);
+  }
+  folderFor(email: string): string {
+    this.faults.hit('sharing.folderFor');
+    const key = email.toLowerCase();
+    let id = this.folders.get(key);
+    if (!id) {
+      id = `folder-${this.folders.size + 1}`;
+      this.folders.set(key, id);
+    }
+    return id;
+  }
+  override sharedWith(docId: string) {
+    const direct = super.sharedWith(docId);
+    const folder = this.docs.docs.find((d) => d.id === docId)?.folderId;
+    const through = [...this.folders].filter(([, id]) => id === folder).map(([email]) => email);
+    return [...new Set([...direct, ...through])];
   }
 }
 

@@ -17,7 +17,7 @@ import { type Order, orderIdFor } from '../../src/core/orders';
 import type { ResponseData } from '../../src/core/ports';
 import { ITEMS } from '../../src/core/questionnaire';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { backOffice, rawFromExample } from './back-office-ports';
+import { backOffice, MemoryFolderSharing, rawFromExample } from './back-office-ports';
 
 const SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
@@ -37,8 +37,10 @@ function response(
   return { responseId: id, timestamp, respondentEmail: '', editUrl: `https://forms.example/edit/${id}`, raw };
 }
 
-function setup() {
-  const b = backOffice();
+/** The in-memory back office; `folders` makes Docs in writer folders as the Drive adapter does. */
+function setup(folders = false) {
+  const base = backOffice();
+  const b = folders ? { ...base, sharing: new MemoryFolderSharing(base.faults, base.docs) } : base;
   const ctx = (): IntakeContext => ({
     settings: SETTINGS,
     orders: new Map([...b.orders.rows.values()].map((o) => [o.orderId, o])),
@@ -98,6 +100,59 @@ describe('intake of a complete response', () => {
     run(response('R2', complete));
     expect(b.orders.rows.get(orderIdFor('R2'))!.writer).toBe('ben@cead-team.example');
     expect(pickWriter({ ...SETTINGS, team: [] }, [])).toBe('');
+  });
+});
+
+describe('intake with writer folders (Drive)', () => {
+  function folderSetup() {
+    const { b, run } = setup(true);
+    return { b, sharing: b.sharing as MemoryFolderSharing, run };
+  }
+
+  it("makes the Doc in the writer's folder and shares nothing per order", () => {
+    const { b, sharing, run } = folderSetup();
+    expect(run(response('R1', complete)).status).toBe('DRAFTING');
+    expect(run(response('R2', complete)).status).toBe('DRAFTING');
+    expect(run(response('R3', complete)).status).toBe('DRAFTING');
+    expect(b.docs.docs.map((d) => [d.orderId, d.folderId])).toEqual([
+      [orderIdFor('R1'), 'folder-1'],
+      [orderIdFor('R2'), 'folder-2'],
+      [orderIdFor('R3'), 'folder-1'],
+    ]);
+    expect([...sharing.folders]).toEqual([
+      ['ana@cead-team.example', 'folder-1'],
+      ['ben@cead-team.example', 'folder-2'],
+    ]);
+    expect(b.faults.count('sharing.share')).toBe(0);
+    expect(sharing.sharedWith('doc-3')).toEqual(['ana@cead-team.example']);
+  });
+
+  it('shares a Doc an earlier run made outside the folders by itself', () => {
+    const base = setup();
+    // A run from before writer folders: the Doc was made in the orders folder, then writing it failed.
+    base.b.faults.failNext('docs.write', new Error('Invalid requests[0]: bad index'));
+    expect(base.run(response('R1', complete))).toMatchObject({ status: 'ERROR', step: 'writeLetter' });
+    const sharing = new MemoryFolderSharing(base.b.faults, base.b.docs);
+    const b = { ...base.b, sharing };
+    const ctx = {
+      settings: SETTINGS,
+      orders: new Map([...b.orders.rows.values()].map((o) => [o.orderId, o])),
+    };
+    expect(processResponse(b, ctx, response('R1', complete)).status).toBe('DRAFTING');
+    expect(b.docs.docs.map((d) => d.folderId)).toEqual([undefined]);
+    expect(sharing.sharedWith('doc-1')).toEqual(['ana@cead-team.example']);
+    expect(b.faults.count('sharing.share')).toBe(1);
+    expect(b.faults.count('sharing.folderFor')).toBe(0);
+  });
+
+  it('a folder that cannot be made is a failed share step, and the next run finishes the order', () => {
+    const { b, run } = folderSetup();
+    b.faults.failNext('sharing.folderFor', new Error('Insufficient permissions for the specified parent.'));
+    const first = run(response('R1', complete));
+    expect(first).toMatchObject({ action: 'failed', step: 'share', status: 'ERROR' });
+    expect(b.docs.docs).toHaveLength(0);
+    expect(run(response('R1', complete))).toMatchObject({ status: 'DRAFTING' });
+    expect(b.docs.docs.map((d) => d.folderId)).toEqual(['folder-1']);
   });
 });
 
@@ -207,13 +262,16 @@ describe('failures', () => {
     });
   });
 
-  it('survives a failure at every port call of a first intake', () => {
-    const probe = setup();
+  it.each([
+    ['shared per Doc', false],
+    ['in writer folders', true],
+  ])('survives a failure at every port call of a first intake (%s)', (_mode, folders) => {
+    const probe = setup(folders);
     probe.run(response('R1', complete));
     const points = probe.b.faults.calls;
     expect(points.length).toBeGreaterThan(8);
     points.forEach((method, i) => {
-      const { b, run } = setup();
+      const { b, run } = setup(folders);
       // Fail the i-th call: count how often this method ran before it.
       const nth = points.slice(0, i).filter((m) => m === method).length;
       const real = b.faults.hit.bind(b.faults);
@@ -237,6 +295,11 @@ describe('failures', () => {
       expect([method, i, b.comments.threads.get(b.docs.docs[0]!.id)?.length]).toEqual([method, i, 2]);
       expect([method, i, b.raw.rows.length]).toEqual([method, i, 1]);
       expect(b.raw.rows[0]!.raw).toEqual(complete);
+      expect([method, i, b.sharing.sharedWith(b.docs.docs[0]!.id)]).toEqual([
+        method,
+        i,
+        ['ana@cead-team.example'],
+      ]);
     });
   });
 });

@@ -110,7 +110,10 @@ describe('manager edits', () => {
 
   it('assigns only team members of the right role, and shares the Doc with them', () => {
     const r = edit('writer', 'ana@cead-team.example', 'MIA@cead-team.example');
-    expect(r).toMatchObject({ kind: 'apply', shareWith: { email: 'mia@cead-team.example', docId: 'doc-1' } });
+    expect(r).toMatchObject({
+      kind: 'apply',
+      shareWith: { email: 'mia@cead-team.example', docId: 'doc-1', role: 'writer' },
+    });
     expect(edit('reviewer', '', 'ana@cead-team.example').kind).toBe('revert');
     expect(edit('writer', 'ana@cead-team.example', 'stranger@example.org').kind).toBe('revert');
   });

@@ -46,7 +46,7 @@ describe('adoptTrackerEdits', () => {
     expect(after.originalDue).toBe('2026-11-03');
     expect(result.changed).toEqual([after]);
     expect(result.reverted).toEqual([]);
-    expect(result.shares).toEqual([{ email: 'morgan.ellis@example.org', docId: 'doc-1' }]);
+    expect(result.shares).toEqual([{ email: 'morgan.ellis@example.org', docId: 'doc-1', role: 'reviewer' }]);
     expect(result.log.map((e) => e.actor)).toEqual([TRACKER_ACTOR, TRACKER_ACTOR, TRACKER_ACTOR]);
   });
 

@@ -180,4 +180,43 @@ describe('Drive fake: files and permissions', () => {
       drive.Permissions.create({ role: 'editor', type: 'user', emailAddress: 'x@y.example' }, doc.id),
     ).toThrow(/Invalid Value: role/);
   });
+
+  it("lists a folder's permissions on the files inside it, and re-evaluates them when a file moves", () => {
+    const { drive, folder, doc } = withDoc();
+    const other = drive.Files.create({ name: 'Ben', mimeType: MIME.folder }, undefined, {
+      fields: 'id',
+    }) as { id: string };
+    drive.Permissions.create({ role: 'commenter', type: 'user', emailAddress: 'ana@x.example' }, doc.id, {
+      fields: 'id',
+    });
+    drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: 'ana@x.example' }, folder.id, {
+      fields: 'id',
+    });
+    drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: 'ben@x.example' }, other.id, {
+      fields: 'id',
+    });
+    const listed = (id: string) =>
+      (
+        drive.Permissions.list(id, { fields: 'permissions(emailAddress,role,permissionDetails)' }) as {
+          permissions: Array<{
+            emailAddress: string;
+            role: string;
+            permissionDetails: Array<{ inherited: boolean }>;
+          }>;
+        }
+      ).permissions.map((p) => [p.emailAddress, p.role, p.permissionDetails.map((d) => d.inherited)]);
+    // Her own commenter role and the folder's writer role: the higher one is what she has.
+    expect(listed(doc.id)).toEqual([['ana@x.example', 'writer', [false, true]]]);
+    drive.Files.update({}, doc.id, undefined, {
+      addParents: other.id,
+      removeParents: folder.id,
+      fields: 'id',
+    });
+    expect(listed(doc.id)).toEqual([
+      ['ana@x.example', 'commenter', [false]],
+      ['ben@x.example', 'writer', [true]],
+    ]);
+    // The file's own list is untouched by what it inherits.
+    expect(drive.permissions.get(doc.id)?.map((p) => p.emailAddress)).toEqual(['ana@x.example']);
+  });
 });

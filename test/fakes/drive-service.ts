@@ -72,6 +72,7 @@ const PERMISSION: Schema = {
   emailAddress: true,
   displayName: true,
   domain: true,
+  permissionDetails: true,
 };
 
 function mask(method: string, fields: unknown, schema: Schema, required: boolean): MaskTree | true {
@@ -127,6 +128,18 @@ export interface PermissionRecord {
   role: string;
   emailAddress?: string;
 }
+
+/** A permission as `permissions.list` gives it: the file's own, or one it takes from a folder above it. */
+export interface EffectivePermission extends PermissionRecord {
+  permissionDetails: Array<{
+    permissionType: 'file';
+    role: string;
+    inherited: boolean;
+    inheritedFrom?: string;
+  }>;
+}
+
+const ROLE_RANK = ['reader', 'commenter', 'writer', 'fileOrganizer', 'organizer', 'owner'];
 
 const ROLES = ['owner', 'organizer', 'fileOrganizer', 'writer', 'commenter', 'reader'];
 const COMMENT_WRITABLE = ['content', 'anchor', 'quotedFileContent'];
@@ -202,7 +215,14 @@ function matchesQuery(file: DriveFileRecord, q: string): boolean {
 
 export interface FakeDrive {
   readonly comments: Map<string, CommentRecord[]>;
+  /** Each file's own permissions (what `permissions.create` made on it). */
   readonly permissions: Map<string, PermissionRecord[]>;
+  /**
+   * Who can open the file and how: its own permissions and those of every folder above it, the higher
+   * role winning, as Drive propagates a folder's permissions down to its files ("How permissions
+   * propagate", Drive API sharing guide). Moving a file re-evaluates this, since it is computed each time.
+   */
+  access(fileId: string): EffectivePermission[];
   Files: {
     create(resource: Record<string, unknown>, blob?: unknown, options?: Record<string, unknown>): unknown;
     get(fileId: string, options?: Record<string, unknown>): unknown;
@@ -324,9 +344,37 @@ export function createDrive(world: GasWorld, hooks: DriveHooks = {}): FakeDrive 
     return reply;
   };
 
+  const access = (fileId: string): EffectivePermission[] => {
+    const byWho = new Map<string, EffectivePermission>();
+    const seen = new Set<string>();
+    const visit = (id: string, inherited: boolean) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const p of permissions.get(id) ?? []) {
+        const who = `${p.type}:${p.emailAddress ?? ''}`;
+        const detail = {
+          permissionType: 'file' as const,
+          role: p.role,
+          inherited,
+          ...(inherited ? { inheritedFrom: id } : {}),
+        };
+        const had = byWho.get(who);
+        if (!had) byWho.set(who, { ...p, permissionDetails: [detail] });
+        else {
+          had.permissionDetails.push(detail);
+          if (ROLE_RANK.indexOf(p.role) > ROLE_RANK.indexOf(had.role)) had.role = p.role;
+        }
+      }
+      for (const parent of world.files.get(id)?.parents ?? []) visit(parent, true);
+    };
+    visit(fileId, false);
+    return [...byWho.values()];
+  };
+
   const drive: FakeDrive = {
     comments,
     permissions,
+    access,
     Files: {
       create(resource, _blob, options = {}) {
         call('Files.create');
@@ -433,7 +481,7 @@ export function createDrive(world: GasWorld, hooks: DriveHooks = {}): FakeDrive 
           false,
         );
         visible('permissions.list', fileId);
-        const full = { permissions: permissions.get(fileId) ?? [] };
+        const full = { permissions: access(fileId) };
         return m === true ? full : project(full, m);
       },
     },

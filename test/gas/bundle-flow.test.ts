@@ -34,9 +34,14 @@ function ready(): BackOffice {
   return office;
 }
 
+/** The Docs in the orders folder or a folder inside it (the writers' folders). */
 function draftDocs(office: BackOffice) {
-  return [...office.fakes.world.files.values()].filter(
-    (f) => f.mimeType === MIME.document && f.parents.includes(office.folderId()) && !f.trashed,
+  const files = office.fakes.world.files;
+  const under = (id: string, seen = new Set<string>()): boolean =>
+    id === office.folderId() ||
+    (!seen.has(id) && (files.get(id)?.parents ?? []).some((p) => under(p, seen.add(id))));
+  return [...files.values()].filter(
+    (f) => f.mimeType === MIME.document && !f.trashed && f.parents.some((p) => under(p)),
   );
 }
 
@@ -211,7 +216,14 @@ describe('a submission', () => {
     const expected = draftLetter(parsed.answers, { orderId: orderIdFor(response.getId()), date: today });
     expect(office.fakes.Docs.textOf(doc.id)).toBe(expected.text);
     expect(office.fakes.Docs.namedRangesOf(doc.id).map((r) => r.name)).toContain('cead:patientCare');
-    expect(office.fakes.Drive.permissions.get(doc.id)?.map((p) => [p.emailAddress, p.role])).toEqual([
+    // The Doc is in the writer's own folder under the orders folder, and has its access from there.
+    const folder = office.fakes.world.files.get(doc.parents[0]!)!;
+    expect([folder.mimeType, folder.parents]).toEqual([MIME.folder, [office.folderId()]]);
+    expect(office.fakes.Drive.permissions.get(doc.id) ?? []).toEqual([]);
+    expect(office.fakes.Drive.permissions.get(folder.id)?.map((p) => [p.emailAddress, p.role])).toEqual([
+      [TEAM_WRITER, 'writer'],
+    ]);
+    expect(office.fakes.Drive.access(doc.id).map((p) => [p.emailAddress, p.role])).toEqual([
       [TEAM_WRITER, 'writer'],
     ]);
 
@@ -232,6 +244,60 @@ describe('a submission', () => {
     const responses = dataRows(office.sheet('Responses'));
     expect(responses).toHaveLength(1);
     expect(JSON.parse(responses[0]!.slice(2).join(''))).toEqual(RAW);
+  });
+
+  it("costs 12 service calls once the writer's folder exists, with no share call per order", () => {
+    const office = ready();
+    office.submitEvent(office.form().submit(RAW));
+    const mark = office.fakes.world.ledger.mark();
+    expect(office.submitEvent(office.form().submit(RAW)).error).toBeUndefined();
+    expect(office.fakes.world.ledger.since(mark).map((p) => `${p.service}.${p.method}`)).toEqual([
+      'LockService.getScriptLock',
+      'LockService.Lock.tryLock',
+      'PropertiesService.getScriptProperties',
+      'PropertiesService.ScriptProperties.getProperties',
+      'Sheets.Spreadsheets.Values.batchGet',
+      'Sheets.Spreadsheets.Values.batchUpdate',
+      'Drive.Files.create',
+      'Docs.Documents.batchUpdate',
+      'Drive.Comments.create',
+      'Drive.Comments.create',
+      'Drive.Comments.create',
+      'Sheets.Spreadsheets.Values.batchUpdate',
+    ]);
+    const docs = draftDocs(office);
+    expect(docs).toHaveLength(2);
+    expect(docs[1]!.parents).toEqual(docs[0]!.parents);
+    // The one writer got one "shared a folder" email's worth of permission, not one per Doc.
+    expect(docs.map((d) => office.fakes.Drive.permissions.get(d.id) ?? [])).toEqual([[], []]);
+  });
+
+  it('makes the writer a new folder when theirs was deleted: at the sweep, or when setup runs again', () => {
+    const office = ready();
+    office.submitEvent(office.form().submit(RAW));
+    const first = draftDocs(office)[0]!.parents[0]!;
+    // Deleted for good by hand: the next order fails to make its Doc there, and the sweep makes a new folder.
+    office.fakes.world.files.delete(first);
+    const r = office.form().submit(RAW);
+    office.submitEvent(r);
+    const orders = office.sheet('Orders');
+    expect(column(orders, 'Status')).toEqual(['DRAFTING', 'ERROR']);
+    expect(office.run('sweep').error).toBeUndefined();
+    expect(column(orders, 'Status')).toEqual(['DRAFTING', 'DRAFTING']);
+    const second = office.fakes.world.files.get(draftDocs(office).at(-1)!.parents[0]!)!;
+    expect(second.id).not.toBe(first);
+    expect(second.parents).toEqual([office.folderId()]);
+    // Trashed instead: setup forgets it (and says so), and a second setup changes nothing.
+    office.fakes.Drive.Files.update({ trashed: true }, second.id, undefined, { fields: 'id' });
+    const report = office.run('setup').value as { changes: string[] };
+    expect(report.changes).toEqual([
+      'Forgot the writer folder of ana@cead-team.example: it was deleted or moved.',
+    ]);
+    expect((office.run('setup').value as { changes: string[] }).changes).toEqual([]);
+    office.submitEvent(office.form().submit(RAW));
+    expect(column(orders, 'Status')).toEqual(['DRAFTING', 'DRAFTING', 'DRAFTING']);
+    const third = draftDocs(office).at(-1)!.parents[0]!;
+    expect([third === first, third === second.id]).toEqual([false, false]);
   });
 
   it('gives one order per response for a repeated event, a blank event and interleaved submissions', () => {
@@ -274,6 +340,7 @@ describe.each([
     const points = probe.fakes.world.ledger.since(mark);
     const threadsExpected = probe.fakes.Drive.liveComments(draftDocs(probe)[0]!.id).length;
     // Every call intake makes, in order: each one fails in turn below.
+    // The writer's first order, so the path includes making and sharing their folder.
     expect(points.map((p) => `${p.service}.${p.method}`)).toEqual([
       'LockService.getScriptLock',
       'LockService.Lock.tryLock',
@@ -281,14 +348,16 @@ describe.each([
       'PropertiesService.ScriptProperties.getProperties',
       'Sheets.Spreadsheets.Values.batchGet',
       'Sheets.Spreadsheets.Values.batchUpdate',
+      'Drive.Files.list',
+      'Drive.Files.create',
+      'Drive.Permissions.create',
+      'PropertiesService.ScriptProperties.setProperty',
       'Drive.Files.create',
       'Docs.Documents.batchUpdate',
-      'Drive.Permissions.create',
       'Drive.Comments.create',
       'Drive.Comments.create',
       'Drive.Comments.create',
       'Sheets.Spreadsheets.Values.batchUpdate',
-      'LockService.Lock.releaseLock',
     ]);
 
     let covered = 0;
@@ -311,6 +380,15 @@ describe.each([
       const docs = draftDocs(office);
       expect([where, docs.length]).toEqual([where, 1]);
       expect([where, office.fakes.Drive.liveComments(docs[0]!.id).length]).toEqual([where, threadsExpected]);
+      // One folder for the writer, whatever failed, and the Doc shared with them through it.
+      const folders = [...office.fakes.world.files.values()].filter(
+        (f) => f.mimeType === MIME.folder && f.parents.includes(office.folderId()),
+      );
+      expect([where, folders.length]).toEqual([where, 1]);
+      expect([where, office.fakes.Drive.access(docs[0]!.id).map((p) => p.emailAddress)]).toEqual([
+        where,
+        [TEAM_WRITER],
+      ]);
       const raw = dataRows(office.sheet('Responses'));
       expect([where, raw.length]).toEqual([where, 1]);
       expect(JSON.parse(raw[0]!.slice(2).join(''))).toEqual(RAW);
@@ -463,6 +541,40 @@ describe('manager edits in the Orders sheet', () => {
       'ON_HOLD',
     ]);
     expect(String(log[0])).toMatch(/^2026-11-30T\d\d:\d\d:\d\d-05:00$/);
+  });
+
+  it("moves the Doc to a new writer's folder, tells them, and shares it with a reviewer without moving it", () => {
+    const { office, orders, edit } = withOrder();
+    const settings = office.sheet('Settings');
+    const teamHeader = settings.peekValues().findIndex((r) => r[0] === 'Name');
+    settings.seedRows(teamHeader + 3, [
+      ['Ben Writer', 'ben@cead-team.example', 'writer'],
+      ['Rex Reviewer', 'rex@cead-team.example', 'reviewer'],
+    ]);
+    const [doc] = draftDocs(office);
+    const who = () =>
+      office.fakes.Drive.access(doc!.id)
+        .map((p) => p.emailAddress)
+        .sort();
+    expect(who()).toEqual([TEAM_WRITER]);
+
+    expect(edit('Writer', 'ben@cead-team.example').error).toBeUndefined();
+    expect(column(orders, 'Writer')).toEqual(['ben@cead-team.example']);
+    const folder = office.fakes.world.files.get(doc!.parents[0]!)!;
+    expect(folder.name).toBe('CEAD drafts: ben@cead-team.example');
+    expect(folder.parents).toEqual([office.folderId()]);
+    // Ana had the Doc through her folder only, so the move takes it from her.
+    expect(who()).toEqual(['ben@cead-team.example']);
+    const mail = office.fakes.MailApp.sent.at(-1)!;
+    expect(mail.to).toBe('ben@cead-team.example');
+    expect(mail.body).toContain(doc!.id);
+    expect(mail.body).not.toContain('Rosa');
+
+    expect(edit('Reviewer', 'rex@cead-team.example').error).toBeUndefined();
+    expect(office.fakes.world.files.get(doc!.id)!.parents).toEqual([folder.id]);
+    expect(who()).toEqual(['ben@cead-team.example', 'rex@cead-team.example']);
+    const log = dataRows(office.sheet('Log')).map((r) => r[3]);
+    expect(log).not.toContain('error');
   });
 
   it('recomputes the due date when the package changes', () => {

@@ -1,6 +1,6 @@
 /** Drafts, threads, sharing and form responses over the Drive, Docs and FormApp fakes. */
 import { DriveCommentThreads } from '../../src/gas/comment-threads';
-import { DriveDocSharing } from '../../src/gas/doc-sharing';
+import { DriveDocSharing, WRITER_FOLDER_KEY } from '../../src/gas/doc-sharing';
 import { DriveDocWriter } from '../../src/gas/doc-writer';
 import { FormResponses, responseData } from '../../src/gas/form-intake';
 import { FORM_TITLE } from '../../src/gas/setup';
@@ -77,6 +77,92 @@ describe('DriveDocSharing', () => {
     sharing.share(doc.id, 'Ana@cead-team.example', 'writer', false);
     sharing.share(doc.id, 'rex@cead-team.example', 'commenter', false);
     expect(sharing.sharedWith(doc.id)).toEqual(['ana@cead-team.example', 'rex@cead-team.example']);
+  });
+});
+
+describe('DriveDocSharing with writer folders', () => {
+  function withFolders() {
+    const w = world();
+    const props = PropertiesService.getScriptProperties();
+    const state = {
+      get: (k: string) => props.getProperty(k) ?? undefined,
+      set: (k: string, v: string) => void props.setProperty(k, v),
+      delete: (k: string) => void props.deleteProperty(k),
+    };
+    const sharing = new DriveDocSharing({ parentId: w.folderId, state });
+    const docs = new DriveDocWriter(w.folderId, undefined, undefined, (id) => sharing.forgetFolder(id));
+    return { ...w, props, sharing, docs };
+  }
+
+  it('makes one folder per writer in the orders folder, shares it once, and remembers it', () => {
+    const { fakes, folderId, props, sharing } = withFolders();
+    const a = sharing.folderFor!('Ana@cead-team.example');
+    expect(sharing.folderFor!('ana@cead-team.example')).toBe(a);
+    expect(sharing.folderFor!('ben@cead-team.example')).not.toBe(a);
+    expect(fakes.world.files.get(a)).toMatchObject({
+      mimeType: MIME.folder,
+      parents: [folderId],
+      name: 'CEAD drafts: Ana@cead-team.example',
+    });
+    expect(props.getProperty(`${WRITER_FOLDER_KEY}ana@cead-team.example`)).toBe(a);
+    expect(fakes.Drive.permissions.get(a)?.map((p) => [p.emailAddress, p.role])).toEqual([
+      ['Ana@cead-team.example', 'writer'],
+    ]);
+    // The orders folder, then one folder per writer.
+    expect(fakes.world.ledger.count('Drive', 'Files.create')).toBe(3);
+    expect(fakes.world.ledger.count('Drive', 'Permissions.create')).toBe(2);
+  });
+
+  it('finds the folder a run made but did not record, instead of making a second one', () => {
+    const { fakes, props, sharing, folderId } = withFolders();
+    const a = sharing.folderFor!('ana@cead-team.example');
+    props.deleteProperty(`${WRITER_FOLDER_KEY}ana@cead-team.example`);
+    const again = new DriveDocSharing({
+      parentId: folderId,
+      state: {
+        get: (k) => props.getProperty(k) ?? undefined,
+        set: (k, v) => void props.setProperty(k, v),
+        delete: (k) => void props.deleteProperty(k),
+      },
+    });
+    expect(again.folderFor!('ana@cead-team.example')).toBe(a);
+    expect([...fakes.world.files.values()].filter((f) => f.mimeType === MIME.folder)).toHaveLength(2);
+  });
+
+  it("gives a Doc made in the folder to its writer, and moves it to the next writer's folder", () => {
+    const { sharing, docs, fakes } = withFolders();
+    const doc = docs.create('CEAD-AAAAA-BBBBB', 'Draft', 'h', sharing.folderFor!('ana@cead-team.example'));
+    sharing.share(doc.id, 'rosa@example.org', 'commenter', false);
+    expect(sharing.sharedWith(doc.id).sort()).toEqual(['ana@cead-team.example', 'rosa@example.org']);
+    expect(sharing.handOver(doc.id, 'ben@cead-team.example')).toBe('moved');
+    expect(sharing.sharedWith(doc.id).sort()).toEqual(['ben@cead-team.example', 'rosa@example.org']);
+    const updates = fakes.world.ledger.count('Drive', 'Files.update');
+    // Handing it to the writer who has it already moves nothing.
+    expect(sharing.handOver(doc.id, 'ben@cead-team.example')).toBe('moved');
+    expect(fakes.world.ledger.count('Drive', 'Files.update')).toBe(updates);
+  });
+
+  it('forgets a folder Drive no longer has, so the next try makes a new one', () => {
+    const { sharing, docs, fakes } = withFolders();
+    const gone = sharing.folderFor!('ana@cead-team.example');
+    fakes.world.files.delete(gone);
+    expect(() =>
+      docs.create('CEAD-AAAAA-BBBBB', 'Draft', 'h', sharing.folderFor!('ana@cead-team.example')),
+    ).toThrow(/File not found/);
+    const fresh = sharing.folderFor!('ana@cead-team.example');
+    expect(fresh).not.toBe(gone);
+    expect(fakes.world.files.get(docs.create('CEAD-AAAAA-BBBBB', 'Draft', 'h', fresh).id)?.parents).toEqual([
+      fresh,
+    ]);
+  });
+
+  it('without writer folders, hands a Doc over by sharing it', () => {
+    const { folderId } = world();
+    const doc = new DriveDocWriter(folderId).create('CEAD-AAAAA-BBBBB', 'Draft', 'h');
+    const sharing = new DriveDocSharing();
+    expect(sharing.folderFor).toBeUndefined();
+    expect(sharing.handOver(doc.id, 'ben@cead-team.example')).toBe('shared');
+    expect(sharing.sharedWith(doc.id)).toEqual(['ben@cead-team.example']);
   });
 });
 

@@ -4,7 +4,8 @@
  */
 import { activeDocument, literalPattern } from '../../src/gas/active-document';
 import { docStructure } from '../../src/gas/doc-structure';
-import { driveQuoted, letterPdf, type PdfBlob } from '../../src/gas/letter-pdf';
+import { driveQuoted } from '../../src/gas/drive-v3';
+import { letterPdf, type PdfBlob } from '../../src/gas/letter-pdf';
 import { MIME } from '../fakes/gas-world';
 import { createGasFakes } from '../fakes/install-gas-fakes';
 
