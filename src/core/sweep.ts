@@ -5,7 +5,9 @@
  *   ERROR at an intake step, and responses edited since their order last saw them go through intake again;
  * - every open order's current due date and business days left are recomputed for today;
  * - overdue and at-risk orders remind their writer (the reviewer during physician review), at most once a
- *   day per order, within the mail quota.
+ *   day per order, within the mail quota;
+ * - each writer gets one email listing the new drafts waiting for them (intake makes a Doc in the writer's
+ *   shared folder, which Drive does not announce), once per draft and writer.
  *
  * Responses are listed incrementally: from the instant the last committed sweep listed up to, less an hour's
  * overlap (Forms timestamps and trigger delays are not exact), so the listing does not grow with the form's
@@ -18,6 +20,7 @@
  * between writes the orders it touches, at intake's own durable points.
  */
 import { deadlineRisk } from './deadlines';
+import { fnv1a64Base32 } from './hash';
 import {
   type IntakeDeps,
   type IntakeOutcome,
@@ -55,6 +58,8 @@ export interface SweepReport {
   /** Orders whose due date or days left changed today. */
   readonly refreshed: number;
   readonly reminders: number;
+  /** Emails to writers listing their new drafts. */
+  readonly draftNotices: number;
   readonly problems: readonly string[];
   /** True when the time budget ran out before every response was looked at. */
   readonly stoppedEarly: boolean;
@@ -70,6 +75,15 @@ export const FULL_LISTING_KEY = 'cead.responsesFullListing';
 export const LISTING_OVERLAP_MS = 60 * 60 * 1000;
 /** Script properties hold 9 KB per value; past this many ids, today's reminders stop rather than repeat. */
 const MAX_REMINDER_STATE = 8000;
+/**
+ * The drafts whose writer has been told about them, as `{ orderId: writerTag }`, kept only while the order
+ * waits in DRAFTING before its first session (so it stays small); a new writer's tag differs, so a draft
+ * handed to someone else is announced to them.
+ */
+export const DRAFT_NOTICES_KEY = 'cead.draftNotices';
+const MAX_NOTICE_STATE = 8000;
+/** Drafts listed in one email; more wait for the next sweep. */
+const MAX_DRAFTS_PER_NOTICE = 25;
 
 /**
  * The team is working on these: a late order here is the team's to chase (paused statuses wait on the
@@ -127,6 +141,59 @@ function reminderMail(order: Order, to: string, risk: 'overdue' | 'at-risk') {
       `Status: ${order.status}\nCurrent due date: ${order.currentDue}\n` +
       (order.docUrl ? `Draft: ${order.docUrl}\n` : '') +
       '\nThis reminder is sent at most once a day per order.\n',
+  };
+}
+
+/** A short, stable tag for a writer's email (the notices state keeps tags, not addresses). */
+export function writerTag(email: string): string {
+  return fnv1a64Base32(email.trim().toLowerCase(), 8);
+}
+
+/** A draft waiting for its writer to start: what the new-draft email announces. */
+function awaitsWriter(order: Order): boolean {
+  return order.status === 'DRAFTING' && order.session === 0 && order.docId !== '' && order.writer !== '';
+}
+
+function readNotices(state: StateStore): Record<string, string> {
+  try {
+    const parsed = JSON.parse(state.get(DRAFT_NOTICES_KEY) ?? '{}') as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>;
+    }
+  } catch {
+    // Unreadable: every waiting draft is announced again, once, rather than none.
+  }
+  return {};
+}
+
+/**
+ * Records that `email` was told about `orderId` (the on-edit handler, which tells a writer it hands a Doc
+ * to): the sweep then does not announce it a second time.
+ */
+export function recordDraftNotice(state: StateStore, orderId: string, email: string): void {
+  const notices = readNotices(state);
+  notices[orderId] = writerTag(email);
+  const json = JSON.stringify(notices);
+  if (json.length <= MAX_NOTICE_STATE) state.set(DRAFT_NOTICES_KEY, json);
+}
+
+function newDraftsMail(to: string, drafts: readonly Order[]) {
+  const n = drafts.length;
+  return {
+    to,
+    subject: `CEAD: ${n} new draft${n === 1 ? '' : 's'} for you`,
+    body:
+      `${n === 1 ? 'A letter draft is' : `${n} letter drafts are`} waiting for you in your CEAD drafts folder:\n\n` +
+      drafts
+        .map(
+          (o) =>
+            `${o.orderId}: ${o.candidate || 'candidate'}${o.specialty ? `, ${o.specialty}` : ''}` +
+            `${o.currentDue ? `, due ${o.currentDue}` : ''}\n${o.docUrl}\n`,
+        )
+        .join('\n') +
+      '\nOpen a draft and use Extensions > CEAD to see its questions and checks.\n',
   };
 }
 
@@ -235,6 +302,65 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
     }
   }
 
+  // New drafts, one email per writer. Pruned to drafts still waiting, so the state stays small.
+  const notices = readNotices(deps.state);
+  const noticesBefore = JSON.stringify(notices);
+  const kept: Record<string, string> = {};
+  const waiting = new Map<string, Order[]>();
+  for (const order of orders.values()) {
+    if (!awaitsWriter(order)) continue;
+    const tag = writerTag(order.writer);
+    if (notices[order.orderId] === tag) kept[order.orderId] = tag;
+    else {
+      const list = waiting.get(order.writer.toLowerCase()) ?? [];
+      list.push(order);
+      waiting.set(order.writer.toLowerCase(), list);
+    }
+  }
+  let draftNotices = 0;
+  for (const list of waiting.values()) {
+    const drafts = list.slice(0, MAX_DRAFTS_PER_NOTICE);
+    const next = { ...kept, ...Object.fromEntries(drafts.map((o) => [o.orderId, writerTag(o.writer)])) };
+    if (JSON.stringify(next).length > MAX_NOTICE_STATE) {
+      problems.push(
+        'Too many new drafts wait for their writers to be told: the rest are told at a later sweep.',
+      );
+      break;
+    }
+    try {
+      quota ??= deps.mailer.remainingQuota();
+      if (quota < 1) {
+        problems.push('The daily email quota is used up: new-draft emails wait until tomorrow.');
+        break;
+      }
+      const to = drafts[0]!.writer;
+      deps.mailer.send(newDraftsMail(to, drafts));
+      quota--;
+      draftNotices++;
+      Object.assign(kept, next);
+      for (const o of drafts) {
+        entries.push({
+          time: now,
+          actor: 'system',
+          orderId: o.orderId,
+          event: 'draft-notice',
+          from: '',
+          to: '',
+          detail: `new draft email to ${to}`,
+        });
+      }
+    } catch (e) {
+      problems.push(`New-draft email to a writer: ${errorMessage(e)}`);
+    }
+  }
+  if (JSON.stringify(kept) !== noticesBefore) {
+    try {
+      deps.state.set(DRAFT_NOTICES_KEY, JSON.stringify(kept));
+    } catch (e) {
+      problems.push(`The new-draft emails could not be recorded: ${errorMessage(e)}`);
+    }
+  }
+
   // Intake already wrote the orders it changed; this writes what the refresh changed on top of that.
   const changed = [...orders.values()].filter((o) => before.get(o.orderId) !== o);
   if (changed.length > 0) deps.orders.putAll([...orders.values()]);
@@ -249,7 +375,9 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
     try {
       deps.log.append(entries);
     } catch (e) {
-      problems.push(`The Log could not record ${entries.length} reminders: ${errorMessage(e)}`);
+      problems.push(
+        `The Log could not record ${entries.length} reminder and new-draft lines: ${errorMessage(e)}`,
+      );
     }
   }
   // Stores that hold writes back make the refresh and the reminders' Log lines one write; a failure there
@@ -270,7 +398,8 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
     fullListing: since === undefined,
     intake,
     refreshed,
-    reminders: entries.length,
+    reminders: entries.filter((e) => e.event === 'reminder').length,
+    draftNotices,
     problems,
     stoppedEarly,
   };

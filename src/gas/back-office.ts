@@ -14,7 +14,7 @@ import type { Clock, MailMessage } from '../core/ports';
 import { errorMessage } from '../core/ports';
 import type { Settings, SettingsProblem } from '../core/settings';
 import { SETTINGS_PROBLEMS_KEY, settingsProblemsToLog } from '../core/settings-log';
-import { type SweepReport, sweep } from '../core/sweep';
+import { recordDraftNotice, type SweepReport, sweep } from '../core/sweep';
 import { AppsScriptClock, AppsScriptMailer, ScriptLock, ScriptState } from './apps-script-ports';
 import { DriveCommentThreads } from './comment-threads';
 import { DriveDocSharing } from './doc-sharing';
@@ -257,8 +257,10 @@ export function handleTrackerEdit(
               // A reviewer joins the writer: the Doc stays in the writer's folder and is shared by itself.
               deps.sharing.share(docId, email, 'writer', true);
             } else if (deps.sharing.handOver(docId, email) === 'moved' && deps.mailer.remainingQuota() > 0) {
-              // A share notifies by itself; a move into the writer's folder does not, so CEAD tells them.
+              // A share notifies by itself; a move into the writer's folder does not, so CEAD tells them
+              // (and the sweep's new-draft email does not tell them again).
               deps.mailer.send(handOverMail(decided.order.orderId, email, docUrl(docId)));
+              recordDraftNotice(deps.state, decided.order.orderId, email);
             }
           } catch (e) {
             entries.push({

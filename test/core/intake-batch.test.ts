@@ -129,15 +129,16 @@ describe('intake with stores that hold writes back', () => {
 });
 
 describe('the sweep with stores that hold writes back', () => {
-  it('writes the refresh and the reminders’ Log lines in one commit', () => {
+  it('writes the refresh and the reminders’ and new-draft emails’ Log lines in one commit', () => {
     const { b, batch, deps } = held();
     b.responses.items.set('R1', response('R1'));
     processResponse(deps, { settings: SETTINGS, orders: new Map(), retry: DEFAULT_RETRY }, response('R1'));
     batch.commits.length = 0;
-    // Weeks later the order is overdue: its days left change and its writer is reminded.
+    // Weeks later the order is overdue: its days left change, its writer is reminded, and (no sweep having
+    // run since intake) told of the new draft.
     b.clock.advance(80 * 24 * 60 * 60 * 1000);
     const report = sweep(deps, { settings: SETTINGS });
-    expect(report).toMatchObject({ refreshed: 1, reminders: 1 });
-    expect(batch.commits).toEqual([['orders', 'log reminder']]);
+    expect(report).toMatchObject({ refreshed: 1, reminders: 1, draftNotices: 1 });
+    expect(batch.commits).toEqual([['orders', 'log reminder,draft-notice']]);
   });
 });

@@ -2,7 +2,14 @@
 import { DEFAULT_RETRY } from '../../src/core/intake';
 import { newOrder, type Order, orderIdFor } from '../../src/core/orders';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { FULL_LISTING_KEY, LISTED_UP_TO_KEY, REMINDERS_KEY, sweep } from '../../src/core/sweep';
+import {
+  DRAFT_NOTICES_KEY,
+  FULL_LISTING_KEY,
+  LISTED_UP_TO_KEY,
+  REMINDERS_KEY,
+  recordDraftNotice,
+  sweep,
+} from '../../src/core/sweep';
 import { backOffice, rawFromExample } from './back-office-ports';
 
 const SETTINGS: Settings = {
@@ -128,6 +135,109 @@ describe('sweep', () => {
     expect(report.stoppedEarly).toBe(true);
     expect(report.intake.length).toBeLessThan(3);
     expect(sweep(b, { settings: SETTINGS }).intake.length).toBe(3 - report.intake.length);
+  });
+});
+
+describe('new-draft emails to writers', () => {
+  const TEAM: Settings = {
+    ...SETTINGS,
+    team: [
+      { name: 'Ana', email: 'ana@cead-team.example', roles: ['writer'] },
+      { name: 'Ben', email: 'ben@cead-team.example', roles: ['writer'] },
+    ],
+  };
+  function newDraft(n: number, writer: string): Order {
+    return {
+      ...drafting(n, '2026-12-24'),
+      candidate: `Candidate ${n}`,
+      specialty: 'Internal Medicine',
+      writer,
+      docId: `doc-${n}`,
+      docUrl: `https://docs.example/doc-${n}`,
+    };
+  }
+  function withDrafts(...orders: Order[]) {
+    const b = backOffice('2026-11-30T15:00:00Z');
+    for (const o of orders) b.orders.rows.set(o.orderId, o);
+    return b;
+  }
+
+  it('tells each writer about their new drafts in one email, once', () => {
+    const b = withDrafts(
+      newDraft(1, 'ana@cead-team.example'),
+      newDraft(2, 'ben@cead-team.example'),
+      newDraft(3, 'ana@cead-team.example'),
+      // Not new: no Doc yet, or the writer has started a session.
+      { ...newDraft(4, 'ana@cead-team.example'), docId: '', docUrl: '' },
+      { ...newDraft(5, 'ana@cead-team.example'), status: 'EDITING', session: 1 },
+    );
+    const first = sweep(b, { settings: TEAM });
+    expect(first.draftNotices).toBe(2);
+    expect(first.reminders).toBe(0);
+    expect(b.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+      ['ana@cead-team.example', 'CEAD: 2 new drafts for you'],
+      ['ben@cead-team.example', 'CEAD: 1 new draft for you'],
+    ]);
+    expect(b.mailer.sent[0]!.body).toContain(
+      `${newDraft(1, '').orderId}: Candidate 1, Internal Medicine, due 2026-12-24`,
+    );
+    expect(b.mailer.sent[0]!.body).toContain('https://docs.example/doc-3');
+    expect(b.log.entries.filter((e) => e.event === 'draft-notice')).toHaveLength(3);
+    // The Log names the writer, never the candidate.
+    expect(JSON.stringify(b.log.entries)).not.toContain('Candidate');
+    expect(sweep(b, { settings: TEAM }).draftNotices).toBe(0);
+    expect(b.mailer.sent).toHaveLength(2);
+  });
+
+  it('tells the new writer of a draft handed over, and forgets drafts once their session starts', () => {
+    const one = newDraft(1, 'ana@cead-team.example');
+    const b = withDrafts(one);
+    sweep(b, { settings: TEAM });
+    b.orders.rows.set(one.orderId, { ...one, writer: 'ben@cead-team.example' });
+    sweep(b, { settings: TEAM });
+    expect(b.mailer.sent.map((m) => m.to)).toEqual(['ana@cead-team.example', 'ben@cead-team.example']);
+    b.orders.rows.set(one.orderId, { ...one, status: 'EDITING', session: 1 });
+    sweep(b, { settings: TEAM });
+    expect(JSON.parse(b.state.get(DRAFT_NOTICES_KEY)!)).toEqual({});
+  });
+
+  it('does not tell a writer twice about a draft the on-edit handler told them about', () => {
+    const one = newDraft(1, 'ben@cead-team.example');
+    const b = withDrafts(one);
+    recordDraftNotice(b.state, one.orderId, 'BEN@cead-team.example');
+    expect(sweep(b, { settings: TEAM }).draftNotices).toBe(0);
+    expect(b.mailer.sent).toEqual([]);
+  });
+
+  it('waits for the quota, and tells the writer at a later sweep', () => {
+    const b = withDrafts(newDraft(1, 'ana@cead-team.example'));
+    b.mailer.quota = 0;
+    const first = sweep(b, { settings: TEAM });
+    expect(first.draftNotices).toBe(0);
+    expect(first.problems).toContain(
+      'The daily email quota is used up: new-draft emails wait until tomorrow.',
+    );
+    b.mailer.quota = 10;
+    expect(sweep(b, { settings: TEAM }).draftNotices).toBe(1);
+  });
+
+  it('announces every waiting draft again, once, when the record is unreadable', () => {
+    const b = withDrafts(newDraft(1, 'ana@cead-team.example'));
+    b.state.set(DRAFT_NOTICES_KEY, '{not json');
+    expect(sweep(b, { settings: TEAM }).draftNotices).toBe(1);
+    expect(sweep(b, { settings: TEAM }).draftNotices).toBe(0);
+  });
+
+  it('keeps its record within a script property, leaving the rest for a later sweep', () => {
+    const many = Array.from({ length: 400 }, (_, i) => newDraft(i, `w${i % 20}@cead-team.example`));
+    const b = withDrafts(...many);
+    b.mailer.quota = 1000;
+    const first = sweep(b, { settings: TEAM });
+    expect(b.state.get(DRAFT_NOTICES_KEY)!.length).toBeLessThanOrEqual(8000);
+    expect(first.problems.some((p) => p.startsWith('Too many new drafts'))).toBe(true);
+    const told = Object.keys(JSON.parse(b.state.get(DRAFT_NOTICES_KEY)!)).length;
+    expect(told).toBeGreaterThan(200);
+    expect(told).toBeLessThan(400);
   });
 });
 

@@ -244,6 +244,15 @@ describe('a submission', () => {
     const responses = dataRows(office.sheet('Responses'));
     expect(responses).toHaveLength(1);
     expect(JSON.parse(responses[0]!.slice(2).join(''))).toEqual(RAW);
+
+    // Drive does not announce a file made in a shared folder: the next sweep emails the writer, once.
+    expect(office.fakes.MailApp.sent).toEqual([]);
+    office.run('sweep');
+    office.run('sweep');
+    expect(office.fakes.MailApp.sent.map((m) => [m.to, m.subject])).toEqual([
+      [TEAM_WRITER, 'CEAD: 1 new draft for you'],
+    ]);
+    expect(office.fakes.MailApp.sent[0]!.body).toContain(doc.id);
   });
 
   it("costs 12 service calls once the writer's folder exists, with no share call per order", () => {
@@ -569,6 +578,10 @@ describe('manager edits in the Orders sheet', () => {
     expect(mail.to).toBe('ben@cead-team.example');
     expect(mail.body).toContain(doc!.id);
     expect(mail.body).not.toContain('Rosa');
+
+    // The sweep's new-draft email goes to nobody: Ben was told when it was handed to him.
+    expect(office.run('sweep').error).toBeUndefined();
+    expect(office.fakes.MailApp.sent.map((m) => m.to)).toEqual(['ben@cead-team.example']);
 
     expect(edit('Reviewer', 'rex@cead-team.example').error).toBeUndefined();
     expect(office.fakes.world.files.get(doc!.id)!.parents).toEqual([folder.id]);
