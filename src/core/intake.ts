@@ -598,9 +598,16 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         isComplete &&
         found !== undefined &&
         found.letterHash === letterHash(text);
+      let rewritten = false;
       if (pristine) {
         const draft = deps.draft(answers, { orderId, date: when.today });
-        step('updateDraft', () => deps.docs.replace(docId, draft.requests, letterHash(draft.text)));
+        const next = letterHash(draft.text);
+        // Checked again as it is written: a writer may start typing after the read above. The new letter's
+        // own hash passes too, for a retry after a write that went through.
+        const untouched = (now: string) => [found.letterHash, next].includes(letterHash(now));
+        rewritten = step('updateDraft', () => deps.docs.replace(docId, draft.requests, next, untouched));
+      }
+      if (rewritten) {
         detail += '; draft rewritten';
       } else {
         detail += '; changes posted as a comment';
@@ -608,7 +615,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       const marker = changesMarker(version);
       const threads = step('postChanges', () => deps.comments.list(docId));
       if (!threads.some((t) => t.text.startsWith(marker))) {
-        step('postChanges', () => deps.comments.post(docId, changesComment(version, changes, pristine)));
+        step('postChanges', () => deps.comments.post(docId, changesComment(version, changes, rewritten)));
       }
     }
     let result: Order = {

@@ -90,8 +90,18 @@ export interface DocumentStore {
   text(docId: string): string;
   /** Applies Docs API requests in one atomic batch. */
   write(docId: string, requests: readonly DocsRequest[]): void;
-  /** Replaces the whole body with the letter (one batch) and records its new hash. */
-  replace(docId: string, requests: readonly DocsRequest[], letterHash: string): void;
+  /**
+   * Replaces the whole body with the letter (one batch) and records its new hash. With `unchanged`, only if
+   * the body's text at the moment of writing passes it: false, and nothing written, when someone changed
+   * the document since it was read (the Docs adapter also makes the write itself conditional on the
+   * revision it checked, so typing between the check and the write is not lost either).
+   */
+  replace(
+    docId: string,
+    requests: readonly DocsRequest[],
+    letterHash: string,
+    unchanged?: (currentText: string) => boolean,
+  ): boolean;
 }
 
 /** Comment threads on a document (Drive comments; locally, Word comments). */

@@ -18,11 +18,18 @@ export const HASH_PROPERTY = 'ceadLetterHash';
 export interface DocsV1 {
   readonly Documents: {
     get(documentId: string): DocsDocument;
-    batchUpdate(resource: { readonly requests: readonly DocsRequest[] }, documentId: string): unknown;
+    batchUpdate(
+      resource: {
+        readonly requests: readonly DocsRequest[];
+        readonly writeControl?: { readonly requiredRevisionId: string };
+      },
+      documentId: string,
+    ): unknown;
   };
 }
 
 export interface DocsDocument {
+  readonly revisionId?: string;
   readonly body?: {
     readonly content?: ReadonlyArray<{
       readonly endIndex?: number;
@@ -108,14 +115,31 @@ export class DriveDocWriter implements DocumentStore {
     this.docs().Documents.batchUpdate({ requests }, docId);
   }
 
-  replace(docId: string, requests: readonly DocsRequest[], letterHash: string): void {
-    const end = endIndex(this.docs().Documents.get(docId));
+  replace(
+    docId: string,
+    requests: readonly DocsRequest[],
+    letterHash: string,
+    unchanged?: (currentText: string) => boolean,
+  ): boolean {
+    const doc = this.docs().Documents.get(docId);
+    if (unchanged && !unchanged(bodyText(doc))) return false;
+    const end = endIndex(doc);
     // Everything but the final newline goes, then the letter is written as into a new document.
     const clear: DocsRequest[] =
       end > 2 ? [{ deleteContentRange: { range: { startIndex: 1, endIndex: end - 1 } } }] : [];
-    this.docs().Documents.batchUpdate({ requests: [...clear, ...requests] }, docId);
+    // Conditional on the revision just checked: Docs refuses the write (400) if anyone typed since.
+    const guard = unchanged && doc.revisionId ? { writeControl: { requiredRevisionId: doc.revisionId } } : {};
+    try {
+      this.docs().Documents.batchUpdate({ requests: [...clear, ...requests], ...guard }, docId);
+    } catch (e) {
+      // The refusal's wording is not documented; a newer revision says it was that.
+      if ('writeControl' in guard && this.docs().Documents.get(docId).revisionId !== doc.revisionId)
+        return false;
+      throw e;
+    }
     this.drive().Files.update({ appProperties: { [HASH_PROPERTY]: letterHash } }, docId, null, {
       fields: 'id',
     });
+    return true;
   }
 }

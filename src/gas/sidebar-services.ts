@@ -78,7 +78,7 @@ export function sidebarServices(): SidebarServices {
       create: (orderId, title, hash) => documents().create(orderId, title, hash),
       text: (docId) => documents().text(docId),
       write: (docId, requests) => documents().write(docId, requests),
-      replace: (docId, requests, hash) => documents().replace(docId, requests, hash),
+      replace: (docId, requests, hash, unchanged) => documents().replace(docId, requests, hash, unchanged),
     },
     structure: docStructure(),
     comments: new DriveCommentThreads(),

@@ -130,10 +130,17 @@ export class LocalDocuments implements DocumentStore {
     this.written.add(docId);
   }
 
-  replace(docId: string, requests: readonly DocsRequest[], letterHash: string): void {
+  replace(
+    docId: string,
+    requests: readonly DocsRequest[],
+    letterHash: string,
+    unchanged?: (currentText: string) => boolean,
+  ): boolean {
     const r = this.need(docId);
+    if (unchanged && !unchanged(this.text(docId))) return false;
     this.save({ ...r, text: applyTextRequests('', requests), letterHash });
     this.written.add(docId);
+    return true;
   }
 
   /** The documents written or replaced since the last call, in the order they were first written. */

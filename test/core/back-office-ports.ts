@@ -169,12 +169,22 @@ export class MemoryDocs implements DocumentStore {
     const d = this.doc(id);
     for (const r of requests as Array<{ insertText?: { text: string } }>) d.text += r.insertText?.text ?? '';
   }
-  replace(id: string, requests: readonly unknown[], letterHash: string) {
+  /** Runs just before a replace checks the text: a test's writer typing at the worst moment. */
+  beforeReplace?: (id: string) => void;
+  replace(
+    id: string,
+    requests: readonly unknown[],
+    letterHash: string,
+    unchanged?: (text: string) => boolean,
+  ) {
     this.faults.hit('docs.replace');
     const d = this.doc(id);
+    this.beforeReplace?.(id);
+    if (unchanged && !unchanged(d.text)) return false;
     d.text = '';
     for (const r of requests as Array<{ insertText?: { text: string } }>) d.text += r.insertText?.text ?? '';
     d.letterHash = letterHash;
+    return true;
   }
 }
 

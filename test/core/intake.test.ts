@@ -335,6 +335,21 @@ describe('an edited response', () => {
     expect(b.comments.threads.get('doc-1')).toHaveLength(comments.length);
   });
 
+  it('keeps what a writer typed after the check: the draft stays, and the comment says it was not changed', () => {
+    const { b, run } = setup();
+    run(response('R1', complete, '2026-11-30T13:00:00.000Z'));
+    // The draft was untouched when intake read it, and the writer types just before the rewrite.
+    b.docs.beforeReplace = (id) => {
+      b.docs.docs.find((d) => d.id === id)!.text += '\nTyped at the worst moment.';
+    };
+    const edited = { ...complete, 'Specialty you are applying to': 'Family Medicine' };
+    expect(run(response('R1', edited, '2026-11-30T13:40:00.000Z')).action).toBe('updated');
+    expect(b.docs.docs[0]!.text).toContain('Typed at the worst moment.');
+    expect(b.docs.docs[0]!.text).not.toContain('Family Medicine');
+    expect(b.comments.threads.get('doc-1')!.at(-1)!.text).toMatch(/not changed/);
+    expect(b.log.entries.at(-1)!.detail).toContain('changes posted as a comment');
+  });
+
   it('starts the clock when an edit gives the on-demand conference date, and moves the due date with the package', () => {
     const { b, run } = setup();
     const onDemand: Record<string, string> = { ...complete, Package: 'on-demand' };

@@ -515,6 +515,33 @@ describe('an edited response', () => {
   });
 });
 
+describe('a writer typing while intake rewrites the draft', () => {
+  it('is not overwritten: Docs refuses the write to the revision intake checked, and the changes go in a comment', () => {
+    const office = ready();
+    const response = office.form().submit(RAW);
+    office.submitEvent(response);
+    const doc = draftDocs(office)[0]!;
+    // The writer types right after intake's last look at the Doc (the get that fixes the revision).
+    const documents = office.fakes.Docs.Documents;
+    const realGet = documents.get.bind(documents);
+    let gets = 0;
+    documents.get = (id: string, ...rest: unknown[]) => {
+      const got = (realGet as (id: string, ...r: unknown[]) => unknown)(id, ...rest);
+      if (++gets === 2) office.fakes.Docs.userEdit(doc.id, 1, 'Typed just now. ', TEAM_WRITER);
+      return got;
+    };
+    office.fakes.world.clock.advance(60 * 60 * 1000);
+    office.form().editResponse(response.getId(), { [title('candidate.specialty')]: 'Family Medicine' });
+    expect(office.submitEvent(office.form().getResponse(response.getId())).error).toBeUndefined();
+    documents.get = realGet;
+    const text = office.fakes.Docs.textOf(doc.id);
+    expect(text.startsWith('Typed just now. ')).toBe(true);
+    expect(text).not.toContain('Family Medicine');
+    expect(office.fakes.Drive.liveComments(doc.id).at(-1)!.content).toMatch(/The draft was not changed/);
+    expect(column(office.sheet('Orders'), 'Status')).toEqual(['DRAFTING']);
+  });
+});
+
 describe('manager edits in the Orders sheet', () => {
   function withOrder() {
     const office = ready();
