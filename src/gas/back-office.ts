@@ -15,6 +15,7 @@ import { errorMessage } from '../core/ports';
 import type { Settings, SettingsProblem } from '../core/settings';
 import { SETTINGS_PROBLEMS_KEY, settingsProblemsToLog } from '../core/settings-log';
 import { recordDraftNotice, type SweepReport, sweep } from '../core/sweep';
+import { literalText } from '../core/tracker-row';
 import { AppsScriptClock, AppsScriptMailer, ScriptLock, ScriptState } from './apps-script-ports';
 import { DriveCommentThreads } from './comment-threads';
 import { DriveDocSharing } from './doc-sharing';
@@ -45,6 +46,17 @@ export function handOverMail(orderId: string, to: string, url: string): MailMess
 export const TRIGGER_LOCK_WAIT_MS = 30000;
 /** The sweep runs often; a busy lock means another run is already doing its work. */
 export const SWEEP_LOCK_WAIT_MS = 5000;
+/**
+ * A manager's edit has no sweep to pick it up later, so its trigger waits out a whole sweep (about five
+ * minutes at most: `DEFAULT_BUDGET_MS` of intake, then its writes) within Apps Script's six.
+ */
+export const EDIT_LOCK_WAIT_MS = 5 * 60 * 1000;
+export const EDIT_BUSY_NOTE =
+  'CEAD was busy for five minutes and could not check this change, so it was put back. Make it again to ' +
+  'have it checked.';
+export const PASTE_BUSY_NOTE =
+  'CEAD was busy for five minutes and could not check this paste: it is not in the Log and due dates were ' +
+  'not recomputed. Undo it and paste again to have it checked.';
 
 export class NotSetUpError extends Error {}
 
@@ -190,7 +202,7 @@ export function handleTrackerEdit(
 ): EditReport | undefined {
   const range = event?.range;
   if (!range || range.getSheet().getName() !== SHEETS.orders || range.getLastRow() < 2) return undefined;
-  const result = locked(TRIGGER_LOCK_WAIT_MS, draft, ({ deps, settings }) => {
+  const result = locked(EDIT_LOCK_WAIT_MS, draft, ({ deps, settings }) => {
     const orders = deps.orders;
     const nowIso = deps.clock.now();
     const when: When = {
@@ -281,5 +293,21 @@ export function handleTrackerEdit(
     deps.batch.commit();
     return report;
   });
-  return result.ran ? result.value : undefined;
+  if (!result.ran) {
+    // An unchecked value left in the sheet would become the "before" of the next edit, so a one-cell edit
+    // is put back (to the value every other run also last saw there); a paste, whose previous values Apps
+    // Script does not give, is flagged. Either way it is said on the cells, where the manager looks.
+    try {
+      if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+        range.setValue(literalText(String(event?.oldValue ?? '')));
+        range.setNote(EDIT_BUSY_NOTE);
+      } else {
+        range.setNote(PASTE_BUSY_NOTE);
+      }
+    } catch {
+      // Nothing more to do: the execution log has the trigger's run.
+    }
+    return undefined;
+  }
+  return result.value;
 }

@@ -809,6 +809,21 @@ export class FakeSheet {
       triggerUid: 'edit-trigger',
     };
   }
+  /** A manager pasting a block: Apps Script gives no `oldValue` for an edit of more than one cell. */
+  userPaste(row: number, col: number, typed: string[][], user: string) {
+    typed.forEach((line, r) => {
+      line.forEach((t, c) => {
+        this.writeCell(row + r, col + c, parseUserEntered(t, this.timeZone()));
+      });
+    });
+    return {
+      range: new FakeRange(this, row, col, typed.length, typed[0]?.length ?? 0),
+      source: this.parent,
+      user: { getEmail: () => user },
+      authMode: 'FULL',
+      triggerUid: 'edit-trigger',
+    };
+  }
   peekConditionalRules(): FakeConditionalFormatRule[] {
     return [...this.conditionalRules];
   }

@@ -617,6 +617,48 @@ describe('manager edits in the Orders sheet', () => {
     expect(log).not.toContain('error');
   });
 
+  it('waits out a sweep for the lock, and says on the cell when it could not check the change', () => {
+    const { office, orders, col, edit } = withOrder();
+    const logLines = dataRows(office.sheet('Log')).length;
+    office.fakes.LockService.state.heldElsewhere = true;
+    const t0 = office.fakes.world.clock.now().getTime();
+    expect(edit('Status', 'DELIVERED').error).toBeUndefined();
+    office.fakes.LockService.state.heldElsewhere = false;
+    // It waited five minutes (virtual time), not thirty seconds.
+    expect(office.fakes.world.clock.now().getTime() - t0).toBe(5 * 60 * 1000);
+    // Put back, so the next edit's "before" is a value CEAD checked.
+    expect(column(orders, 'Status')).toEqual(['DRAFTING']);
+    expect(orders.peekNote(2, col('Status'))).toMatch(/^CEAD was busy for five minutes .*put back/);
+    expect(dataRows(office.sheet('Log'))).toHaveLength(logLines);
+    // Made again with the lock free, it is checked (and refused) as usual, and the note says why.
+    expect(edit('Status', 'DELIVERED').error).toBeUndefined();
+    expect(column(orders, 'Status')).toEqual(['DRAFTING']);
+    expect(orders.peekNote(2, col('Status'))).toMatch(/cannot go from DRAFTING to DELIVERED/);
+    // An allowed change made again is applied and logged.
+    edit('Status', 'ON_HOLD');
+    expect(column(orders, 'Status')).toEqual(['ON_HOLD']);
+    expect(dataRows(office.sheet('Log')).at(-1)![3]).toBe('status');
+  });
+
+  it('flags a paste it cannot check against what was there, and one it could not check at all', () => {
+    const { office, orders, col } = withOrder();
+    const paste = () =>
+      office.run(
+        'onTrackerEdit',
+        orders.userPaste(2, col('Package'), [['expedited', 'ON_HOLD']], 'owner@cead-team.example'),
+      );
+    expect(col('Status')).toBe(col('Package') + 1);
+    expect(paste().error).toBeUndefined();
+    expect(orders.peekNote(2, col('Package'))).toMatch(/^Pasted over several cells/);
+    expect(dataRows(office.sheet('Log')).at(-1)![3]).toBe('edit-unchecked');
+    office.fakes.LockService.state.heldElsewhere = true;
+    expect(paste().error).toBeUndefined();
+    office.fakes.LockService.state.heldElsewhere = false;
+    expect(orders.peekNote(2, col('Status'))).toMatch(
+      /^CEAD was busy for five minutes and could not check this paste/,
+    );
+  });
+
   it('recomputes the due date when the package changes', () => {
     const { orders, edit } = withOrder();
     const due = column(orders, 'Current due')[0];
