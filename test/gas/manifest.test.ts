@@ -12,6 +12,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8'))
   };
 };
 const deployDoc = readFileSync(join(root, 'docs', 'deploy.md'), 'utf8');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /**
  * Google's restricted scopes (OAuth verification's "restricted" tier): full or read access to Drive
@@ -62,7 +63,14 @@ describe('appsscript.json', () => {
     }
     for (const scope of manifest.oauthScopes) {
       expect([scope, deployDoc.includes(`| \`${scope}\` |`)]).toEqual([scope, true]);
+      const short = scope.replace('https://www.googleapis.com/auth/', '');
+      expect([scope, readme.includes(`| \`${short}\` |`)]).toEqual([scope, true]);
     }
+    // And the README lists no scope the manifest does not ask for.
+    const listed = [...readme.matchAll(/^\| `([a-z._]+)` \|/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(
+      manifest.oauthScopes.map((s) => s.replace('https://www.googleapis.com/auth/', '')).sort(),
+    );
     expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
   });
 
