@@ -243,7 +243,13 @@ function changesComment(
   return body;
 }
 
-function needsInfoMail(order: Order, problems: readonly string[], editUrl: string) {
+/**
+ * `Order.errorStep` of a NEEDS_INFO order whose candidate was not told what is missing (the quota was used
+ * up, or the send failed): the sweep tells them once it can.
+ */
+export const CANDIDATE_MAIL_STEP = 'emailCandidate';
+
+export function needsInfoMail(order: Order, problems: readonly string[], editUrl: string) {
   const list = problems.map((p) => `- ${p}`).join('\n');
   return {
     to: order.email,
@@ -565,14 +571,17 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       result = moved.order;
     }
     result = { ...result, ...fields, submitted: version, problems: list, lastUpdate: when.now };
-    // Mail before recording: a crash between the two sends the notice twice rather than never.
+    // Mail before recording: a crash between the two sends the notice twice rather than never. One not
+    // sent is marked for the sweep, which sends it when the quota allows.
     if (!same && settings.emailCandidates && result.email) {
+      const unsent = (why: string): Order => ({ ...result, lastError: why, errorStep: CANDIDATE_MAIL_STEP });
       try {
-        if (deps.mailer.remainingQuota() >= 1)
+        if (deps.mailer.remainingQuota() >= 1) {
           deps.mailer.send(needsInfoMail(result, list, response.editUrl));
-        else result = { ...result, lastError: 'Daily email quota used up: the candidate was not emailed.' };
+          if (result.errorStep === CANDIDATE_MAIL_STEP) result = { ...result, lastError: '', errorStep: '' };
+        } else result = unsent('Daily email quota used up: the candidate was not emailed yet.');
       } catch (e) {
-        result = { ...result, lastError: `The candidate was not emailed: ${oneLine(errorMessage(e), 200)}` };
+        result = unsent(`The candidate was not emailed yet: ${oneLine(errorMessage(e), 200)}`);
       }
     }
     save(result, 'recordNeedsInfo');

@@ -4,6 +4,7 @@
  * - responses with no order (a trigger that never fired or failed), orders left unfinished (NEW) or in
  *   ERROR at an intake step, and responses edited since their order last saw them go through intake again;
  * - every open order's current due date and business days left are recomputed for today;
+ * - a candidate intake could not tell what their answers lack (mail quota used up, a failed send) is told;
  * - overdue and at-risk orders remind their writer (the reviewer during physician review), at most once a
  *   day per order, within the mail quota;
  * - each writer gets one email listing the new drafts waiting for them (intake makes a Doc in the writer's
@@ -22,9 +23,11 @@
 import { deadlineRisk } from './deadlines';
 import { fnv1a64Base32 } from './hash';
 import {
+  CANDIDATE_MAIL_STEP,
   type IntakeDeps,
   type IntakeOutcome,
   isIntakeStep,
+  needsInfoMail,
   needsIntake,
   processResponse,
   type RetryPolicy,
@@ -268,9 +271,42 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
   }
 
   const entries: LogEntry[] = [];
+  let quota: number | undefined;
+
+  // Candidates intake could not tell what their answers lack (quota used up, or a failed send).
+  for (const [id, order] of orders) {
+    if (order.status !== 'NEEDS_INFO' || order.errorStep !== CANDIDATE_MAIL_STEP) continue;
+    if (!settings.emailCandidates || !order.email) {
+      orders.set(id, { ...order, lastError: '', errorStep: '' });
+      continue;
+    }
+    try {
+      quota ??= deps.mailer.remainingQuota();
+      if (quota < 1) {
+        problems.push('The daily email quota is used up: candidates are told what is missing tomorrow.');
+        break;
+      }
+      // The edit link is the response's: fetched for these few orders only.
+      const editUrl = deps.responses.get(order.responseId)?.editUrl ?? '';
+      deps.mailer.send(needsInfoMail(order, order.problems, editUrl));
+      quota--;
+      orders.set(id, { ...order, lastError: '', errorStep: '', lastUpdate: now });
+      entries.push({
+        time: now,
+        actor: 'system',
+        orderId: id,
+        event: 'candidate-emailed',
+        from: '',
+        to: '',
+        detail: `${order.problems.length} problems`,
+      });
+    } catch (e) {
+      problems.push(`Telling the candidate of ${id} what is missing: ${errorMessage(e)}`);
+    }
+  }
+
   const sent = readReminders(deps.state, today);
   const sentBefore = sent.size;
-  let quota: number | undefined;
   for (const order of orders.values()) {
     if (!REMINDED_STATUSES.includes(order.status) || order.currentDue === null || sent.has(order.orderId))
       continue;

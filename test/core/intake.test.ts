@@ -4,6 +4,7 @@
  */
 import {
   backoffMs,
+  CANDIDATE_MAIL_STEP,
   changedAnswers,
   DEFAULT_RETRY,
   type IntakeContext,
@@ -17,6 +18,7 @@ import { type Order, orderIdFor } from '../../src/core/orders';
 import type { ResponseData } from '../../src/core/ports';
 import { ITEMS } from '../../src/core/questionnaire';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { sweep } from '../../src/core/sweep';
 import { backOffice, MemoryFolderSharing, rawFromExample } from './back-office-ports';
 
 const SETTINGS: Settings = {
@@ -179,7 +181,42 @@ describe('intake of an incomplete response', () => {
     b.mailer.quota = 0;
     run(response('R1', { 'Full name': 'Rosa Delgado', 'Your email': 'rosa@example.org' }));
     expect(b.mailer.sent).toHaveLength(0);
-    expect(b.orders.rows.get(orderIdFor('R1'))!.lastError).toMatch(/quota/);
+    expect(b.orders.rows.get(orderIdFor('R1'))).toMatchObject({
+      status: 'NEEDS_INFO',
+      lastError: expect.stringMatching(/quota/),
+      errorStep: CANDIDATE_MAIL_STEP,
+    });
+  });
+
+  it('tells the candidate whom the quota kept from being told once the sweep can', () => {
+    const { b } = setup();
+    const settings = SETTINGS;
+    const raw = { 'Full name': 'Rosa Delgado', 'Your email': 'rosa@example.org' };
+    b.responses.items.set('R1', response('R1', raw));
+    b.mailer.quota = 0;
+    sweep(b, { settings });
+    expect(b.mailer.sent).toHaveLength(0);
+    const writes = b.orders.writes;
+    // Still no quota: nothing sent, nothing written, and the sweep says why.
+    expect(sweep(b, { settings }).problems).toContain(
+      'The daily email quota is used up: candidates are told what is missing tomorrow.',
+    );
+    expect(b.orders.writes).toBe(writes);
+    b.mailer.quota = 5;
+    sweep(b, { settings });
+    expect(b.mailer.sent.map((m) => m.to)).toEqual(['rosa@example.org']);
+    expect(b.mailer.sent[0]!.body).toContain('https://forms.example/edit/R1');
+    expect(b.orders.rows.get(orderIdFor('R1'))).toMatchObject({
+      status: 'NEEDS_INFO',
+      lastError: '',
+      errorStep: '',
+    });
+    expect(b.log.entries.at(-1)).toMatchObject({
+      event: 'candidate-emailed',
+      detail: expect.stringMatching(/problems$/),
+    });
+    sweep(b, { settings });
+    expect(b.mailer.sent).toHaveLength(1);
   });
 
   it('drafts once the candidate completes the answers', () => {
