@@ -492,6 +492,16 @@ interface Converted {
 }
 
 /**
+ * People named by a noun whose pronoun is the candidate's: a candidate's "he" next to "the patient's
+ * father" or "a young man" could mean either. None for "they": plural nouns ("patients", "students") fill
+ * clinical text, and a sentence's "they" as its subject reads as the candidate.
+ */
+const PERSON_NOUNS: Partial<Record<PronounSet, RegExp>> = {
+  he: /\b(?:man|boy|gentleman|guy|father|dad|husband|son|brother|grandfather|grandson|uncle|nephew|boyfriend|fiancé|Mr\.)(?![\p{L}])/iu,
+  she: /\b(?:woman|girl|lady|mother|mom|wife|daughter|sister|grandmother|granddaughter|aunt|niece|girlfriend|fiancée|Mrs\.|Ms\.|Miss)(?![\p{L}])/iu,
+};
+
+/**
  * `other` is an object or possessive form of the candidate's own pronoun set that the sentence uses for
  * someone else ("I sat down with him"): then the candidate is named every time, never a pronoun.
  */
@@ -518,11 +528,13 @@ function convertSentence(
         ? /^(she|her|hers|herself)$/i
         : THIRD_SINGULAR;
   // Whether another person in this or the previous sentence shares the candidate's pronoun: then "she"
-  // could mean the patient, so the first mention in each sentence uses the name.
+  // could mean the patient, so the first mention in each sentence uses the name. A person named by a noun
+  // of the candidate's gender ("a young man … after he suggested") competes within the sentence; in the
+  // next one, the candidate as the subject before reads clearly enough ("…admitted a woman. She started…").
   const competing =
-    ctx.competitor !== null &&
-    (ctx.competitor.test(sentence) || ctx.competitor.test(previous)) &&
-    options.source !== 'relationship';
+    options.source !== 'relationship' &&
+    ((ctx.competitor !== null && (ctx.competitor.test(sentence) || ctx.competitor.test(previous))) ||
+      PERSON_NOUNS[options.pronouns]?.test(sentence) === true);
   let namedInSentence = false;
 
   const wordIndexAfter = (i: number): number => {

@@ -451,6 +451,32 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
     );
   });
 
+  it('names the candidate in a sentence where a noun names someone of the candidate’s pronoun', () => {
+    const text = 'Dr. Lee was sure of it. I met a young man in the ED who left before I finished the workup.';
+    // Before: "…who left before he finished the workup", which reads as the young man finishing it.
+    expect(convert(text, 'he', {}, true).text).toBe(
+      'Dr. Lee was sure of it. Dr. Lee met a young man in the ED who left before Dr. Lee finished the workup.',
+    );
+    // A "she" candidate cannot be confused with him.
+    expect(convert(text, 'she', {}, true).text).toBe(
+      'Dr. Lee was sure of it. She met a young man in the ED who left before she finished the workup.',
+    );
+    expect(
+      convert('I called the patient’s daughter after I reviewed the results.', 'she', {}, true).text,
+    ).toBe('Dr. Lee called the patient’s daughter after Dr. Lee reviewed the results.');
+    expect(convert('I spoke with Mrs. Ortiz before I placed the line.', 'she', {}, true).text).toBe(
+      'Dr. Lee spoke with Mrs. Ortiz before Dr. Lee placed the line.',
+    );
+    // Only within the sentence: the candidate as the subject before reads clearly in the next one.
+    expect(convert('I admitted a man with sepsis. I started antibiotics within the hour.', 'he').text).toBe(
+      'Dr. Lee admitted a man with sepsis. He started antibiotics within the hour.',
+    );
+    // Not inside another word ("human", "Sonya", "personal").
+    expect(
+      convert('I cared for human trafficking survivors and then I taught Sonya.', 'he', {}, true).text,
+    ).toBe('He cared for human trafficking survivors and then he taught Sonya.');
+  });
+
   it('still keeps a subject pronoun of someone else, or a reflexive the name cannot replace', () => {
     const thanked = convert('I sat down with him. He thanked me when I repaired the laceration.', 'he');
     expect(thanked.text).toBe(
