@@ -75,3 +75,11 @@ export function fnv1a64Base32(s: string, chars = 10): string {
   }
   return out;
 }
+
+/**
+ * A short, stable tag for an email address, case and surrounding space ignored: what CEAD stores where an
+ * address would be too long (a Drive app property) or too many (the sweep's record of notices).
+ */
+export function emailTag(email: string): string {
+  return fnv1a64Base32(email.trim().toLowerCase());
+}

@@ -43,7 +43,7 @@ import {
 import type { Answers, IsoDate } from './questionnaire';
 import { membersWithRole, type Settings } from './settings';
 import { normalizeText } from './text';
-import type { LogEntry } from './tracker-row';
+import { type LogEntry, systemLog } from './tracker-row';
 
 /** A letter draft ready to send to Docs: the renderer's requests and the text they produce. */
 export interface Draft {
@@ -379,7 +379,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         result = drafted.order;
         recordStep = 'recordDraft';
         entries = [
-          log(
+          systemLog(
             when,
             orderId,
             'intake',
@@ -392,7 +392,14 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         result = recordNeedsInfo(order, problems);
         recordStep = 'recordNeedsInfo';
         entries = [
-          log(when, orderId, 'intake', from, result.status, `${problems.length} problems with the answers`),
+          systemLog(
+            when,
+            orderId,
+            'intake',
+            from,
+            result.status,
+            `${problems.length} problems with the answers`,
+          ),
         ];
       }
     } else {
@@ -400,7 +407,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       result = edited.order;
       recordStep = 'recordEdit';
       entries = [
-        log(
+        systemLog(
           when,
           orderId,
           'answers-edited',
@@ -439,7 +446,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       } catch {
         // The order keeps its last recorded state; the sweep finds it unfinished and resumes it.
       }
-      logEntries([log(when, orderId, 'error', progress.status, 'ERROR', `${failure.step}: ${reason}`)]);
+      logEntries([systemLog(when, orderId, 'error', progress.status, 'ERROR', `${failure.step}: ${reason}`)]);
       try {
         deps.batch?.commit();
       } catch {
@@ -671,15 +678,4 @@ export function needsIntake(order: Order, version: string): boolean {
   if (order.status === 'NEW') return true;
   if (order.status === 'ERROR') return isIntakeStep(order.errorStep) || order.submitted !== version;
   return order.submitted !== version;
-}
-
-function log(
-  when: When,
-  orderId: string,
-  event: string,
-  from: OrderStatus | '',
-  to: OrderStatus | '',
-  detail: string,
-): LogEntry {
-  return { time: when.now, actor: 'system', orderId, event, from, to, detail };
 }

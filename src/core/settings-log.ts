@@ -6,7 +6,7 @@
  */
 import { fnv1a64Hex } from './hash';
 import type { SettingsProblem } from './settings';
-import type { LogEntry } from './tracker-row';
+import { type LogEntry, systemLog } from './tracker-row';
 
 export const SETTINGS_PROBLEMS_KEY = 'cead.settingsProblemsLogged';
 /** Script properties hold 9 KB per value: past this many problems a day, the rest wait for tomorrow. */
@@ -43,15 +43,7 @@ export function settingsProblemsToLog(
     const key = fnv1a64Hex(detail);
     if (keys.includes(key) || keys.length >= MAX_KEYS) continue;
     keys.push(key);
-    entries.push({
-      time: when.now,
-      actor: 'system',
-      orderId: '',
-      event: 'settings-problem',
-      from: '',
-      to: '',
-      detail,
-    });
+    entries.push(systemLog(when, '', 'settings-problem', '', '', detail));
   }
   return {
     entries,

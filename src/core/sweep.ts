@@ -21,7 +21,7 @@
  * between writes the orders it touches, at intake's own durable points.
  */
 import { deadlineRisk } from './deadlines';
-import { fnv1a64Base32 } from './hash';
+import { emailTag } from './hash';
 import {
   CANDIDATE_MAIL_STEP,
   type IntakeDeps,
@@ -36,7 +36,7 @@ import { refreshDeadline } from './order-moves';
 import { type Order, type OrderStatus, orderIdFor } from './orders';
 import { errorMessage, type ResponseSource, type StateStore } from './ports';
 import type { Settings } from './settings';
-import type { LogEntry } from './tracker-row';
+import { type LogEntry, systemLog } from './tracker-row';
 
 export interface SweepDeps extends IntakeDeps {
   readonly responses: ResponseSource;
@@ -79,7 +79,7 @@ export const LISTING_OVERLAP_MS = 60 * 60 * 1000;
 /** Script properties hold 9 KB per value; past this many ids, today's reminders stop rather than repeat. */
 const MAX_REMINDER_STATE = 8000;
 /**
- * The drafts whose writer has been told about them, as `{ orderId: writerTag }`, kept only while the order
+ * The drafts whose writer has been told about them, as `{ orderId: emailTag(writer) }`, kept only while the order
  * waits in DRAFTING before its first session (so it stays small); a new writer's tag differs, so a draft
  * handed to someone else is announced to them.
  */
@@ -147,11 +147,6 @@ function reminderMail(order: Order, to: string, risk: 'overdue' | 'at-risk') {
   };
 }
 
-/** A short, stable tag for a writer's email (the notices state keeps tags, not addresses). */
-export function writerTag(email: string): string {
-  return fnv1a64Base32(email.trim().toLowerCase(), 8);
-}
-
 /** A draft waiting for its writer to start: what the new-draft email announces. */
 function awaitsWriter(order: Order): boolean {
   return order.status === 'DRAFTING' && order.session === 0 && order.docId !== '' && order.writer !== '';
@@ -177,7 +172,7 @@ function readNotices(state: StateStore): Record<string, string> {
  */
 export function recordDraftNotice(state: StateStore, orderId: string, email: string): void {
   const notices = readNotices(state);
-  notices[orderId] = writerTag(email);
+  notices[orderId] = emailTag(email);
   const json = JSON.stringify(notices);
   if (json.length <= MAX_NOTICE_STATE) state.set(DRAFT_NOTICES_KEY, json);
 }
@@ -291,15 +286,7 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
       deps.mailer.send(needsInfoMail(order, order.problems, editUrl));
       quota--;
       orders.set(id, { ...order, lastError: '', errorStep: '', lastUpdate: now });
-      entries.push({
-        time: now,
-        actor: 'system',
-        orderId: id,
-        event: 'candidate-emailed',
-        from: '',
-        to: '',
-        detail: `${order.problems.length} problems`,
-      });
+      entries.push(systemLog({ now }, id, 'candidate-emailed', '', '', `${order.problems.length} problems`));
     } catch (e) {
       problems.push(`Telling the candidate of ${id} what is missing: ${errorMessage(e)}`);
     }
@@ -324,15 +311,7 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
       deps.mailer.send(reminderMail(order, to, risk));
       quota--;
       sent.add(order.orderId);
-      entries.push({
-        time: now,
-        actor: 'system',
-        orderId: order.orderId,
-        event: 'reminder',
-        from: '',
-        to: '',
-        detail: `${risk} reminder to ${to}`,
-      });
+      entries.push(systemLog({ now }, order.orderId, 'reminder', '', '', `${risk} reminder to ${to}`));
     } catch (e) {
       problems.push(`Reminder for ${order.orderId}: ${errorMessage(e)}`);
     }
@@ -345,7 +324,7 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
   const waiting = new Map<string, Order[]>();
   for (const order of orders.values()) {
     if (!awaitsWriter(order)) continue;
-    const tag = writerTag(order.writer);
+    const tag = emailTag(order.writer);
     if (notices[order.orderId] === tag) kept[order.orderId] = tag;
     else {
       const list = waiting.get(order.writer.toLowerCase()) ?? [];
@@ -356,7 +335,7 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
   let draftNotices = 0;
   for (const list of waiting.values()) {
     const drafts = list.slice(0, MAX_DRAFTS_PER_NOTICE);
-    const next = { ...kept, ...Object.fromEntries(drafts.map((o) => [o.orderId, writerTag(o.writer)])) };
+    const next = { ...kept, ...Object.fromEntries(drafts.map((o) => [o.orderId, emailTag(o.writer)])) };
     if (JSON.stringify(next).length > MAX_NOTICE_STATE) {
       problems.push(
         'Too many new drafts wait for their writers to be told: the rest are told at a later sweep.',
@@ -375,15 +354,7 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
       draftNotices++;
       Object.assign(kept, next);
       for (const o of drafts) {
-        entries.push({
-          time: now,
-          actor: 'system',
-          orderId: o.orderId,
-          event: 'draft-notice',
-          from: '',
-          to: '',
-          detail: `new draft email to ${to}`,
-        });
+        entries.push(systemLog({ now }, o.orderId, 'draft-notice', '', '', `new draft email to ${to}`));
       }
     } catch (e) {
       problems.push(`New-draft email to a writer: ${errorMessage(e)}`);

@@ -313,6 +313,18 @@ export interface LogEntry {
   readonly detail: string;
 }
 
+/** A Log line of the automation's own (actor `system`). */
+export function systemLog(
+  when: { readonly now: string },
+  orderId: string,
+  event: string,
+  from: OrderStatus | '',
+  to: OrderStatus | '',
+  detail: string,
+): LogEntry {
+  return { time: when.now, actor: 'system', orderId, event, from, to, detail };
+}
+
 export function logEntryToRow(e: LogEntry): string[] {
   return logEntryToCells(e).map(literalText);
 }

@@ -15,7 +15,7 @@ import { errorMessage } from '../core/ports';
 import type { Settings, SettingsProblem } from '../core/settings';
 import { SETTINGS_PROBLEMS_KEY, settingsProblemsToLog } from '../core/settings-log';
 import { recordDraftNotice, type SweepReport, sweep } from '../core/sweep';
-import { literalText } from '../core/tracker-row';
+import { literalText, systemLog } from '../core/tracker-row';
 import { AppsScriptClock, AppsScriptMailer, ScriptLock, ScriptState } from './apps-script-ports';
 import { DriveCommentThreads } from './comment-threads';
 import { DriveDocSharing } from './doc-sharing';
@@ -275,15 +275,7 @@ export function handleTrackerEdit(
               recordDraftNotice(deps.state, decided.order.orderId, email);
             }
           } catch (e) {
-            entries.push({
-              time: when.now,
-              actor: 'system',
-              orderId: found.order.orderId,
-              event: 'error',
-              from: '' as const,
-              to: '' as const,
-              detail: `share: ${errorMessage(e)}`,
-            });
+            entries.push(systemLog(when, found.order.orderId, 'error', '', '', `share: ${errorMessage(e)}`));
           }
         }
       }

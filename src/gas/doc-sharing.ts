@@ -9,7 +9,7 @@
  * limit is not spent on bulk intake), and a Doc handed to another writer moves folders: the new writer
  * gains access and the old one loses what they had through their folder.
  */
-import { fnv1a64Base32 } from '../core/hash';
+import { emailTag } from '../core/hash';
 import type { FileSharing, ShareRole, StateStore } from '../core/ports';
 import { type DriveV3, driveQuoted, driveV3, FOLDER_MIME } from './drive-v3';
 
@@ -28,10 +28,6 @@ export interface WriterFolders {
   readonly parentId: string;
   /** Where the folder IDs are remembered (script properties). */
   readonly state: StateStore & { delete(key: string): void };
-}
-
-export function writerLabel(email: string): string {
-  return fnv1a64Base32(email.trim().toLowerCase(), 13);
 }
 
 export class DriveDocSharing implements FileSharing {
@@ -109,7 +105,7 @@ export class DriveDocSharing implements FileSharing {
       this.given.set(known, key);
       return known;
     }
-    const label = writerLabel(email);
+    const label = emailTag(email);
     const found = this.drive().Files.list({
       q:
         `appProperties has { key='${WRITER_PROPERTY}' and value='${label}' } and ` +

@@ -38,6 +38,7 @@ import type { ResponseData } from '../core/ports';
 import { type Answers, type IsoDate, itemById } from '../core/questionnaire';
 import type { Settings } from '../core/settings';
 import { adoptTrackerEdits } from '../core/tracker-edits';
+import { systemLog } from '../core/tracker-row';
 import { writeFileAtomic } from './atomic-file';
 import {
   FileLock,
@@ -380,15 +381,14 @@ async function run(
     orderStore.put(next);
     orders.set(next.orderId, next);
     log.append([
-      {
-        time: when.now,
-        actor: 'system',
-        orderId: order.orderId,
-        event: 'session-opened',
-        from: order.status,
-        to: 'EDITING',
-        detail: `Session 1: ${threads.length} threads.`,
-      },
+      systemLog(
+        when,
+        order.orderId,
+        'session-opened',
+        order.status,
+        'EDITING',
+        `Session 1: ${threads.length} threads.`,
+      ),
     ]);
     return next;
   }

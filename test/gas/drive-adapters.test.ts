@@ -1,4 +1,5 @@
 /** Drafts, threads, sharing and form responses over the Drive, Docs and FormApp fakes. */
+import { ScriptState } from '../../src/gas/apps-script-ports';
 import { DriveCommentThreads } from '../../src/gas/comment-threads';
 import { DriveDocSharing, WRITER_FOLDER_KEY } from '../../src/gas/doc-sharing';
 import { DriveDocWriter } from '../../src/gas/doc-writer';
@@ -81,15 +82,13 @@ describe('DriveDocSharing', () => {
 });
 
 describe('DriveDocSharing with writer folders', () => {
+  /** A fresh adapter over the script properties, as each execution makes one. */
+  const sharingOver = (parentId: string) => new DriveDocSharing({ parentId, state: new ScriptState() });
+
   function withFolders() {
     const w = world();
     const props = PropertiesService.getScriptProperties();
-    const state = {
-      get: (k: string) => props.getProperty(k) ?? undefined,
-      set: (k: string, v: string) => void props.setProperty(k, v),
-      delete: (k: string) => void props.deleteProperty(k),
-    };
-    const sharing = new DriveDocSharing({ parentId: w.folderId, state });
+    const sharing = sharingOver(w.folderId);
     const docs = new DriveDocWriter(w.folderId, undefined, undefined, (id) => sharing.forgetFolder(id));
     return { ...w, props, sharing, docs };
   }
@@ -117,15 +116,7 @@ describe('DriveDocSharing with writer folders', () => {
     const { fakes, props, sharing, folderId } = withFolders();
     const a = sharing.folderFor!('ana@cead-team.example');
     props.deleteProperty(`${WRITER_FOLDER_KEY}ana@cead-team.example`);
-    const again = new DriveDocSharing({
-      parentId: folderId,
-      state: {
-        get: (k) => props.getProperty(k) ?? undefined,
-        set: (k, v) => void props.setProperty(k, v),
-        delete: (k) => void props.deleteProperty(k),
-      },
-    });
-    expect(again.folderFor!('ana@cead-team.example')).toBe(a);
+    expect(sharingOver(folderId).folderFor!('ana@cead-team.example')).toBe(a);
     expect([...fakes.world.files.values()].filter((f) => f.mimeType === MIME.folder)).toHaveLength(2);
   });
 
