@@ -28,6 +28,7 @@ import { readDocxThreads } from './docx-comments';
 import { documentDocx } from './docx-letter';
 import { orderDir } from './folder-store';
 import { readLetter } from './letter-readers';
+import { xmlSafe } from './xml-safe';
 
 export const LETTER_FILES = {
   letterDocx: 'letter.docx',
@@ -335,7 +336,7 @@ export async function renderOrderFiles(
   const letterBytes = await documentDocx(withThreadsAsComments(letter, threads), options);
   const summaryBytes = await documentDocx(summary, options);
   writeFileAtomic(join(dir, LETTER_FILES.letterDocx), letterBytes);
-  writeFileAtomic(join(dir, LETTER_FILES.letterHtml), renderHtml(letter));
+  writeFileAtomic(join(dir, LETTER_FILES.letterHtml), xmlSafe(renderHtml(letter)));
   writeFileAtomic(join(dir, LETTER_FILES.summaryDocx), summaryBytes);
   writeFileAtomic(
     join(dir, LETTER_FILES.checks),

@@ -54,6 +54,7 @@ import { LETTER_FILES, LocalComments, LocalDocuments, renderOrderFiles } from '.
 import { NO_PROGRESS, type Progress } from './progress-bar';
 import type { ResponseFileOptions } from './response-file';
 import { readTracker, TrackerError, writeTracker } from './tracker-xlsx';
+import { xmlSafeDeep } from './xml-safe';
 
 export const TRACKER_FILE = 'tracker.xlsx';
 /** Responses taken through intake before their letters are rendered. */
@@ -158,7 +159,8 @@ function readBaseline(root: string): Map<string, Order> {
     const out = new Map<string, Order>();
     for (const item of list) {
       const read = orderFromJson(JSON.stringify(item), BASELINE_FILE);
-      if ('order' in read) out.set(read.order.orderId, read.order);
+      // As the tracker shows it: a character XML forbids was replaced there, which is not a manager's edit.
+      if ('order' in read) out.set(read.order.orderId, xmlSafeDeep(read.order));
     }
     return out;
   } catch {

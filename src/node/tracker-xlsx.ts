@@ -43,6 +43,7 @@ import {
   TRACKER_SHEETS,
 } from '../core/tracker-row';
 import { writeFileAtomic } from './atomic-file';
+import { xmlSafe } from './xml-safe';
 
 /** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
 export const SHEETS = TRACKER_SHEETS;
@@ -461,7 +462,33 @@ export function trackerWorkbook(content: TrackerContent): ExcelJS.Workbook {
   addSettingsSheet(workbook, settingsRows);
   addLogSheet(workbook, content.log);
   addResponsesSheet(workbook, content.responses);
+  makeXmlSafe(workbook);
   return workbook;
+}
+
+function xmlSafeValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (typeof value === 'string') return xmlSafe(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if ('hyperlink' in value)
+    return { ...value, text: xmlSafe(value.text), hyperlink: xmlSafe(value.hyperlink) };
+  if ('richText' in value)
+    return { ...value, richText: value.richText.map((r) => ({ ...r, text: xmlSafe(r.text) })) };
+  return value;
+}
+
+/**
+ * Every text cell of the workbook in a form XML allows, once, after the sheets are built: an answer, a
+ * carried cell of the manager's or a team name, wherever it ends up (see xml-safe.ts).
+ */
+function makeXmlSafe(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const safe = xmlSafeValue(cell.value);
+        if (safe !== cell.value) cell.value = safe;
+      });
+    });
+  });
 }
 
 /** Writes the whole tracker, replacing the file atomically; refuses while the file is open elsewhere. */
