@@ -105,6 +105,8 @@ export interface LocalRunResult {
   readonly trackerError?: string;
   /** Things the team should know: reverted tracker edits, unreadable records, failed steps. One line each. */
   readonly notes: readonly string[];
+  /** Orders whose edited letter.docx could not be read (each has a note); they make the exit status 1. */
+  readonly unreadableLetters: number;
 }
 
 interface Drafted {
@@ -181,7 +183,8 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     );
   }
   try {
-    return await run(options, clock, progress);
+    const result = await run(options, clock, progress);
+    return lock.takenOver ? { ...result, notes: [lock.takenOver, ...result.notes] } : result;
   } finally {
     progress.finish();
     lock.release();
@@ -242,6 +245,11 @@ async function run(
   notes.push(
     ...edited.map((id) => `${id}: letter.docx was edited outside CEAD; CEAD will not overwrite it.`),
   );
+  const unreadable = [...docs.unreadableLetters()].map(
+    ([id, why]) =>
+      `${id}: letter.docx cannot be read (${why}); it was left as it is, for this order to be seen to.`,
+  );
+  notes.push(...unreadable);
 
   // 2–3. Intake, then check and render what intake wrote, a chunk of responses at a time: letter models wait
   // in memory only until their files are written, so a batch of thousands stays within a few hundred MB.
@@ -420,6 +428,7 @@ async function run(
     tracker: TRACKER_FILE,
     ...(trackerError !== undefined ? { trackerError } : {}),
     notes,
+    unreadableLetters: docs.unreadableLetters().size,
   };
 }
 

@@ -13,7 +13,7 @@
  * - A file that cannot be read is never overwritten: `readTracker` throws a `TrackerError` whose message
  *   is one line saying what to do, and the orders stay in the folder store.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Dashboard, dashboardOf } from '../core/dashboard';
@@ -42,6 +42,7 @@ import {
   rowToOrder,
   TRACKER_SHEETS,
 } from '../core/tracker-row';
+import { assertArchiveWithinLimits, XLSX_LIMITS } from './archive-limits';
 import { writeFileAtomic } from './atomic-file';
 import { xmlSafe } from './xml-safe';
 
@@ -156,7 +157,9 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
   assertNotOpen(path);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    const bytes = readFileSync(path);
+    assertArchiveWithinLimits(bytes, XLSX_LIMITS);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new TrackerError(
