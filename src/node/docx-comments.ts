@@ -15,6 +15,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import type { CommentThread, ThreadReply } from '../core/editing-session';
+import { assertArchiveWithinLimits, DOCX_LIMITS } from './archive-limits';
 
 const W_NS = [
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -229,6 +230,11 @@ export function threadsFromWordComments(
 /** The comment threads of a `.docx` file's bytes. A document without comments has no threads. */
 export async function readDocxThreads(bytes: Uint8Array): Promise<CommentThread[]> {
   let zip: JSZip;
+  try {
+    assertArchiveWithinLimits(bytes, DOCX_LIMITS);
+  } catch (e) {
+    throw new DocxError(`not a .docx file (${(e as Error).message})`);
+  }
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {

@@ -3,6 +3,7 @@
  * Google Doc: US Letter, 1-inch margins, the same fonts and paragraph looks (ROLE_STYLES), marked runs
  * highlighted, and every open question as a Word comment anchored on its quoted passage. A `.docx` uploaded
  * to Drive and converted keeps those comments anchored, which the Drive API cannot do for a Google Doc.
+ * Every text goes through `xmlSafe` (xml-safe.ts): a character XML forbids would make the file unreadable.
  */
 import {
   AlignmentType,
@@ -19,6 +20,7 @@ import {
 import type { DocumentModel, Run } from '../core/letter/model';
 import { modelParagraphs } from '../core/letter/model';
 import { LETTER_FONT, PAGE, ROLE_STYLES } from '../core/letter/render-docs';
+import { xmlSafe } from './xml-safe';
 
 export interface DocxOptions {
   /** Author shown on the comments. */
@@ -32,7 +34,7 @@ const BULLETS = 'cead-bullets';
 
 function textRun(run: Run, extra: { size: number; bold?: boolean; italic?: boolean }): TextRun {
   return new TextRun({
-    text: run.text,
+    text: xmlSafe(run.text),
     font: LETTER_FONT,
     size: extra.size,
     bold: Boolean(run.bold || extra.bold),
@@ -90,8 +92,8 @@ export async function documentDocx(model: DocumentModel, options: DocxOptions = 
   });
 
   const doc = new Document({
-    creator: author,
-    title: model.title,
+    creator: xmlSafe(author),
+    title: xmlSafe(model.title),
     styles: { default: { document: { run: { font: LETTER_FONT, size: 22 } } } },
     numbering: {
       config: [
@@ -112,10 +114,10 @@ export async function documentDocx(model: DocumentModel, options: DocxOptions = 
     comments: {
       children: questions.map((q) => ({
         id: q.id,
-        author,
-        initials: author.slice(0, 4),
+        author: xmlSafe(author),
+        initials: xmlSafe(author.slice(0, 4)),
         date,
-        children: [new Paragraph({ children: [new TextRun(q.question)] })],
+        children: [new Paragraph({ children: [new TextRun(xmlSafe(q.question))] })],
       })),
     },
     sections: [

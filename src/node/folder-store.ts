@@ -13,23 +13,13 @@
  * The folder, not tracker.xlsx, is the record: the tracker is rewritten from it on every run (with the
  * manager's edits taken over first), so a tracker that is lost, locked or corrupted loses nothing.
  */
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a64Hex } from '../core/hash';
 import { ORDER_ID_PATTERN, type Order } from '../core/orders';
 import type {
   EventLog,
   FileSharing,
-  Lock,
   Mailer,
   MailMessage,
   OrderStore,
@@ -315,55 +305,4 @@ export class OutboxMailer implements Mailer {
   }
 }
 
-/**
- * A lock file made with O_EXCL, so two `cead` runs on one folder take turns. A lock left by a run that
- * crashed (older than `staleMs`) is taken over, since the crashed process can no longer release it.
- */
-export class FileLock implements Lock {
-  private held = false;
-
-  constructor(
-    private readonly root: string,
-    private readonly sleep: (ms: number) => void,
-    private readonly staleMs = 10 * 60 * 1000,
-  ) {}
-
-  private get path(): string {
-    return join(this.root, '.cead.lock');
-  }
-
-  tryAcquire(timeoutMs: number): boolean {
-    if (this.held) return true;
-    mkdirSync(this.root, { recursive: true });
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        writeFileSync(this.path, `${process.pid}\n`, { flag: 'wx' });
-        this.held = true;
-        return true;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-      try {
-        if (Date.now() - statSync(this.path).mtimeMs > this.staleMs) {
-          unlinkSync(this.path);
-          continue;
-        }
-      } catch {
-        continue; // released between our attempt and the stat: try again at once
-      }
-      if (Date.now() >= deadline) return false;
-      this.sleep(Math.min(200, Math.max(1, deadline - Date.now())));
-    }
-  }
-
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // Already gone (taken over as stale): nothing to release.
-    }
-  }
-}
+export { FileLock } from './file-lock';

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
 import { docParagraphsToText } from '../core/check';
+import { assertArchiveWithinLimits, DOCX_LIMITS } from './archive-limits';
 
 export type LetterFormat = 'docx' | 'txt' | 'md';
 
@@ -51,6 +52,11 @@ export async function readLetter(path: string): Promise<LetterText> {
   }
   if (format === 'docx') {
     let raw: string;
+    try {
+      assertArchiveWithinLimits(bytes, DOCX_LIMITS);
+    } catch (e) {
+      throw new UnreadableLetter(`${path}: not a readable .docx (${(e as Error).message})`);
+    }
     try {
       raw = (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch (e) {

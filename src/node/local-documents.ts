@@ -24,10 +24,11 @@ import { modelParagraphs } from '../core/letter/model';
 import { renderHtml } from '../core/letter/render-html';
 import type { Clock, CommentStore, DocumentRef, DocumentStore } from '../core/ports';
 import { writeFileAtomic } from './atomic-file';
-import { readDocxThreads } from './docx-comments';
+import { DocxError, readDocxThreads } from './docx-comments';
 import { documentDocx } from './docx-letter';
 import { orderDir } from './folder-store';
-import { readLetter } from './letter-readers';
+import { readLetter, UnreadableLetter } from './letter-readers';
+import { xmlSafe } from './xml-safe';
 
 export const LETTER_FILES = {
   letterDocx: 'letter.docx',
@@ -78,6 +79,7 @@ export class LocalDocuments implements DocumentStore {
   private readonly written = new Set<string>();
   private readonly editedText = new Map<string, string>();
   private readonly editedThreads = new Map<string, CommentThread[]>();
+  private readonly unreadable = new Map<string, string>();
   private readonly fileHashes = new Map<string, string | null>();
 
   constructor(private readonly root: string) {}
@@ -120,6 +122,8 @@ export class LocalDocuments implements DocumentStore {
     const r = this.need(docId);
     if (!this.isEdited(docId)) return r.text;
     const edited = this.editedText.get(docId);
+    const why = this.unreadable.get(docId);
+    if (why !== undefined) throw new Error(`letter.docx was edited and cannot be read (${why})`);
     if (edited === undefined) throw new Error(`${letterLink(docId)} was edited and has not been read`);
     return edited;
   }
@@ -179,11 +183,22 @@ export class LocalDocuments implements DocumentStore {
     for (const id of docIds) {
       if (!this.isEdited(id)) continue;
       const path = join(orderDir(this.root, id), LETTER_FILES.letterDocx);
-      this.editedText.set(id, (await readLetter(path)).text);
-      this.editedThreads.set(id, await readDocxThreads(readFileSync(path)));
-      edited.push(id);
+      try {
+        this.editedText.set(id, (await readLetter(path)).text);
+        this.editedThreads.set(id, await readDocxThreads(readFileSync(path)));
+        edited.push(id);
+      } catch (e) {
+        // One damaged file is that order's problem: it is kept as it is, and every other order goes on.
+        if (!(e instanceof UnreadableLetter || e instanceof DocxError)) throw e;
+        this.unreadable.set(id, e.message.replace(`${path}: `, ''));
+      }
     }
     return edited;
+  }
+
+  /** The edited letters `prefetchEdited` could not read, with why (one phrase each), by document ID. */
+  unreadableLetters(): ReadonlyMap<string, string> {
+    return this.unreadable;
   }
 
   /** The threads read from an edited letter.docx, if it was prefetched. */
@@ -335,7 +350,7 @@ export async function renderOrderFiles(
   const letterBytes = await documentDocx(withThreadsAsComments(letter, threads), options);
   const summaryBytes = await documentDocx(summary, options);
   writeFileAtomic(join(dir, LETTER_FILES.letterDocx), letterBytes);
-  writeFileAtomic(join(dir, LETTER_FILES.letterHtml), renderHtml(letter));
+  writeFileAtomic(join(dir, LETTER_FILES.letterHtml), xmlSafe(renderHtml(letter)));
   writeFileAtomic(join(dir, LETTER_FILES.summaryDocx), summaryBytes);
   writeFileAtomic(
     join(dir, LETTER_FILES.checks),

@@ -14,6 +14,7 @@ import {
   parseAnswersJson,
   parseResponsesCsv,
 } from '../core/answers';
+import { formatCsv, parseCsv } from '../core/csv';
 import { orderIdFor } from '../core/orders';
 import type { ResponseData } from '../core/ports';
 import { zonedInstant } from './local-clock';
@@ -62,9 +63,45 @@ function toResponseData(parsed: ParsedResponse, options: ResponseFileOptions): R
   };
 }
 
+/** Nesting deeper than any answers file needs; past a few thousand levels JSON.parse overflows the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deeply the JSON text nests arrays and objects (brackets inside strings do not count). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/**
+ * Excel's "Unicode text" separates columns with tabs: a header line with tabs and no comma is read so
+ * (quoted cells as in CSV), then given to the CSV reader in its own form.
+ */
+function tabsToCommas(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  if (!header.includes('\t') || header.includes(',')) return text;
+  return formatCsv(parseCsv(text, '\t').rows);
+}
+
 /** Parses a responses file's text. Throws `InputError` when the file as a whole is unusable. */
 export function parseResponseFile(name: string, text: string, options: ResponseFileOptions): ResponseData[] {
   if (extname(name).toLowerCase() === '.json') {
+    if (jsonDepth(text) > MAX_JSON_DEPTH) {
+      throw new InputError(
+        `${name}: nested more than ${MAX_JSON_DEPTH} levels deep; an answers JSON is an object keyed by item id, or a list of them.`,
+      );
+    }
     let value: unknown;
     try {
       // Windows tools often start UTF-8 files with a byte-order mark, which JSON.parse refuses.
@@ -83,7 +120,7 @@ export function parseResponseFile(name: string, text: string, options: ResponseF
       return toResponseData(parsed, options);
     });
   }
-  const csv = parseResponsesCsv(text, { locale: options.locale });
+  const csv = parseResponsesCsv(tabsToCommas(text), { locale: options.locale });
   const fatal = blockingProblems(csv.problems)[0];
   if (fatal) throw new InputError(`${name}: ${where(fatal)}${fatal.message}`);
   if (csv.responses.length === 0) throw new InputError(`${name}: the file has a header but no responses.`);
@@ -95,14 +132,43 @@ export function readResponseFile(
   shownAs: string,
   options: ResponseFileOptions,
 ): ResponseData[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(
       code === 'ENOENT' ? `${shownAs}: no such file.` : `${shownAs}: cannot be read (${code ?? String(e)}).`,
     );
   }
-  return parseResponseFile(shownAs, text, options);
+  return parseResponseFile(shownAs, decodeText(bytes, shownAs), options);
+}
+
+/**
+ * A text file's bytes as text: UTF-8 (with or without a byte-order mark), or UTF-16 as Excel's "Unicode
+ * text" and some Windows tools write it, known by its byte-order mark or, without one, by the zero byte of
+ * every ASCII character. Other zero bytes mean a file that is not text at all.
+ */
+export function decodeText(bytes: Buffer, shownAs: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return swapBytes(bytes.subarray(2)).toString('utf16le');
+  const sample = bytes.subarray(0, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  const half = sample.length / 2;
+  if (bytes.length % 2 === 0 && oddZeros > half * 0.3 && evenZeros === 0) return bytes.toString('utf16le');
+  if (bytes.length % 2 === 0 && evenZeros > half * 0.3 && oddZeros === 0)
+    return swapBytes(bytes).toString('utf16le');
+  if (evenZeros + oddZeros > 0 || bytes.includes(0)) {
+    throw new InputError(
+      `${shownAs}: holds zero bytes, so it is not a text file (save it as CSV UTF-8, or export the answers as JSON).`,
+    );
+  }
+  return bytes.toString('utf8');
+}
+
+function swapBytes(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  return copy.swap16();
 }

@@ -13,7 +13,7 @@
  * - A file that cannot be read is never overwritten: `readTracker` throws a `TrackerError` whose message
  *   is one line saying what to do, and the orders stay in the folder store.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Dashboard, dashboardOf } from '../core/dashboard';
@@ -42,7 +42,9 @@ import {
   rowToOrder,
   TRACKER_SHEETS,
 } from '../core/tracker-row';
+import { assertArchiveWithinLimits, XLSX_LIMITS } from './archive-limits';
 import { writeFileAtomic } from './atomic-file';
+import { xmlSafe } from './xml-safe';
 
 /** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
 export const SHEETS = TRACKER_SHEETS;
@@ -155,7 +157,9 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
   assertNotOpen(path);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    const bytes = readFileSync(path);
+    assertArchiveWithinLimits(bytes, XLSX_LIMITS);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new TrackerError(
@@ -461,7 +465,33 @@ export function trackerWorkbook(content: TrackerContent): ExcelJS.Workbook {
   addSettingsSheet(workbook, settingsRows);
   addLogSheet(workbook, content.log);
   addResponsesSheet(workbook, content.responses);
+  makeXmlSafe(workbook);
   return workbook;
+}
+
+function xmlSafeValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (typeof value === 'string') return xmlSafe(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if ('hyperlink' in value)
+    return { ...value, text: xmlSafe(value.text), hyperlink: xmlSafe(value.hyperlink) };
+  if ('richText' in value)
+    return { ...value, richText: value.richText.map((r) => ({ ...r, text: xmlSafe(r.text) })) };
+  return value;
+}
+
+/**
+ * Every text cell of the workbook in a form XML allows, once, after the sheets are built: an answer, a
+ * carried cell of the manager's or a team name, wherever it ends up (see xml-safe.ts).
+ */
+function makeXmlSafe(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const safe = xmlSafeValue(cell.value);
+        if (safe !== cell.value) cell.value = safe;
+      });
+    });
+  });
 }
 
 /** Writes the whole tracker, replacing the file atomically; refuses while the file is open elsewhere. */
