@@ -107,6 +107,24 @@ function rewriteSection(input: SectionInput, rewriter: Rewriter, options: Rewrit
       };
 }
 
+/**
+ * Whether a failed call is tried again: a transient failure (time-out, 429, 5xx) while calls remain. An
+ * adapter that calls ahead of this step (the Node one, whose client is asynchronous) uses the same rule, so
+ * both make the same calls.
+ */
+export function shouldRetry(error: unknown, calls: number, maxAttempts: number): boolean {
+  return calls < maxAttempts && (isTransientError(error) || failureOf(errorMessage(error)) !== 'error');
+}
+
+export const backoffMs = (calls: number): number => 1000 * 2 ** (calls - 1);
+
+export const DEFAULT_MAX_ATTEMPTS = 2;
+
+function failureOf(message: string): Failure['why'] {
+  if (/\b429\b|quota|rate ?limit|resource.?exhausted/i.test(message)) return 'quota';
+  return /time.?out|timed out|deadline/i.test(message) ? 'time-out' : 'error';
+}
+
 type Failure = { readonly kind: 'failed'; readonly why: 'time-out' | 'quota' | 'error' };
 
 /** At most `maxAttempts` calls; only a transient failure (time-out, 429, 5xx) is tried again. */
@@ -115,23 +133,15 @@ function callWithRetries(
   request: ReturnType<typeof rewriteRequest>,
   options: RewriteOptions,
 ): { reply: RewriteReply | Failure; calls: number } {
-  const max = Math.max(1, options.maxAttempts ?? 2);
+  const max = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   let last: Failure = { kind: 'failed', why: 'error' };
   for (let calls = 1; calls <= max; calls++) {
     try {
       return { reply: rewriter.rewrite(request), calls };
     } catch (e) {
-      const message = errorMessage(e);
-      last = {
-        kind: 'failed',
-        why: /\b429\b|quota|rate ?limit|resource.?exhausted/i.test(message)
-          ? 'quota'
-          : /time.?out|timed out|deadline/i.test(message)
-            ? 'time-out'
-            : 'error',
-      };
-      if (!isTransientError(e) && last.why === 'error') return { reply: last, calls };
-      if (calls < max) options.sleep?.(1000 * 2 ** (calls - 1));
+      last = { kind: 'failed', why: failureOf(errorMessage(e)) };
+      if (!shouldRetry(e, calls, max)) return { reply: last, calls };
+      options.sleep?.(backoffMs(calls));
     }
   }
   return { reply: last, calls: max };
