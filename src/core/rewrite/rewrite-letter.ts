@@ -21,7 +21,7 @@ import type { Answers } from '../questionnaire';
 import { guardSection, type Refusal, refusalComment, wordBudgetFor } from './fact-guard';
 import { type RewriteReply, rewriteRequest } from './generate-content';
 import { PROMPT_VERSION } from './prompt';
-import { planSections, type SectionInput } from './section-inputs';
+import { planSections, type SectionInput, type SectionPlan } from './section-inputs';
 
 export type RewriteStatus = 'rewritten' | 'refused' | 'failed';
 
@@ -65,13 +65,34 @@ export function consentsToModel(answers: Answers): boolean {
 export function rewriteLetter(letter: LetterModel, answers: Answers, options: RewriteOptions): LetterRewrite {
   const rewriter = options.rewriter;
   if (!rewriter || !consentsToModel(answers)) return { model: letter, sections: [] };
-  const wanted = options.sections;
-  const results: SectionRewrite[] = [];
-  for (const plan of planSections(letter, answers)) {
-    if (!plan.ok || (wanted && !wanted.includes(plan.input.sectionId))) continue;
-    results.push(rewriteSection(plan.input, rewriter, options));
-  }
+  const results = rewriteSections(planSections(letter, answers), rewriter, options);
   return { model: withRewrites(letter, results), sections: results };
+}
+
+/** Each planned section sent, guarded and judged; sections that cannot be sent are left out. */
+export function rewriteSections(
+  plans: readonly SectionPlan[],
+  rewriter: Rewriter,
+  options: RewriteOptions,
+): SectionRewrite[] {
+  const wanted = options.sections;
+  return plans.flatMap((plan) =>
+    !plan.ok || (wanted && !wanted.includes(plan.input.sectionId))
+      ? []
+      : [rewriteSection(plan.input, rewriter, options)],
+  );
+}
+
+/** The requests a letter's rewrite sends, for an adapter that calls ahead (see node/model-rewriter.ts). */
+export function plannedRequests(
+  plans: readonly SectionPlan[],
+  options: Pick<RewriteOptions, 'sections'> = {},
+) {
+  return plans.flatMap((p) =>
+    p.ok && (!options.sections || options.sections.includes(p.input.sectionId))
+      ? [rewriteRequest(p.input, wordBudgetFor(p.input.ruleText))]
+      : [],
+  );
 }
 
 function rewriteSection(input: SectionInput, rewriter: Rewriter, options: RewriteOptions): SectionRewrite {

@@ -35,6 +35,20 @@ export type SectionPlan =
  * rewrite would drop it.
  */
 export function planSections(model: LetterModel, answers: Answers): SectionPlan[] {
+  return planSectionBodies((id) => {
+    const block = blockOf(model, id);
+    return block ? block.paragraphs.map(paragraphText).join(' ') : undefined;
+  }, answers);
+}
+
+/**
+ * The same from each section's paragraph as it stands ("Patient Care. …"), however it got there: a letter
+ * the writer has edited (`cead rewrite`) is rewritten from its present text.
+ */
+export function planSectionBodies(
+  paragraphOf: (id: CompetencyId) => string | undefined,
+  answers: Answers,
+): SectionPlan[] {
   const people = letterPeople(answers);
   const line = (v: unknown) => normalizeLine(String(v ?? ''));
   const state = line(answers['rotation.state']);
@@ -54,9 +68,8 @@ export function planSections(model: LetterModel, answers: Answers): SectionPlan[
   };
   return COMPETENCIES.map((c): SectionPlan => {
     const source = line(answers[`competency.${c.id}`]);
-    const block = blockOf(model, c.id);
-    if (!block || source === '') return { ok: false, sectionId: c.id, why: 'noAnswer' };
-    const text = block.paragraphs.map(paragraphText).join(' ');
+    const text = paragraphOf(c.id);
+    if (text === undefined || source === '') return { ok: false, sectionId: c.id, why: 'noAnswer' };
     if (text.includes(MARK_OPEN)) return { ok: false, sectionId: c.id, why: 'marked' };
     const ruleText = text.startsWith(`${c.title}. `) ? text.slice(c.title.length + 2) : text;
     return {
