@@ -59,3 +59,35 @@ describe('cead rewrite', () => {
     expect(none.err).toMatch(/no model is configured/);
   });
 });
+
+describe('cead draft --rewrite', () => {
+  it('rewrites a consenting candidate’s sections where the guard accepts, and logs ids only', async () => {
+    server.fallback = { json: textResponse(FAITHFUL) };
+    const out = join(dir, 'orders');
+    const io = { ...recordingIo(), env: { CEAD_MODEL_API_KEY: 'k', CEAD_MODEL_BASE_URL: server.baseUrl } };
+    const code = await main(['draft', answersFile, '--out', out, '--rewrite', '--json'], io);
+    expect(code).toBeLessThan(2);
+    expect(server.requests).toHaveLength(6);
+    const [order] = JSON.parse(io.stdout()) as { orderId: string; files: string[] }[];
+    const html = readFileSync(order!.files.find((f) => f.endsWith('letter.html'))!, 'utf8');
+    expect(html).toContain(FAITHFUL.replace(/'/g, '&#39;').slice(0, 60));
+    const records = io
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('rewrite:'));
+    expect(records).toHaveLength(6);
+    expect(records.join('\n')).toMatch(
+      /systemsBasedPractice: rewritten \(gemini-2\.5-flash, prompt lor-section\/1, 1 call\)/,
+    );
+    expect(records.join('\n')).not.toMatch(/Delgado|heart failure/);
+  });
+
+  it('sends nothing for a candidate who did not consent', async () => {
+    const noConsent = join(dir, 'no-consent-draft.json');
+    writeFileSync(noConsent, JSON.stringify(raw));
+    const io = { ...recordingIo(), env: { CEAD_MODEL_API_KEY: 'k', CEAD_MODEL_BASE_URL: server.baseUrl } };
+    await main(['draft', noConsent, '--out', join(dir, 'orders2'), '--rewrite'], io);
+    expect(server.requests).toHaveLength(0);
+    expect(io.stderr()).not.toContain('rewrite:');
+  });
+});
