@@ -12,6 +12,7 @@ import type { CommentThread } from './editing-session';
 import type { DocsRequest } from './letter/docs-requests';
 import type { Order } from './orders';
 import type { IsoDate } from './questionnaire';
+import type { RewriteReply, RewriteRequest } from './rewrite/generate-content';
 import type { Settings, SettingsProblem } from './settings';
 import type { LogEntry } from './tracker-row';
 
@@ -174,6 +175,18 @@ export interface SettingsSource {
 export interface StateStore {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+}
+
+/**
+ * A language model that proposes a rewrite of one letter section (Apps Script: Vertex AI or the Gemini API;
+ * Node: @google/genai). One call is one `generateContent`; what it proposes goes through the fact guard
+ * (rewrite/fact-guard.ts) before anyone sees it. Transport failures throw with the service's own message
+ * (a time-out, "HTTP 429"), so `isTransientError` decides on a retry.
+ */
+export interface Rewriter {
+  /** The model's name as the records show it ("gemini-2.5-flash"). */
+  readonly model: string;
+  rewrite(request: RewriteRequest): RewriteReply;
 }
 
 /**

@@ -385,6 +385,14 @@ export const QUESTIONNAIRE: readonly Section[] = [
         type: 'date',
         required: false,
       },
+      {
+        id: 'consent.modelAssist',
+        title: 'May a language model help word your letter?',
+        help: 'If you say yes, your writer may have a language model (Gemini, in your writer’s Google Cloud project or through Google’s Gemini API) propose clearer wording for one section at a time. Only that section’s answer and your name and pronouns are sent, never your email or phone. CEAD checks every proposed sentence against your answers, and your writer decides what stays. No answer means no.',
+        type: 'choice',
+        required: false,
+        choices: YES_NO,
+      },
     ],
   },
 ];
@@ -433,6 +441,7 @@ export const ITEM_IDS = [
   'order.package',
   'order.reference',
   'order.conferenceDate',
+  'consent.modelAssist',
 ] as const;
 
 /** A stable questionnaire item id. The test suite checks this list against `ITEMS`. */

@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { draftCommand } from './commands/draft';
 import { dueCommand } from './commands/due';
 import { questionnaireCommand } from './commands/questionnaire';
+import { rewriteCommand } from './commands/rewrite';
 import { sessionCommand } from './commands/session';
 import { type Command, EXIT, type Io, processIo, UsageError } from './io';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   dueCommand,
   questionnaireCommand,
   sessionCommand,
+  rewriteCommand,
 ];
 
 function help(): string {

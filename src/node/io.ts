@@ -10,6 +10,8 @@ export interface Io {
   readonly cwd: string;
   /** The current time; a command reads the clock only through this. */
   readonly now: () => Date;
+  /** Environment variables (the model's configuration); absent means the process's own. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A problem with how the command was called or with its input: one line on stderr and exit status 2. */

@@ -77,6 +77,8 @@ export interface LocalRunOptions {
   /** Open editing session 1 on each new draft (the demo): findings join the open questions as threads. */
   readonly openSession?: boolean;
   readonly progress?: Progress;
+  /** A step on each composed letter before it is written (`cead draft --rewrite`: the model's rewrite). */
+  readonly rewrite?: (letter: LetterModel, answers: Answers, orderId: string) => LetterModel;
 }
 
 /** One order of the input, as `cead draft --json` prints it (a stable contract: docs/cli.md). */
@@ -131,9 +133,10 @@ function openQuestionsOf(letter: LetterModel): OpenQuestionInput[] {
  * insertText of the letter's text, all the local DocumentStore needs; the model is kept for rendering the
  * files after intake.
  */
-function localDrafter(cache: Map<string, Drafted>): Drafter {
+function localDrafter(cache: Map<string, Drafted>, rewrite: LocalRunOptions['rewrite']): Drafter {
   return (answers, { orderId, date }): Draft => {
-    const letter = composeLetter(answers, { letterDate: date });
+    const composed = composeLetter(answers, { letterDate: date });
+    const letter = rewrite ? rewrite(composed, answers, orderId) : composed;
     cache.set(orderId, { letter, summary: composeSummary(answers), answers, date });
     const text = letter.text.replace(/\n$/, '');
     return {
@@ -263,7 +266,7 @@ async function run(
     mailer: new OutboxMailer(root),
     log,
     clock,
-    draft: localDrafter(cache),
+    draft: localDrafter(cache, options.rewrite),
   };
   // Every candidate of the folder and of the input, indexed once: each letter is checked against those
   // that could occur in it, so a letter costs the same in a batch of 20,000 as in one of 100.

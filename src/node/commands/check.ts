@@ -35,7 +35,7 @@ async function readText(path: string, what: string): Promise<string> {
   }
 }
 
-async function readAnswers(path: string, io: Io): Promise<Answers> {
+export async function readAnswers(path: string, io: Io): Promise<Answers> {
   const raw = await readText(path, '--answers');
   let value: unknown;
   try {

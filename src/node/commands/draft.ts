@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { parseCommandArgs } from '../args';
+import { prepareDraftRewrite } from '../draft-rewrite';
 import { type Command, EXIT, type Io, UsageError } from '../io';
 import { BusyError, type LocalRunResult, type OrderReport, runLocal, TRACKER_FILE } from '../local-run';
 import { blockingFindings, formatOrderTable, formatProblems } from '../order-table';
@@ -17,7 +18,7 @@ export const DEFAULT_DRAFT_OUT = 'cead-orders';
 /** Batches above this many responses get a progress bar (on a terminal, without --json). */
 export const PROGRESS_THRESHOLD = 5;
 
-const USAGE = `cead draft FILE [--out DIR] [--json]
+const USAGE = `cead draft FILE [--out DIR] [--json] [--rewrite]
 
 Drafts a letter for every complete response in FILE and updates the tracker. FILE is the CSV that Google
 Forms or Sheets exports (one response per row) or an answers JSON (an object keyed by item id, or a list
@@ -27,6 +28,8 @@ again updates the same orders: a repeated response changes nothing, a letter edi
 overwritten, and edits made in tracker.xlsx (status, writer, reviewer, package) are kept.
 
   --out DIR  the folder of orders and the tracker (default ./${DEFAULT_DRAFT_OUT})
+  --rewrite  have the configured language model propose each competency section of a consenting
+             candidate's letter, kept only where the fact guard accepts it (docs/cli.md)
   --json     an array of {"orderId", "candidate", "status", "package", "due", "problems", "findings",
              "files"}; see docs/cli.md
 
@@ -51,7 +54,7 @@ export function withOutDir(result: LocalRunResult, outShown: string): OrderRepor
 }
 
 /** Runs the local flow and turns its refusals into one-line usage errors (exit status 2). */
-export async function runOrRefuse(run: () => Promise<LocalRunResult>): Promise<LocalRunResult> {
+export async function runOrRefuse<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
@@ -72,7 +75,7 @@ export const draftCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { out: { type: 'string' }, json: { type: 'boolean' } },
+      { out: { type: 'string' }, json: { type: 'boolean' }, rewrite: { type: 'boolean' } },
       true,
     );
     if (positionals.length !== 1)
@@ -88,6 +91,11 @@ export const draftCommand: Command = {
       },
       finish: () => bar.finish(),
     };
+    const rewrite = values.rewrite
+      ? await runOrRefuse(() =>
+          prepareDraftRewrite(resolve(io.cwd, file), file, io.env ?? process.env, io.now()),
+        )
+      : undefined;
     const result = await runOrRefuse(() =>
       runLocal({
         root: resolve(io.cwd, outShown),
@@ -99,8 +107,10 @@ export const draftCommand: Command = {
         now: io.now,
         settings: DEFAULT_SETTINGS,
         progress,
+        ...(rewrite ? { rewrite: rewrite.apply } : {}),
       }),
     );
+    for (const record of rewrite?.records() ?? []) io.err(`cead draft: rewrite: ${record}\n`);
     const reports = withOutDir(result, outShown);
     if (json) {
       io.out(`${JSON.stringify(reports, null, 2)}\n`);
