@@ -13,12 +13,13 @@ import { exampleAnswers, exampleNames } from '../examples/example-answers';
 export const STRESS_DIR = join(__dirname, '..', '..', 'examples', 'stress');
 
 /**
- * Edge sets the questionnaire itself refuses, and the one problem each must get: a skipped competency is a
- * required item left blank. `cead draft`
+ * Edge sets the questionnaire itself refuses, and the one problem each must get: a 3,000-word story is over
+ * the form's 5,000-character limit, and a skipped competency is a required item left blank. `cead draft`
  * holds such an order in NEEDS_INFO; the composer must still draft them without crashing (a CSV export or a
  * hand-written answers file can carry them), so they are composed from the file as written.
  */
 export const EDGE_PROBLEMS: Readonly<Record<string, ItemId>> = {
+  'marguerite-osei': 'competency.patientCare',
   'lucia-ferraz': 'competency.systemsBasedPractice',
 };
 

@@ -19,6 +19,10 @@ const she: SentenceContext = {
   subject: 'she',
   firstPersonAnswerSentences: new Set([normalizeSentence('I called the family every evening.')]),
 };
+const withWe: SentenceContext = {
+  ...she,
+  firstPersonAnswerSentences: new Set([normalizeSentence('We called the family every evening.')]),
+};
 const they: SentenceContext = { ...she, subject: 'they' };
 const nameOnly: SentenceContext = { name: 'Sam Okafor', firstPersonAnswerSentences: new Set() };
 
@@ -78,6 +82,7 @@ describe('letter-quality detectors', () => {
     expect(firstPersonUnmarked('I called the family every evening.', she)).toBe(true);
     expect(firstPersonUnmarked('⟦I called the family every evening.⟧', she)).toBe(false);
     expect(firstPersonUnmarked('I supervised her for four weeks.', she)).toBe(false);
+    expect(firstPersonUnmarked('We called the family every evening.', withWe)).toBe(false);
   });
 
   it('finds present-tense narration', () => {

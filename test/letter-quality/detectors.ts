@@ -124,10 +124,13 @@ export function notesInBody(sentence: string): boolean {
   return BULLET.test(t) || NOTE_ABBREVIATIONS.test(t) || AGE_SEX.test(t);
 }
 
-/** A candidate's first-person sentence that reached the letter unmarked and unchanged. */
+/**
+ * A candidate's first-person sentence that reached the letter unmarked and unchanged. Only the singular
+ * counts: an unchanged "we" is right when the recommender was part of it, which a program cannot tell.
+ */
 export function firstPersonUnmarked(sentence: string, ctx: SentenceContext): boolean {
   const t = unmarkedText(sentence);
-  if (!/\b(?:I|my|me|mine|myself|we|our|us)\b/i.test(t)) return false;
+  if (!/\b(?:I|my|me|mine|myself)\b/i.test(t)) return false;
   return ctx.firstPersonAnswerSentences.has(normalizeSentence(t));
 }
 

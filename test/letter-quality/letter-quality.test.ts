@@ -96,7 +96,7 @@ beforeAll(() => {
 describe('letter quality', () => {
   it('drafts every example and stress set under every pronoun run', () => {
     const sets = new Set(measured.map((m) => m.case.set));
-    expect(sets.size).toBeGreaterThanOrEqual(9 + 8);
+    expect(sets.size).toBeGreaterThanOrEqual(9 + 32);
     expect(measured.length).toBe(sets.size * Object.keys(PRONOUN_RUNS).length);
     for (const m of measured) expect(m.figures.candidateSentences).toBeGreaterThan(0);
   });

@@ -75,13 +75,13 @@ export function answerCorpus(answers: Answers): string {
   );
 }
 
-/** The candidate's sentences that contain a first-person word, normalized. */
+/** The candidate's sentences that contain a singular first-person word, normalized. */
 export function firstPersonSentences(answers: Answers): Set<string> {
   const out = new Set<string>();
   for (const [id, v] of Object.entries(answers)) {
     if (!/^(competency|highlights|recommender\.relationship)/.test(id)) continue;
     for (const s of splitSentences(String(v).replace(/\s*\n\s*/g, ' '))) {
-      if (/\b(?:I|my|me|mine|myself|we|our|us)\b/i.test(s)) out.add(normalizeSentence(s));
+      if (/\b(?:I|my|me|mine|myself)\b/i.test(s)) out.add(normalizeSentence(s));
     }
   }
   return out;
@@ -145,7 +145,7 @@ export function measureLetter(model: LetterModel, answers: Answers, ctx: Sentenc
       const key = normalizeSentence(s);
       if (wordsOf(key).length >= 4) {
         seen.set(key, (seen.get(key) ?? 0) + 1);
-        if (seen.get(key) === 2) defects.push({ kind: 'duplicateSentence', sectionId: id, text: s });
+        if (seen.get(key)! >= 2) defects.push({ kind: 'duplicateSentence', sectionId: id, text: s });
       }
       const checks = isCompetency(id) ? [...SENTENCE_CHECKS, ...NARRATION_CHECKS] : SENTENCE_CHECKS;
       for (const [kind, check] of checks)
