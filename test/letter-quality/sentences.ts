@@ -123,11 +123,34 @@ export function numberToken(word: string): string {
   return w;
 }
 
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
+/** "third" and "3rd" → "3"; other words unchanged. */
+function ordinalToken(w: string): string {
+  const i = ORDINALS.indexOf(w);
+  if (i >= 0) return String(i + 1);
+  return /^\d+(?:st|nd|rd|th)$/.test(w) ? w.replace(/\D+$/, '') : w;
+}
+
 /**
- * A crude stem for "does this word appear": lower case, numbers as digits, and the first six letters, so
- * "diuresed"/"diuresis" and "examined"/"examination" meet but "patient"/"pathway" do not.
+ * A crude stem for "does this word appear": lower case, numbers and ordinals as digits, a plural or past
+ * ending dropped, then the first six letters, so "called"/"call", "biopsies"/"biopsy" and
+ * "diuresed"/"diuresis" meet but "patient"/"pathway" do not.
  */
 export function stem(word: string): string {
-  const w = numberToken(word.replace(/[’']s$/, '').replace(/[’']/g, ''));
-  return /^\d/.test(w) ? w : w.slice(0, 6);
+  const w = ordinalToken(numberToken(word.replace(/[’']s$/, '').replace(/[’']/g, '')));
+  if (/^\d/.test(w)) return w;
+  const base = w.length > 4 ? w.replace(/ies$/, 'y').replace(/(?:ing|ed|es|s)$/, '') : w;
+  return base.slice(0, 6);
 }
