@@ -60,7 +60,16 @@ export function formatReport(measured: readonly Measured[]): string {
         measured.filter((m) => m.case.run === run),
       )}`,
     );
-  lines.push(`  ${totals('all', measured)}`, '', 'Defects');
+  const excess = measured.filter((m) => (m.figures.pronounExcess ?? 0) > 0);
+  lines.push(
+    `  ${totals('all', measured)}`,
+    `  they/ze runs with more verbatim sentences than the she/he runs of the same answers: ${excess.length}` +
+      (excess.length
+        ? ` (${excess.map((m) => `${m.case.key} +${m.figures.pronounExcess}`).join(', ')})`
+        : ''),
+    '',
+    'Defects',
+  );
   for (const m of measured)
     for (const d of m.defects) lines.push(`  ${m.case.key} [${d.sectionId}] ${d.kind}: ${clip(d.text)}`);
   lines.push('', 'Facts missing from their section');
