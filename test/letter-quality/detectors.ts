@@ -22,6 +22,8 @@ export type DefectKind =
   | 'sectionOverBudget'
   | 'innerStateAsKnowledge'
   | 'aboutTheAnswer'
+  | 'refusalWithoutComment'
+  | 'refusalWithoutFirstPerson'
   | 'inventedFact';
 
 export const DEFECT_KINDS: readonly DefectKind[] = [
@@ -39,6 +41,8 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   'sectionOverBudget',
   'innerStateAsKnowledge',
   'aboutTheAnswer',
+  'refusalWithoutComment',
+  'refusalWithoutFirstPerson',
   'inventedFact',
 ];
 

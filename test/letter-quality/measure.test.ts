@@ -1,6 +1,6 @@
 import { createDocumentModel, type LetterModel, type Run } from '../../src/core/letter/model';
 import type { Answers } from '../../src/core/questionnaire';
-import { firstPersonSentences, measureLetter } from './measure';
+import { firstPersonSentences, measureLetter, refusalDefects } from './measure';
 import { splitSentences } from './sentences';
 
 const answers: Answers = {
@@ -46,7 +46,8 @@ describe('measuring a letter', () => {
       }),
     );
     expect([m.candidateSentences, m.verbatim, m.converted]).toEqual([2, 1, 1]);
-    expect(m.defects).toEqual([]);
+    // The note is the composer's, so only the verbatim sentence is held to the refusal rules.
+    expect(m.defects.map((d) => d.kind)).toEqual(['refusalWithoutComment']);
   });
 
   it('sees a section over budget, a duplicate, a paragraph without a stop and a first-person sentence', () => {
@@ -87,5 +88,34 @@ describe('measuring a letter', () => {
       [],
     );
     expect(measure(model).candidateSentences).toBe(1);
+  });
+});
+
+describe('refusals', () => {
+  const model = (marked: string, quote?: string) =>
+    createDocumentModel(
+      'letter',
+      'Letter',
+      [
+        {
+          sectionId: 'patientCare',
+          answerIds: [],
+          paragraphs: [{ role: 'body', runs: [{ text: `⟦${marked}⟧`, marked: true }] }],
+        },
+      ],
+      quote ? [{ sectionId: 'patientCare', quote, question: 'Rewrite it.', kind: 'pointOfView' }] : [],
+    );
+
+  it('passes a first-person sentence kept verbatim with a comment on it', () => {
+    const s = 'I re-examined him every hour.';
+    expect(refusalDefects(`⟦${s}⟧`, 'patientCare', model(s, s))).toEqual([]);
+  });
+
+  it('flags a refusal with no comment, and a refused sentence that has no first person', () => {
+    const s = 'Her lactate was 1.4.';
+    expect(refusalDefects(`⟦${s}⟧`, 'patientCare', model(s))).toEqual([
+      'refusalWithoutComment',
+      'refusalWithoutFirstPerson',
+    ]);
   });
 });

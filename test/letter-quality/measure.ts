@@ -96,6 +96,29 @@ function fromRelationshipAnswer(sentence: string, answer: string): boolean {
   return words.length > 0 && words.filter((w) => own.has(w)).length / words.length >= 0.5;
 }
 
+/**
+ * What is wrong with a sentence kept verbatim (issue 11, "done when"): every refusal carries a comment
+ * that quotes it, and a sentence with no first person is never refused, since there is nothing to convert.
+ */
+export function refusalDefects(
+  sentence: string,
+  sectionId: LetterSectionId,
+  model: LetterModel,
+): DefectKind[] {
+  const plain = sentence.replace(/[⟦⟧]/g, '').trim();
+  const out: DefectKind[] = [];
+  const commented = model.openQuestions.some(
+    (q) =>
+      q.sectionId === sectionId &&
+      q.quote.trim() !== '' &&
+      (plain.includes(q.quote) || q.quote.includes(plain)),
+  );
+  if (!commented) out.push('refusalWithoutComment');
+  if (!/\b(?:I|my|me|mine|myself|we|our|us|ours|ourselves)\b/i.test(plain))
+    out.push('refusalWithoutFirstPerson');
+  return out;
+}
+
 type SentenceCheck = (s: string, ctx: SentenceContext, next: string | undefined) => boolean;
 
 const SENTENCE_CHECKS: readonly [DefectKind, SentenceCheck][] = [
@@ -141,7 +164,10 @@ export function measureLetter(model: LetterModel, answers: Answers, ctx: Sentenc
       const candidate =
         id !== 'relationship' || fromRelationshipAnswer(s, String(answers['recommender.relationship'] ?? ''));
       if (candidate) candidateSentences++;
-      if (candidate && marked) verbatim++;
+      if (candidate && marked) {
+        verbatim++;
+        for (const kind of refusalDefects(s, id, model)) defects.push({ kind, sectionId: id, text: s });
+      }
       const key = normalizeSentence(s);
       if (wordsOf(key).length >= 4) {
         seen.set(key, (seen.get(key) ?? 0) + 1);
