@@ -3,7 +3,9 @@
  * written. A letter may get better (fewer defects, a smaller verbatim share, more facts kept, fewer
  * verbatim sentences for a they/neopronoun run than for she/he) but never worse. Writing the baseline
  * (UPDATE_LETTER_BASELINE=1) refuses while any figure is worse, so it can only ever move down; a letter
- * whose inputs (answers, target) changed is a new letter and starts from its own figures.
+ * whose inputs (answers, target) changed is a new letter and starts from its own figures. A change to the
+ * measurement itself that counts more (a new detector) is the one reason to rewrite it from empty, and its
+ * commit says so.
  */
 import { createHash } from 'node:crypto';
 import type { DefectKind } from './detectors';

@@ -66,6 +66,7 @@ describe('letter-quality detectors', () => {
     expect(splitAtLineBreak('She showed him the pen needle,.', undefined)).toBe(true);
     expect(splitAtLineBreak('She examined the neck.', 'which was hard.')).toBe(true);
     expect(splitAtLineBreak('She told her.', 'The next day she came back.')).toBe(false);
+    expect(splitAtLineBreak('She stayed because the patient asked her to.', undefined)).toBe(false);
     expect(splitAtLineBreak('The pump went back to OR.', undefined)).toBe(false);
   });
 

@@ -105,8 +105,8 @@ export function emoji(sentence: string): boolean {
   return /\p{Extended_Pictographic}/u.test(sentence.replace(/[©®™]/g, ''));
 }
 
-// Words a sentence does not end on; "her", "that", "in" are left out because sentences do end on them.
-const FUNCTION_WORD_END = /(?:\b(?:the|a|an|of|to|with|and|or|my|their|from|by)|,)[.!?]["”’]?⟧?$/;
+// Words a sentence does not end on; "her", "that", "to", "in" are left out because sentences do end on them ("asked her to").
+const FUNCTION_WORD_END = /(?:\b(?:the|a|an|of|with|and|or|my|their|from|by)|,)[.!?]["”’]?⟧?$/;
 
 /**
  * A sentence cut in two where the candidate's line broke: it ends on a function word ("called the.") or a
