@@ -17,13 +17,22 @@ import { normalizeSentence } from './sentences';
 const she: SentenceContext = {
   name: 'Okafor',
   subject: 'she',
-  firstPersonAnswerSentences: new Set([normalizeSentence('I called the family every evening.')]),
+  firstPersonAnswerSentences: new Set(
+    [
+      'I called the family every evening.',
+      'I tell the resident at once.',
+      'I am the sub-intern who carried the list.',
+      'I was nervous to speak, but I knew it was right.',
+      'This patient is the reason I want to train here.',
+    ].map(normalizeSentence),
+  ),
 };
 const withWe: SentenceContext = {
   ...she,
   firstPersonAnswerSentences: new Set([normalizeSentence('We called the family every evening.')]),
 };
 const they: SentenceContext = { ...she, subject: 'they' };
+const he: SentenceContext = { ...she, subject: 'he' };
 const nameOnly: SentenceContext = { name: 'Sam Okafor', firstPersonAnswerSentences: new Set() };
 
 // Each detector must flag the sentences it is for and pass the ones a good letter has: a detector that
@@ -93,6 +102,7 @@ describe('letter-quality detectors', () => {
     expect(presentTense('She told the resident at once.', she)).toBe(false);
     expect(presentTense('They were the sub-intern who carried the list.', they)).toBe(false);
     expect(presentTense('She always was on time.', she)).toBe(false);
+    expect(presentTense('The patient said he feels better.', he)).toBe(false);
   });
 
   it('finds inner states stated as the physician’s knowledge', () => {
@@ -101,6 +111,10 @@ describe('letter-quality detectors', () => {
     expect(innerStateAsKnowledge('This patient is the reason she wants to train here.', she)).toBe(true);
     expect(innerStateAsKnowledge('She spoke up, and the count was repeated.', she)).toBe(false);
     expect(innerStateAsKnowledge('The mother was nervous before the procedure.', she)).toBe(false);
+    // The pronoun of a patient who shares the candidate's pronoun is the patient's feeling, not theirs.
+    expect(innerStateAsKnowledge('He was scared, and he did not want to be examined.', he)).toBe(false);
+    expect(innerStateAsKnowledge('Okafor was scared before the procedure.', he)).toBe(true);
+    expect(innerStateAsKnowledge('Okafor wrote notes for the patients she knew.', she)).toBe(false);
   });
 
   it('finds sentences about the answer', () => {

@@ -5,7 +5,7 @@
  * Detectors that a reader notices whatever the marks (emoji, a split sentence, a sentence about the
  * answer) read the whole sentence.
  */
-import { normalizeSentence, unmarkedText } from './sentences';
+import { normalizeSentence, stem, unmarkedText } from './sentences';
 
 export type DefectKind =
   | 'objectPronounAsSubject'
@@ -144,31 +144,51 @@ const NOT_VERBS =
 const THEY_PRESENT =
   'are|have|do|go|take|tell|see|ask|call|make|come|know|want|like|think|feel|examine|check|explain|write|present|start|stay|find|follow|help|need|try';
 
+const PRESENT_TO_FIRST_PERSON: Readonly<Record<string, string>> = {
+  is: 'am',
+  are: 'am',
+  has: 'have',
+  does: 'do',
+};
+
+/**
+ * Whether a match means the candidate. The name always does. A pronoun may be a patient's ("he was
+ * scared"), so it counts only when the candidate wrote the same word of themselves ("I … scared").
+ */
+function meansCandidate(subject: string, word: string, ctx: SentenceContext): boolean {
+  if (subject === ctx.name) return true;
+  const own = PRESENT_TO_FIRST_PERSON[word.toLowerCase()] ?? stem(word);
+  const firstPerson = [...ctx.firstPersonAnswerSentences].join(' . ');
+  return new RegExp(`\\bi\\s+(?:\\S+\\s+){0,4}${esc(own)}`).test(firstPerson);
+}
+
+function anyMatch(re: RegExp, text: string, ctx: SentenceContext): boolean {
+  return [...text.matchAll(re)].some((m) => meansCandidate(m[1]!, m[2]!, ctx));
+}
+
 /** The candidate narrated in the present ("She tells to resident…", "They are the sub-intern…"). */
 export function presentTense(sentence: string, ctx: SentenceContext): boolean {
   const t = unmarkedText(sentence);
   const subject = candidateSubject(ctx);
-  const singular = new RegExp(
-    `\\b${subject}\\s+${ADVERB}(?!(?:${NOT_VERBS})\\b)(?:is|has|does|[a-z]{2,}[^s\\W]s)\\b`,
-  );
-  if (ctx.subject !== 'they' && singular.test(t)) return true;
-  const plural = new RegExp(`\\b[Tt]hey\\s+${ADVERB}(?:${THEY_PRESENT})\\b`);
-  return ctx.subject === 'they' && plural.test(t);
+  const verb =
+    ctx.subject === 'they' ? `(${THEY_PRESENT})` : `(?!(?:${NOT_VERBS})\\b)(is|has|does|[a-z]{2,}[^s\\W]s)`;
+  return anyMatch(new RegExp(`\\b(${subject})\\s+${ADVERB}${verb}\\b`, 'g'), t, ctx);
 }
 
-const FEELING =
-  '(?:(?:has |had )?(?:always |really |never )?(?:liked|loved|enjoyed|enjoys|likes|loves|wanted|wants|felt|feels|believed|believes|hoped|hopes|dreamed|dreams)|knew (?:it|that (?:it|this|she|he|they|ze|xe))|(?:was|were|is|are|felt) (?:so |very |a little |really |always )?(?:nervous|scared|afraid|proud|happy|excited|anxious|worried|sad|frustrated|grateful|honored|passionate))';
+const FEELING_WORD =
+  '(?:liked|loved|enjoyed|enjoys|likes|loves|wanted|wants|felt|feels|believed|believes|hoped|hopes|dreamed|dreams|nervous|scared|afraid|proud|happy|excited|anxious|worried|sad|frustrated|grateful|honored|passionate|knew(?= (?:it|that)\\b))';
+const FEELING = `(?:has |had |was |were |is |are |felt )?(?:always |really |never |so |very |a little )?(${FEELING_WORD})`;
 
 /** The candidate's feelings, motives or plans stated as if the physician knew them. */
 export function innerStateAsKnowledge(sentence: string, ctx: SentenceContext): boolean {
   const t = unmarkedText(sentence);
   const subject = candidateSubject(ctx);
-  if (new RegExp(`\\b${subject}\\s+${FEELING}\\b`).test(t)) return true;
-  if (new RegExp(`\\bthe reason (?:why )?${subject}\\s+(?:wants?|chose|decided|plans?)`, 'i').test(t))
-    return true;
-  return new RegExp(`\\b${subject}\\s+(?:wants|plans|hopes|intends) to (?:train|pursue|become|apply)`).test(
-    t,
+  if (anyMatch(new RegExp(`\\b(${subject})\\s+${FEELING}\\b`, 'g'), t, ctx)) return true;
+  const motive = new RegExp(
+    `\\b(?:the reason (?:why )?)?(${subject})\\s+(wants?|chose|plans?|hopes|intends) to (?:train|pursue|become|apply)`,
+    'gi',
   );
+  return anyMatch(motive, t, ctx);
 }
 
 const ABOUT_THE_ANSWER = [
