@@ -23,6 +23,7 @@ import {
   nextBaseline,
   roundShare,
 } from './baseline';
+import { closeness } from './closeness';
 import { addressName, type LetterCase, letterCases, PRONOUN_RUNS } from './corpus';
 import type { DEFECT_KINDS } from './detectors';
 import { answerFactsKept, inventedFacts, parseTarget, targetFactsKept } from './facts';
@@ -41,9 +42,8 @@ function measureCase(c: LetterCase): Measured {
   };
   const m = measureLetter(model, c.answers, ctx);
   const targetText = c.target ? readFileSync(c.target, 'utf8') : undefined;
-  const facts = targetText
-    ? targetFactsKept(parseTarget(targetText), model, c.answers)
-    : answerFactsKept(model, c.answers);
+  const target = targetText ? parseTarget(targetText) : undefined;
+  const facts = target ? targetFactsKept(target, model, c.answers) : answerFactsKept(model, c.answers);
   const invented: Defect[] = inventedFacts(model, c.answers).map((f) => ({
     kind: 'inventedFact',
     sectionId: f.sectionId,
@@ -67,6 +67,7 @@ function measureCase(c: LetterCase): Measured {
     figures,
     defects,
     missing: facts.missing,
+    ...(target ? { closeness: closeness(model, target) } : {}),
   };
 }
 

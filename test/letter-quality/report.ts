@@ -15,6 +15,8 @@ export interface Measured {
   readonly figures: LetterFigures;
   readonly defects: readonly Defect[];
   readonly missing: readonly { sectionId: LetterSectionId; fact: string }[];
+  /** For a set with a target: the word-level LCS ratio of the draft to it (closeness.ts). Reported only. */
+  readonly closeness?: number;
 }
 
 const pct = (a: number, b: number) => (b === 0 ? '0.0%' : `${((100 * a) / b).toFixed(1)}%`);
@@ -72,6 +74,9 @@ export function formatReport(measured: readonly Measured[]): string {
   );
   for (const m of measured)
     for (const d of m.defects) lines.push(`  ${m.case.key} [${d.sectionId}] ${d.kind}: ${clip(d.text)}`);
+  lines.push('', 'Closeness to the target letter (word-level LCS ratio; reported, not ratcheted)');
+  for (const m of measured)
+    if (m.closeness !== undefined) lines.push(`  ${m.case.key.padEnd(44)} ${m.closeness.toFixed(3)}`);
   lines.push('', 'Facts missing from their section');
   for (const m of measured)
     for (const f of m.missing) lines.push(`  ${m.case.key} [${f.sectionId}] ${clip(f.fact)}`);
