@@ -10,6 +10,7 @@ import {
   presentTense,
   type SentenceContext,
   selfQuotation,
+  smallCountAsDigit,
   splitAtLineBreak,
 } from './detectors';
 import { normalizeSentence } from './sentences';
@@ -115,6 +116,18 @@ describe('letter-quality detectors', () => {
     expect(innerStateAsKnowledge('He was scared, and he did not want to be examined.', he)).toBe(false);
     expect(innerStateAsKnowledge('Okafor was scared before the procedure.', he)).toBe(true);
     expect(innerStateAsKnowledge('Okafor wrote notes for the patients she knew.', she)).toBe(false);
+  });
+
+  it('finds a small count written as a digit in prose', () => {
+    expect(smallCountAsDigit('She followed about 5 patients each day.')).toBe(true);
+    expect(smallCountAsDigit('She placed 2 large-bore lines.')).toBe(true);
+    expect(smallCountAsDigit('She followed about five patients each day.')).toBe(false);
+    expect(smallCountAsDigit('She gave 5 mg of morphine at 2 pm.')).toBe(false);
+    expect(smallCountAsDigit('She explained type 2 respiratory failure; the score was 6.')).toBe(false);
+    expect(smallCountAsDigit('His lactate was 1.4 and his creatinine 1.6 on day 3 of the stay.')).toBe(false);
+    expect(smallCountAsDigit('She saw 12 patients a day.')).toBe(false);
+    expect(smallCountAsDigit('She found the $4 generic list.')).toBe(false);
+    expect(smallCountAsDigit('From July 6 to July 31, 2026, she rose by 9 in a day.')).toBe(false);
   });
 
   it('finds sentences about the answer', () => {

@@ -22,6 +22,7 @@ export type DefectKind =
   | 'sectionOverBudget'
   | 'innerStateAsKnowledge'
   | 'aboutTheAnswer'
+  | 'smallCountAsDigit'
   | 'refusalWithoutComment'
   | 'refusalWithoutFirstPerson'
   | 'inventedFact';
@@ -41,6 +42,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   'sectionOverBudget',
   'innerStateAsKnowledge',
   'aboutTheAnswer',
+  'smallCountAsDigit',
   'refusalWithoutComment',
   'refusalWithoutFirstPerson',
   'inventedFact',
@@ -189,6 +191,18 @@ export function innerStateAsKnowledge(sentence: string, ctx: SentenceContext): b
     'gi',
   );
   return anyMatch(motive, t, ctx);
+}
+
+// A digit that names a count in prose ("5 patients"); not a value, a dose, a score, a label or a time.
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const SMALL_COUNT = new RegExp(
+  `(?<![\\d.,:/+$-]|\\b(?:type|grade|stage|class|day|week|level|score|of|Mobitz|POD|Apgar|rated|at|to|by|${MONTH_NAMES})\\s)` +
+    '\\b[1-9]\\s+(?!(?:mg|mcg|ml|mL|mm|cm|kg|g|am|pm|units?|mmHg|mEq|mmol|L|in|to|and|or|on|at|of|by|for|from|with|the|a|an|was|were|is|are)\\b)[a-z]{2,}',
+);
+
+/** A small count written as a digit in prose, where a letter spells it out ("five patients"). */
+export function smallCountAsDigit(sentence: string): boolean {
+  return SMALL_COUNT.test(unmarkedText(sentence));
 }
 
 const ABOUT_THE_ANSWER = [

@@ -20,6 +20,7 @@ import {
   presentTense,
   type SentenceContext,
   selfQuotation,
+  smallCountAsDigit,
   splitAtLineBreak,
 } from './detectors';
 import {
@@ -130,6 +131,7 @@ const SENTENCE_CHECKS: readonly [DefectKind, SentenceCheck][] = [
   ['notesInBody', (s) => notesInBody(s)],
   ['firstPersonUnmarked', (s, ctx) => firstPersonUnmarked(s, ctx)],
   ['aboutTheAnswer', (s) => aboutTheAnswer(s)],
+  ['smallCountAsDigit', (s) => smallCountAsDigit(s)],
 ];
 
 // Tense and inner states are about narration, which only the competency sections hold.
