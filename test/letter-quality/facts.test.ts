@@ -1,0 +1,104 @@
+import { createDocumentModel, type LetterModel } from '../../src/core/letter/model';
+import type { Answers } from '../../src/core/questionnaire';
+import { answerFactsKept, factStems, inventedFacts, parseTarget, targetFactsKept } from './facts';
+
+const answers: Answers = {
+  'candidate.fullName': 'Rosa Delgado',
+  'candidate.preferredName': 'Dr. Delgado',
+  'recommender.name': 'Michael Chen',
+  'rotation.state': 'WA',
+  'rotation.start': '2026-03-02',
+  'rotation.end': '2026-03-27',
+  'competency.patientCare':
+    'I followed a 58-year-old man with cellulitis who developed hypotension on day two. I started the sepsis bundle with Dr. Ruiz.',
+  'competency.medicalKnowledge': 'I gave a ten-minute talk on AKI staging.',
+};
+
+/** A letter with the given competency sections, each a bold heading and a body run. */
+function letter(sections: Partial<Record<'patientCare' | 'medicalKnowledge', string>>): LetterModel {
+  const blocks = Object.entries(sections).map(([id, text]) => ({
+    sectionId: id as 'patientCare',
+    answerIds: [],
+    paragraphs: [{ role: 'body' as const, runs: [{ text: 'Heading. ', bold: true }, { text: text! }] }],
+  }));
+  return createDocumentModel('letter', 'Letter', blocks, []);
+}
+
+const target = parseTarget(`Dear Program Director:
+
+It is my pleasure to recommend Dr. Rosa Delgado.
+
+**Patient Care.** Dr. Delgado followed a 58-year-old man with cellulitis and started the sepsis bundle
+with Dr. Ruiz.
+
+**Medical Knowledge.** She gave a ten-minute talk on AKI staging.
+
+## Facts
+- patientCare: cellulitis | sepsis bundle started
+- medicalKnowledge: talk on AKI staging
+`);
+
+describe('facts kept', () => {
+  it('reads a target: sections by heading, the relationship paragraph, and the listed facts', () => {
+    expect(target.sections.get('relationship')).toBe('It is my pleasure to recommend Dr. Rosa Delgado.');
+    expect(target.sections.get('patientCare')).toMatch(/^Dr\. Delgado followed/);
+    expect(target.listed.get('patientCare')).toEqual(['cellulitis', 'sepsis bundle started']);
+    expect(() => parseTarget('Dear Program Director:\n\nHi.\n\n## Facts\n- professionalism: x\n')).toThrow(
+      /professionalism/,
+    );
+  });
+
+  it('matches a fact by its words, numbers as digits, in any order', () => {
+    expect(factStems('a 58-year-old man')).toEqual(['58', 'year', 'old', 'man']);
+    expect(factStems('five patients')).toEqual(['5', 'patien']);
+  });
+
+  it('keeps every fact when each is in its own section', () => {
+    const draft = letter({
+      patientCare:
+        'She followed a 58-year-old man with cellulitis, and she started the sepsis bundle with Dr. Ruiz.',
+      medicalKnowledge: 'She gave a ten-minute talk on AKI staging.',
+    });
+    const kept = targetFactsKept(target, draft, answers);
+    expect(kept.missing).toEqual([]);
+    expect(kept.total).toBeGreaterThanOrEqual(6);
+  });
+
+  it('loses a fact that was deleted, or moved to another section', () => {
+    const draft = letter({
+      patientCare: 'She followed a man with cellulitis and started the sepsis bundle with Dr. Ruiz.',
+      medicalKnowledge: 'She gave a ten-minute talk on kidney injury to a 58-year-old man.',
+    });
+    const missing = targetFactsKept(target, draft, answers).missing;
+    expect(missing).toContainEqual({ sectionId: 'patientCare', fact: '58' });
+    expect(missing).toContainEqual({ sectionId: 'medicalKnowledge', fact: 'AKI' });
+  });
+
+  it('for a set without a target, finds an answer’s numbers and names in its section or its comments', () => {
+    const full = letter({
+      patientCare: 'She followed a 58-year-old man and started the bundle with Dr. Ruiz.',
+      medicalKnowledge: 'She gave a ten-minute talk on AKI staging.',
+    });
+    expect(answerFactsKept(full, answers).missing).toEqual([]);
+    const cut = letter({ patientCare: 'She followed a man.', medicalKnowledge: 'She gave a talk.' });
+    expect(answerFactsKept(cut, answers).missing.map((m) => m.fact)).toEqual(['58', 'Ruiz', 'AKI']);
+  });
+});
+
+describe('invented facts', () => {
+  it('passes a draft whose numbers, names and terms all come from the answers', () => {
+    const draft = letter({
+      patientCare:
+        'She followed a 58-year-old man with cellulitis and started the sepsis bundle with Dr. Ruiz.',
+    });
+    expect(inventedFacts(draft, answers)).toEqual([]);
+  });
+
+  it('flags a number, a name and an uncommon term no answer gave', () => {
+    const draft = letter({
+      patientCare:
+        'She followed a 64-year-old man with cellulitis, consulted Dr. Okafor, and gave vasopressin.',
+    });
+    expect(inventedFacts(draft, answers).map((f) => f.word)).toEqual(['64', 'Okafor', 'vasopressin']);
+  });
+});
