@@ -12,6 +12,7 @@ const MODULES: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['check', () => import('../bench/check.bench')],
   ['gas', () => import('../bench/gas.bench')],
   ['draft', () => import('../bench/draft.bench')],
+  ['rewrite', () => import('../bench/rewrite.bench')],
 ];
 
 function format(value: number): string {
