@@ -4,7 +4,16 @@
  * on NTFS, so a reader (or a crash) sees the old file or the new one, never a mixture. The temporary file
  * must be in the target's folder: a rename across file systems (e.g. from /tmp) is a copy, not atomic.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -46,4 +55,27 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     }
     throw e;
   }
+}
+
+const TEMPORARY = /^\..+\.\d+\.\d+\.tmp$/;
+
+/**
+ * Removes the temporary files a run killed mid-write left in `root` and the folders under it (a crash
+ * between the write and the rename). Called while holding the folder's lock, when no other run can be
+ * writing, so every temporary file there is a leftover. Returns how many were removed.
+ */
+export function removeLeftoverTemporaries(root: string): number {
+  let removed = 0;
+  const walk = (dir: string, depth: number) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && depth < 3) walk(path, depth + 1);
+      else if (entry.isFile() && TEMPORARY.test(entry.name)) {
+        unlinkSync(path);
+        removed += 1;
+      }
+    }
+  };
+  walk(root, 0);
+  return removed;
 }

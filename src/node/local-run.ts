@@ -38,7 +38,7 @@ import { type Answers, type IsoDate, itemById } from '../core/questionnaire';
 import type { Settings } from '../core/settings';
 import { adoptTrackerEdits } from '../core/tracker-edits';
 import { systemLog } from '../core/tracker-row';
-import { writeFileAtomic } from './atomic-file';
+import { removeLeftoverTemporaries, writeFileAtomic } from './atomic-file';
 import {
   FileLock,
   FolderEventLog,
@@ -186,6 +186,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     );
   }
   try {
+    removeLeftoverTemporaries(root);
     const result = await run(options, clock, progress);
     return lock.takenOver ? { ...result, notes: [lock.takenOver, ...result.notes] } : result;
   } finally {
