@@ -2,9 +2,10 @@
  * Letter rendering cost: median time to compose one letter and build its Docs `batchUpdate` request list
  * (what an Apps Script run does per order; target under 5 ms so a 6-minute execution is never at risk), and
  * median time to write the letter as `.docx` (the CLI's per-order cost). Measured over every bundled example,
- * the very long one included, after a warm-up, with process.hrtime.bigint.
+ * the very long one included, after a warm-up, with process.hrtime.bigint. Also the size of build/Code.js
+ * (built by `npm run bench`): every Apps Script execution loads the whole bundle, the composer included.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeLetter } from '../src/core/letter/compose';
 import { renderDocsRequests } from '../src/core/letter/render-docs';
@@ -74,5 +75,10 @@ export async function rows(): Promise<BenchRow[]> {
       ok: composeMs < TARGET_MS,
     },
     { figure: 'letter .docx (median)', value: median(docx), unit: 'ms' },
+    {
+      figure: 'Apps Script bundle build/Code.js',
+      value: Math.round(statSync(join(process.cwd(), 'build', 'Code.js')).size / 1024),
+      unit: 'KiB',
+    },
   ];
 }

@@ -3,7 +3,8 @@
 //                                   build/appsscript.json) and the Node command (build/cli/)
 //   node scripts/build.mjs --cli    only the Node command (run by `npm install`, so `npx cead` works at once)
 //   node scripts/build.mjs --gas    only the Apps Script project
-//   node scripts/build.mjs --bench  the Node command and the benchmark runner (build/cli/bench.js)
+//   node scripts/build.mjs --bench  the Node command, the benchmark runner (build/cli/bench.js) and the
+//                                   Apps Script project (the bench reports the size of build/Code.js)
 //   --out DIR                       write there instead of build/ (the tests build into test-output/)
 //
 // Apps Script V8 has no modules: esbuild bundles src/main.gas.ts into one IIFE that assigns its exports to
@@ -73,6 +74,7 @@ export async function buildGas() {
 if (benchOnly) {
   // The draft benchmark runs build/cli/cead.js: build it too, so the figures are the current code's.
   await buildCli({ cead: join(root, 'src/node/cli.ts'), bench: join(root, 'scripts/bench.ts') });
+  await buildGas();
 } else {
   if (!gasOnly) await buildCli();
   if (!cliOnly) await buildGas();

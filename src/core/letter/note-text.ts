@@ -1,0 +1,153 @@
+/**
+ * Candidate text that is not prose: bullet notes ("- saw 5 pts/day") and note abbreviations (pt, w/, f/u,
+ * "64F"). What a rule can rewrite with one meaning is rewritten; a bullet that is a clause with its subject
+ * left out ("saw five patients a day") is finished as the candidate's sentence ("I saw…"), which the point
+ * of view conversion then turns into the physician's. Anything else (a noun phrase, an abbreviation with two
+ * meanings such as d/c) is a note: the composer marks it and asks, in session 1, for full sentences.
+ */
+import { normalizeText } from '../text';
+import { cleanProse, dropEmoji, spellSmallCounts, unquoteName } from './source-text';
+
+/** A stretch of an answer: prose for the conversion, or a note the composer marks for the writer. */
+export interface AnswerPiece {
+  readonly text: string;
+  readonly kind: 'prose' | 'note';
+}
+
+const BULLET = /^(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+/;
+
+/** "64F", "72 M", "64 yo F", "80 y/o male": an age and sex as notes write them. */
+const AGE_SEX =
+  /\b(?:(a|an|the|one)\s+)?(\d{2,3})\s?(?:-?\s?(?:yo|y\/o|y\.o\.|year-old|years? old)\s?)?(F|M|female|male)\b(?![\p{L}\d/])/gu;
+
+const PER = /\b(\p{L}+)\/(day|week|wk|night|shift|month)\b/gu;
+
+/** One meaning each, in a clinical answer. Order matters: "w/o" before "w/", "with h/o" before "h/o". */
+const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bw\/o(?=[\s\p{L}])/gu, 'without'],
+  [/\bw\/(?=[\s\p{L}])\s?/gu, 'with '],
+  [/\bwith h\/o\b/g, 'with a history of'],
+  [/\bh\/o\b/g, 'history of'],
+  [/\bs\/p\b/g, 'after'],
+  [/\b(I|we|she|he|they)\s+f\/u(?:'?d)?\b/g, '$1 followed up'],
+  [/\bf\/u\b/g, 'follow-up'],
+  [/\bd\/c(?:'?d|ed)\s+(?=home|to\b)/g, 'discharged '],
+  [/\bd\/c\s+(?=summary|summaries|planning|plan|paperwork|instructions)/g, 'discharge '],
+  [/\bPts\b/g, 'Patients'],
+  [/\bpts\b/g, 'patients'],
+  [/\bPt\b(?!\.)/g, 'Patient'],
+  [/\bpt\b/g, 'patient'],
+  [/\bexac\b\.?/g, 'exacerbation'],
+  [/\babx\b/g, 'antibiotics'],
+  [/\bhx\b/g, 'history'],
+  [/\bddx\b/g, 'differential diagnosis'],
+  [/\bw\/u\b/g, 'workup'],
+  [/\bb\/c\b/g, 'because'],
+  [/\bapprox\.?(?=\s)/g, 'about'],
+  [/\s&\s/g, ' and '],
+];
+
+/** Abbreviations with more than one meaning, and note syntax no rule can turn into a sentence. */
+const UNCLEAR = /(?:\b(?:d\/c|dx|tx|sx|bx|c\/o|r\/o|s\/s|n\/v)\b|->|→|=>|\/\/)/i;
+
+const article = (n: string) => (/^(?:8|11|18|8\d)$/.test(n) ? 'an' : 'a');
+
+/** Rewrites the abbreviations that have one meaning; leaves the rest as typed. */
+export function expandAbbreviations(text: string): string {
+  const aged = text.replace(AGE_SEX, (whole, det: string | undefined, age: string, sex: string) => {
+    const n = Number(age);
+    if (n < 18 || n > 110) return whole;
+    const noun = /^f/i.test(sex) ? 'woman' : 'man';
+    const lead = det && !/^one$/i.test(det) ? det : article(age);
+    const fixed = /^an?$/i.test(lead) ? (/^A/.test(lead) ? capitalize(article(age)) : article(age)) : lead;
+    return `${fixed} ${age}-year-old ${noun}`;
+  });
+  const per = aged.replace(
+    PER,
+    (_w, noun: string, unit: string) => `${noun} a ${unit === 'wk' ? 'week' : unit}`,
+  );
+  return REWRITES.reduce((t, [re, to]) => t.replace(re, to), per);
+}
+
+export const hasUnclearNotation = (text: string): boolean => UNCLEAR.test(text);
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const PAST_IRREGULAR = new Set(
+  `saw took made led wrote gave ran kept held met told did got went spoke brought taught caught chose drew felt
+  heard left read sent set stood thought won built sat put cut found began became oversaw undertook`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * A bullet as a sentence, when it is one: it already starts with "I", or it is a clause whose first word
+ * is a past-tense verb and whose subject the candidate left out ("saw five patients a day" → "I saw five
+ * patients a day."). Anything else (a noun phrase) returns null.
+ */
+export function finishBullet(bullet: string): string | null {
+  const text = bullet.replace(/[\s;,.]+$/, '').trim();
+  if (text === '') return null;
+  const first = /^[\p{L}']+/u.exec(text)?.[0] ?? '';
+  const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+  if (/^I(?:'|’|$)/.test(first) || first === 'I') return withStop(text);
+  const verb = first.toLowerCase();
+  const past = PAST_IRREGULAR.has(verb) || (/^\p{L}{3,}ed$/u.test(verb) && !/eed$/.test(verb));
+  if (!past || (first !== verb && first !== capitalize(verb))) return null;
+  return withStop(`I ${verb}${text.slice(first.length)}`);
+}
+
+/** Lines of an answer, with bullets typed on one line ("- saw 5 pts; - 64F w/ COPD") put on lines of their own. */
+function answerLines(raw: string): string[] {
+  return normalizeText(raw)
+    .split('\n')
+    .flatMap((line) => (BULLET.test(line) ? line.split(/;\s*(?=[-*•·–]\s)/) : [line]));
+}
+
+/**
+ * The answer as pieces in order: prose lines cleaned and joined (source-text.ts), each bullet finished as a
+ * sentence or kept as a note, and any sentence with notation no rule can read kept as a note.
+ */
+export function answerPieces(raw: string | undefined, rotationName = ''): AnswerPiece[] {
+  const pieces: AnswerPiece[] = [];
+  const seen = new Set<string>();
+  // Prose runs on in one piece; each note stays its own piece, for the composer to mark.
+  const push = (text: string, kind: AnswerPiece['kind']) => {
+    const key = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (key === '' || seen.has(key)) return;
+    seen.add(key);
+    const last = pieces[pieces.length - 1];
+    if (last && last.kind === 'prose' && kind === 'prose')
+      pieces[pieces.length - 1] = { kind, text: `${last.text} ${text}` };
+    else pieces.push({ text, kind });
+  };
+  let prose: string[] = [];
+  const flushProse = () => {
+    if (prose.length > 0) {
+      for (const sentence of splitProse(expandAbbreviations(cleanProse(prose, rotationName))))
+        push(sentence, hasUnclearNotation(sentence) ? 'note' : 'prose');
+    }
+    prose = [];
+  };
+  for (const line of answerLines(raw ?? '')) {
+    if (!BULLET.test(line)) {
+      prose.push(line);
+      continue;
+    }
+    flushProse();
+    const text = spellSmallCounts(
+      unquoteName(expandAbbreviations(dropEmoji(line.replace(BULLET, ''))), rotationName),
+    );
+    const sentence = hasUnclearNotation(text) ? null : finishBullet(text);
+    push(sentence ?? text.replace(/[\s;,]+$/, ''), sentence ? 'prose' : 'note');
+  }
+  flushProse();
+  return pieces;
+}
+
+// Splitting at sentence ends only where a full stop is followed by a capital: enough to find the one
+// sentence with notation in a paragraph; the conversion splits properly later.
+const splitProse = (text: string) => text.split(/(?<=[.!?]["”’)]?)\s+(?=[\p{Lu}“"(])/u);

@@ -1,0 +1,154 @@
+/**
+ * Cleans a candidate's answer before its point of view is converted: the letter should not inherit the
+ * accidents of a web form (a line break in mid-sentence, a sentence pasted six times, emoji, a rotation name
+ * in quotation marks) or the habits of notes ("5 patients" where a letter writes "five patients").
+ *
+ * Each step changes only what it can change without reading meaning: a doubtful case is left as typed, and
+ * the words stay the candidate's. Bullet notes and note abbreviations are note-text.ts's work.
+ */
+import { numberWord } from './letter-dates';
+import { splitSentences } from './point-of-view';
+
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*\uFE0F?/gu;
+/** Skin tones, keycap and variation selectors an emoji leaves behind. */
+const EMOJI_PARTS = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]/gu;
+
+/** Drops emoji, and the space or punctuation gap they leave ("unit 🙂." → "unit."). */
+export function dropEmoji(text: string): string {
+  return text
+    .replace(EMOJI, '')
+    .replace(EMOJI_PARTS, '')
+    .replace(/[ \t]+([.,;:!?])/g, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/[ \t]+$/gm, '');
+}
+
+const ENDS_SENTENCE = /[.!?…:;]["”’)\]]*$/;
+/** Words a sentence cannot end on: a line ending with one was cut by a line break, not finished. */
+const CANNOT_END =
+  /\b(?:the|a|an|and|or|but|of|to|in|on|at|for|with|from|by|my|his|her|their|our|its|that|which|who|was|were|is|are|had|has|have|I|we|she|he|they|as|so|than|into|about|after|before)$/i;
+
+/**
+ * Lines joined into one paragraph. A line break inside a sentence (the next line goes on in lower case, or
+ * the line ends on a word no sentence ends on, or on a comma) is a space; a hyphen at the break joins the
+ * word; any other line without an end mark is a sentence and gets a full stop.
+ */
+export function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (out === '') {
+      out = line;
+    } else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) {
+      out += line;
+    } else if (ENDS_SENTENCE.test(out)) {
+      out += ` ${line}`;
+    } else if (/^[\p{Ll}\p{N}(]/u.test(line) || CANNOT_END.test(out) || /,$/.test(out)) {
+      out += ` ${line}`;
+    } else {
+      out += `. ${line}`;
+    }
+  }
+  return out;
+}
+
+const sentenceKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Drops a sentence that repeats an earlier one of the same answer (pasted twice), keeping the first. */
+export function dropRepeatedSentences(text: string): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    const key = sentenceKey(sentence);
+    if (key !== '' && seen.has(key)) continue;
+    seen.add(key);
+    kept.push(sentence.trim());
+  }
+  return kept.filter(Boolean).join(' ');
+}
+
+const QUOTES = [/"([^"\n]+)"/g, /“([^”\n]+)”/g, /‘([^’\n]+)’/g, /'([^'\n]+)'/g];
+
+/** Quotation marks the candidate put around the rotation's name (or any name they quote as a name). */
+export function unquoteName(text: string, name: string): string {
+  const wanted = name.trim().toLowerCase();
+  if (wanted === '') return text;
+  return QUOTES.reduce(
+    (t, re) =>
+      t.replace(re, (whole, inner: string) => (inner.trim().toLowerCase() === wanted ? inner : whole)),
+    text,
+  );
+}
+
+/** Strips quotation marks around a whole answer that is a name ("“Night Float”" → "Night Float"). */
+export function unquoteWhole(name: string): string {
+  const m = /^["“‘'](.+)["”’']$/.exec(name.trim());
+  return m && !/["“”]/.test(m[1]!) ? m[1]!.trim() : name;
+}
+
+/**
+ * Words that make a number a measurement, not a count: units, doses, scores and the like. A count of these
+ * keeps its digits ("2 units of insulin", "5 mg", "3 puffs").
+ */
+const MEASURE_WORDS = new Set(
+  `mg mcg g kg lb lbs pounds ounces oz ml cc l liter liters litre litres unit units meq mmol iu mmhg cm mm
+  inches inch feet ft km miles bpm breaths beats points point percent degrees am pm h hr hrs x times tab tabs
+  tablet tablets pill pills capsule capsules puff puffs drop drops dose doses vial vials amp amps bag bags
+  sec secs seconds`.split(/\s+/),
+);
+
+/** Words after which a number is a label or a value ("stage 3", "bed 5", "day 2", "age 7"). */
+const LABEL_WORDS = new Set(
+  `stage grade class type level phase day week month year bed room step score pod hd page number no version
+  lead leads floor ward unit bay trial cycle round age aged gravida para pgy ms ms3 ms4 apgar gcs`.split(
+    /\s+/,
+  ),
+);
+
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+
+/** A number of 1 to 12 standing alone (not in "5.5", "3/10", "x3", "5%", "7:30"), or a range of two. */
+const COUNT = /(?<![\p{L}\p{N}.,:/#$%+-])(\d{1,2})(?:(\s(?:to|or|and)\s|[-–])(\d{1,2}))?(?=\s)/gu;
+
+/**
+ * Small counts spelled out, as a letter writes them: "5 patients" → "five patients", "3-4 hours" → "three
+ * to four hours". Only a number followed by a plain lower-case word; never a value with a unit, a dose, a
+ * score ("7 of 10"), an age ("3 years old", "5-year-old"), a date, a time, or a number after a label.
+ */
+export function spellSmallCounts(text: string): string {
+  return text.replace(
+    COUNT,
+    (whole, a: string, join: string | undefined, b: string | undefined, at: number) => {
+      const numbers = b === undefined ? [Number(a)] : [Number(a), Number(b)];
+      if (numbers.some((n) => n < 1 || n > 12)) return whole;
+      const before = /(\S+)\s*$/u.exec(text.slice(0, at))?.[1] ?? '';
+      if (!isCountContext(before, text.slice(at + whole.length))) return whole;
+      const [first, second] = numbers.map(numberWord);
+      if (second === undefined) return first!;
+      return `${first}${join === '-' || join === '–' ? ' to ' : join}${second}`;
+    },
+  );
+}
+
+function isCountContext(before: string, after: string): boolean {
+  const prev = before.toLowerCase().replace(/[(,;:]$/, '');
+  if (LABEL_WORDS.has(prev) || MONTHS.test(prev) || /^\p{Lu}{2,}\d*$/u.test(before)) return false;
+  const next = /^\s+(\p{L}[\p{L}'’/-]*)/u.exec(after)?.[1] ?? '';
+  if (!/^\p{Ll}/u.test(next) || MEASURE_WORDS.has(next.toLowerCase().split('/')[0]!)) return false;
+  if (/^(?:of|out)$/.test(next) && /^\s+(?:out\s+)?of\s+\d/.test(after)) return false;
+  if (/-old$|^y\/?o$/.test(next)) return false;
+  if (/^(?:years?|months?|weeks?|days?)$/.test(next) && /^\s+\S+\s+(?:old|of age)\b/.test(after))
+    return false;
+  return true;
+}
+
+/** The whole cleaning, in order, for one answer's lines (already normalized, bullets already handled). */
+export function cleanProse(lines: readonly string[], rotationName: string): string {
+  const joined = joinLines(lines.map(dropEmoji));
+  return spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName));
+}

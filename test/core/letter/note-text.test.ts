@@ -1,0 +1,92 @@
+import {
+  answerPieces,
+  expandAbbreviations,
+  finishBullet,
+  hasUnclearNotation,
+} from '../../../src/core/letter/note-text';
+
+describe('expandAbbreviations: the ones with one meaning', () => {
+  it.each([
+    ['64F w/ COPD exac', 'a 64-year-old woman with COPD exacerbation'],
+    ['I admitted a 72M s/p CABG', 'I admitted a 72-year-old man after CABG'],
+    ['an 80 yo F with h/o falls', 'an 80-year-old woman with a history of falls'],
+    ['the 58 y/o male w/o insurance', 'the 58-year-old man without insurance'],
+    ['81F', 'an 81-year-old woman'],
+    ['saw 5 pts/day', 'saw 5 patients a day'],
+    ['Pt had f/u in 2 weeks', 'Patient had follow-up in 2 weeks'],
+    ['I f/u on her labs', 'I followed up on her labs'],
+    ['d/c’d home on day 3', 'd/c’d home on day 3'],
+    ["d/c'd home on day 3", 'discharged home on day 3'],
+    ['wrote the d/c summary', 'wrote the discharge summary'],
+    ['started abx & fluids', 'started antibiotics and fluids'],
+  ])('%s', (text, out) => expect(expandAbbreviations(text)).toBe(out));
+
+  it('leaves what only looks like an age and sex, or is a child', () => {
+    for (const text of ['PT and OT saw him', 'a 3M tape', 'room 12F', 'a 9F catheter', 'Vitamin B12 MF']) {
+      expect(expandAbbreviations(text)).toBe(text);
+    }
+  });
+
+  it('finds the notation no rule can read', () => {
+    expect(hasUnclearNotation('d/c the heparin')).toBe(true);
+    expect(hasUnclearNotation('dx: PE -> started heparin')).toBe(true);
+    expect(hasUnclearNotation('I discharged him home')).toBe(false);
+  });
+});
+
+describe('finishBullet', () => {
+  it.each([
+    ['saw five patients a day;', 'I saw five patients a day.'],
+    ['Presented every morning', 'I presented every morning.'],
+    ['led two family meetings.', 'I led two family meetings.'],
+    ['I wrote the notes', 'I wrote the notes.'],
+  ])('%s', (bullet, sentence) => expect(finishBullet(bullet)).toBe(sentence));
+
+  it.each(['a 64-year-old woman with COPD exacerbation', 'Red bed', 'great feedback', ''])(
+    'leaves %j as a note',
+    (bullet) => expect(finishBullet(bullet)).toBeNull(),
+  );
+});
+
+describe('answerPieces', () => {
+  it('finishes clause bullets and keeps noun phrases as notes, in order', () => {
+    const pieces = answerPieces(
+      '- saw 5 pts/day; - 64F w/ COPD exac\n- managed her BiPAP w/ RT\n- d/c the steroids',
+    );
+    expect(pieces).toEqual([
+      { kind: 'prose', text: 'I saw five patients a day.' },
+      { kind: 'note', text: 'a 64-year-old woman with COPD exacerbation' },
+      { kind: 'prose', text: 'I managed her BiPAP with RT.' },
+      { kind: 'note', text: 'd/c the steroids' },
+    ]);
+  });
+
+  it('keeps prose as one piece, and a prose sentence with unclear notation as a note', () => {
+    expect(answerPieces('I saw the pt at 2 am.\nI called\nthe resident.')).toEqual([
+      { kind: 'prose', text: 'I saw the patient at 2 am. I called the resident.' },
+    ]);
+    expect(answerPieces('I admitted him. Dx was PE -> heparin. He went home.')).toEqual([
+      { kind: 'prose', text: 'I admitted him.' },
+      { kind: 'note', text: 'Dx was PE -> heparin.' },
+      { kind: 'prose', text: 'He went home.' },
+    ]);
+  });
+
+  it('numbered bullets and one bullet pasted twice', () => {
+    expect(answerPieces('1. examined him\n2) Ordered a CT\n2) Ordered a CT')).toEqual([
+      { kind: 'prose', text: 'I examined him. I ordered a CT.' },
+    ]);
+    expect(answerPieces('- BiPAP\n- BiPAP')).toEqual([{ kind: 'note', text: 'BiPAP' }]);
+  });
+
+  it('loses no word of a note: every note is the bullet as typed, abbreviations expanded', () => {
+    const pieces = answerPieces('* septic shock, pressors 😬\n* family mtg');
+    expect(pieces.map((p) => p.text)).toEqual(['septic shock, pressors', 'family mtg']);
+    expect(pieces.every((p) => p.kind === 'note')).toBe(true);
+  });
+
+  it('returns nothing for an empty answer', () => {
+    expect(answerPieces(undefined)).toEqual([]);
+    expect(answerPieces('  \n \n')).toEqual([]);
+  });
+});

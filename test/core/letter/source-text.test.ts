@@ -1,0 +1,127 @@
+import {
+  cleanProse,
+  dropEmoji,
+  dropRepeatedSentences,
+  joinLines,
+  spellSmallCounts,
+  unquoteName,
+  unquoteWhole,
+} from '../../../src/core/letter/source-text';
+
+describe('joinLines: a line break inside a sentence is a space', () => {
+  it.each([
+    [['I called the', 'nurse at midnight.'], 'I called the nurse at midnight.'],
+    [['I called the charge', 'nurse and the resident.'], 'I called the charge nurse and the resident.'],
+    [['I examined him,', 'Then I called Dr. Chen.'], 'I examined him, Then I called Dr. Chen.'],
+    [['We reviewed the follow-', 'up plan.'], 'We reviewed the follow-up plan.'],
+    [['I presented to', 'Dr. Chen every morning'], 'I presented to Dr. Chen every morning'],
+  ])('%j', (lines, joined) => {
+    expect(joinLines(lines)).toBe(joined);
+    expect(joinLines(lines)).not.toMatch(/\b(the|to|charge)\. /);
+  });
+
+  it('ends a finished line that has no mark, before a new sentence', () => {
+    expect(joinLines(['I admitted four patients', 'The next day I led rounds.'])).toBe(
+      'I admitted four patients. The next day I led rounds.',
+    );
+    expect(joinLines(['Done.', '', 'Next.'])).toBe('Done. Next.');
+  });
+});
+
+describe('dropRepeatedSentences', () => {
+  it('keeps one copy of a sentence pasted several times, in place', () => {
+    const s = 'I stayed late to finish the discharge summary.';
+    expect(dropRepeatedSentences(`${s} ${s} ${s} ${s} ${s} ${s}`)).toBe(s);
+    expect(dropRepeatedSentences(`I saw him. ${s} I saw him. Then he went home.`)).toBe(
+      `I saw him. ${s} Then he went home.`,
+    );
+  });
+
+  it('treats case, spacing and end punctuation as the same sentence', () => {
+    expect(dropRepeatedSentences('I called the team. I called  THE team! It worked.')).toBe(
+      'I called the team. It worked.',
+    );
+  });
+
+  it('keeps sentences that only look alike', () => {
+    const text = 'I saw five patients. I saw six patients.';
+    expect(dropRepeatedSentences(text)).toBe(text);
+  });
+});
+
+describe('dropEmoji', () => {
+  it.each([
+    [
+      'The midwives said I was the calmest student on the unit 🙂',
+      'The midwives said I was the calmest student on the unit',
+    ],
+    ['I delivered 👶 six babies 👍🏽.', 'I delivered six babies.'],
+    ['Great team ❤️ !', 'Great team!'],
+    ['Family 👨‍👩‍👧 meeting.', 'Family meeting.'],
+  ])('%s', (text, out) => {
+    expect(dropEmoji(text)).toBe(out);
+    expect(dropEmoji(text)).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+
+  it('keeps letters of any script, and symbols that are not emoji', () => {
+    const text = 'Dr. Ñúñez-Øvergaard saw José – 50% better, 2 × a day.';
+    expect(dropEmoji(text)).toBe(text);
+  });
+});
+
+describe('unquoteName', () => {
+  it('strips the quotation marks around the rotation name, in any style', () => {
+    for (const q of ['"Night Float"', '“Night Float”', '‘Night Float’', "'night float'"]) {
+      expect(unquoteName(`During my ${q} rotation I admitted patients.`, 'Night Float')).toBe(
+        `During my ${q.slice(1, -1)} rotation I admitted patients.`,
+      );
+    }
+  });
+
+  it('keeps quotations that are not the name', () => {
+    const text = 'He told me “you saved my father.” It was the "Night Float" rotation.';
+    expect(unquoteName(text, 'Night Float')).toBe(
+      'He told me “you saved my father.” It was the Night Float rotation.',
+    );
+    expect(unquoteWhole('“Night Float”')).toBe('Night Float');
+    expect(unquoteWhole('Night "Float"')).toBe('Night "Float"');
+  });
+});
+
+describe('spellSmallCounts: counts in prose, never values', () => {
+  it.each([
+    ['I saw 5 patients a day.', 'I saw five patients a day.'],
+    ['I led 3 family meetings and 2 codes.', 'I led three family meetings and two codes.'],
+    ['It took 3-4 hours.', 'It took three to four hours.'],
+    ['She had 2 to 3 visits.', 'She had two to three visits.'],
+    ['I gave 1 talk.', 'I gave one talk.'],
+    ['(9 repairs)', '(nine repairs)'],
+  ])('%s', (text, out) => expect(spellSmallCounts(text)).toBe(out));
+
+  it.each([
+    'Her lactate was 1.4 and then 4 mmol/L.',
+    'We gave 2 units of insulin and 5 mg of morphine.',
+    'Pain went from 7 of 10 to 3 out of 10.',
+    'A 5 year old boy and a 3-year-old girl.',
+    'A 7 months old infant.',
+    'Stage 3 cancer, GCS 8 on day 2, in bed 5.',
+    'On March 5 I started; at 7:30 am rounds and 5 pm sign-out.',
+    'I saw 15 patients and 24 consults.',
+    'He needed 2 L of fluid and 3 puffs.',
+    'She was 5% dehydrated, BP 90/60, HR 110, x3 doses.',
+    'V1 to V3 were elevated; 3 PM.',
+  ])('keeps the digits in %s', (text) => expect(spellSmallCounts(text)).toBe(text));
+});
+
+describe('cleanProse', () => {
+  it('joins, de-duplicates, drops emoji, unquotes and spells counts in one pass', () => {
+    const lines = [
+      'On my "Night Float" rotation I admitted 4 patients a night 😀 and called the',
+      'nurse for every one.',
+      'On my "Night Float" rotation I admitted 4 patients a night 😀 and called the nurse for every one.',
+    ];
+    expect(cleanProse(lines, 'Night Float')).toBe(
+      'On my Night Float rotation I admitted four patients a night and called the nurse for every one.',
+    );
+  });
+});
