@@ -423,3 +423,34 @@ describe('check on any text', () => {
     );
   });
 });
+
+describe('first person: clinical terms and the recommender’s own sentences', () => {
+  // An answer that uses every clinical "I" and the recommender-like phrases, so any of them would trace.
+  const answers: Answers = {
+    ...DELGADO,
+    'competency.patientCare':
+      'During my sub-I I did an I&D of a thigh abscess and I tracked I/O for the team, and I used I-PASS for every handoff on the ICU.',
+    'recommender.relationship': 'I worked closely with Dr. Chen on the teaching service for four weeks.',
+  };
+  it('never flags sub-I, I-PASS, I&D, I/O, ICU or roman numerals', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'During her sub-I Dr. Delgado did an I&D of a thigh abscess, tracked I/O for the team and used I-PASS for every handoff on the ICU after passing Step I. She stayed after her shift',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('never flags the recommender’s relationship and signature sentences', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'I worked closely with Dr. Delgado on the teaching service for four weeks. I was her attending on the teaching service. Please contact me if I can help. Dr. Delgado stayed after her shift',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('still flags the candidate’s unconverted sentence beside them', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'During my sub-I I did an I&D of a thigh abscess and I tracked I/O for the team. Dr. Delgado stayed after her shift',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toHaveLength(1);
+  });
+});
