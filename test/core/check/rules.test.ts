@@ -454,3 +454,42 @@ describe('first person: clinical terms and the recommender’s own sentences', (
     expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toHaveLength(1);
   });
 });
+
+describe('names: colleagues, contractions and close misspellings', () => {
+  const insert = (s: string) =>
+    edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+  it('takes a colleague who shares another candidate’s surname for the colleague', () => {
+    const text = insert('My colleague Dr. Karen Smith joined us, and Dr. Smith agreed.');
+    expect(codes(run(text, DELGADO, ['John Smith']), 'OTHER_CANDIDATE_NAME')).toEqual([]);
+    // Without the colleague's given name, "Dr. Smith" is still the other order's candidate.
+    expect(codes(run(insert('Dr. Smith agreed.'), DELGADO, ['John Smith']), 'OTHER_CANDIDATE_NAME')).toEqual([
+      'Dr. Smith',
+    ]);
+  });
+  it('never reads a contraction as a name', () => {
+    expect(codes(run(insert('Working with Rosa Delgado I’d say was a joy.')), 'NAME_MISMATCH')).toEqual([]);
+    expect(codes(run(insert("Rosa Delgado I'll remember.")), 'NAME_MISMATCH')).toEqual([]);
+  });
+  it('finds a one-edit slip in a three-letter name and two edits in a six-letter one where a name stands', () => {
+    const ali = { ...DELGADO, 'candidate.fullName': 'Omar Ali', 'candidate.preferredName': 'Dr. Ali' };
+    const aliText = BASE_LETTER.split('Rosa Delgado').join('Omar Ali').split('Dr. Delgado').join('Dr. Ali');
+    expect(codes(run(aliText.replace('Dr. Ali stayed', 'Dr. Aly stayed'), ali), 'NAME_MISMATCH')).toEqual([
+      'Aly',
+    ]);
+    const oka = { ...DELGADO, 'candidate.fullName': 'Rosa Okafor', 'candidate.preferredName': 'Dr. Okafor' };
+    const okaText = BASE_LETTER.split('Delgado').join('Okafor');
+    expect(
+      codes(run(okaText.replace('Dr. Okafor stayed', 'Dr. Okfoor stayed'), oka), 'NAME_MISMATCH'),
+    ).toEqual(['Okfoor']);
+  });
+});
+
+describe('dates without a rotation word', () => {
+  it('checks a range in a sentence about working together', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'I worked with her from July 14 to August 8. Dr. Delgado stayed after her shift',
+    );
+    expect(codes(run(text), 'DATE_MISMATCH')).toEqual(['July 14 to August 8']);
+  });
+});
