@@ -493,3 +493,30 @@ describe('dates without a rotation word', () => {
     expect(codes(run(text), 'DATE_MISMATCH')).toEqual(['July 14 to August 8']);
   });
 });
+
+describe('placeholders of downloadable templates', () => {
+  it('flags every common template style', () => {
+    const text = [
+      'It is my pleasure to recommend __(Name)__ for ______ residency.',
+      'I have known (name of the candidate) for two years and recommend him for (specialty).',
+      'Mr. XX rotated with us. NAME was always on time.',
+      'Your Street Address',
+      'City, State ZIP',
+    ].join('\n');
+    expect(codes(run(text), 'PLACEHOLDER')).toEqual([
+      '__(Name)__',
+      '______',
+      '(name of the candidate)',
+      '(specialty)',
+      'XX',
+      'NAME',
+      'Your Street Address',
+      'City, State ZIP',
+    ]);
+  });
+  it('leaves a capitals heading, "XXL" and a parenthesis about something else alone', () => {
+    const text =
+      'LETTER OF RECOMMENDATION FOR THE APPLICANT\nShe wore an XXL gown (the program’s own) to the OR.';
+    expect(codes(run(text), 'PLACEHOLDER')).toEqual([]);
+  });
+});
