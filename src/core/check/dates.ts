@@ -197,7 +197,7 @@ function rotationCues(answers: Answers): RegExp {
 
 // A range also counts in a sentence about working together, without the word "rotation".
 const SUPERVISION_CUES =
-  /\b(?:supervised|supervise|supervising|worked (?:with|alongside) (?:me|us)|on (?:my|our) (?:service|team)|under my supervision|precepted|with me)\b/i;
+  /\b(?:supervised|supervise|supervising|worked (?:closely )?(?:with|alongside) (?:me|us|him|her|them)|I (?:first )?(?:worked|met|taught|precepted|got to know|had the pleasure)|on (?:my|our) (?:service|team)|under my supervision|precepted|with me)\b/i;
 
 /** The letter's own date: a line at the top, before the salutation, that holds only a date. */
 export function letterDateLine(text: string): DateExpression | undefined {

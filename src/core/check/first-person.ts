@@ -10,7 +10,7 @@
  */
 import type { Answers, ItemId } from '../questionnaire';
 import { findingAt } from './finding';
-import { type Span, sentencesOf, wordsOf } from './text-scan';
+import { escapeRegExp, type Span, sentencesOf, wordsOf } from './text-scan';
 import type { Finding } from './types';
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
@@ -41,6 +41,45 @@ interface AnswerSentence {
   readonly pairs: Set<string>;
 }
 
+// Clinical terms and roman numerals written with a capital I are never the candidate's "I": sub-I, I-PASS,
+// I&D, I/O, "Step I", "type I". They are blanked (same length, so offsets hold) before words are read.
+const I_TERMS =
+  /(?<![\p{L}])(?:[Ss]ub-?I|I-PASS|I\s?&\s?D|I\/O|I\/D|I-(?=\p{Lu}))(?![\p{L}])|(?<=\b(?:Step|Part|Phase|Level|Class|Type|Grade|Stage|Year|Block|Chapter|Section|Medicine|Surgery|Anatomy|Physiology|Pathology)\s)I(?![\p{L}&/-])/gu;
+
+export function withoutClinicalI(text: string): string {
+  return text.replace(I_TERMS, (m) => '#'.repeat(m.length));
+}
+
+// The recommender's own first person: a recommendation or an offer to be contacted, the relationship ("I
+// have known…", "I served as…", "I was her attending"), or "I" beside the candidate as the one worked with
+// ("I worked closely with her", "I supervised Dr. Delgado"). The candidate's own answer never says these
+// about the candidate, so a sentence like this is the writer's even when it shares words with an answer.
+const RECOMMENDER_OWN =
+  /\b(?:recommend\w*|contact me|reach me|hesitate|I(?:'ve|’ve| have| had)? (?:known|met|served as|serve as)|I (?:was|am|served as) (?:the|his|her|their|its) (?:attending|supervisor|advisor|adviser|mentor|preceptor|clerkship director|program director|chief|course director))\b/i;
+const WITH_CANDIDATE =
+  /\b(?:with|alongside|supervised|supervise|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed|watched)\s+(?:him|her|them)\b/i;
+
+function isRecommenderOwn(sentence: string, candidateForms: readonly string[]): boolean {
+  if (RECOMMENDER_OWN.test(sentence) || WITH_CANDIDATE.test(sentence)) return true;
+  return candidateForms.some((f) =>
+    new RegExp(
+      `\\b(?:with|alongside|supervised|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed)\\s+${escapeRegExp(f)}\\b`,
+    ).test(sentence),
+  );
+}
+
+function candidateForms(answers: Answers): string[] {
+  const full = answers['candidate.fullName'];
+  const preferred = answers['candidate.preferredName'];
+  const out: string[] = [];
+  if (typeof full === 'string' && full.trim()) {
+    const parts = full.trim().split(/\s+/);
+    out.push(full.trim(), parts[0]!, ...parts.slice(1).map((p) => `Dr. ${p}`));
+  }
+  if (typeof preferred === 'string' && preferred.trim()) out.push(preferred.trim());
+  return out;
+}
+
 function lower(words: readonly Span[]): string[] {
   return words.map((w) => w.text.toLowerCase().replace(/’/g, "'"));
 }
@@ -68,7 +107,7 @@ function answerSentences(answers: Answers): AnswerSentence[] {
     const value = answers[id];
     if (typeof value !== 'string') continue;
     for (const s of sentencesOf(value)) {
-      const tokens = lower(wordsOf(s.text));
+      const tokens = lower(wordsOf(withoutClinicalI(s.text)));
       if (!tokens.some((t) => FIRST_PERSON.has(t))) continue;
       out.push({ content: contentWords(tokens), pairs: firstPersonPairs(tokens) });
     }
@@ -79,15 +118,17 @@ function answerSentences(answers: Answers): AnswerSentence[] {
 export function checkFirstPerson(text: string, sentences: readonly Span[], answers: Answers): Finding[] {
   const sources = answerSentences(answers);
   if (sources.length === 0) return [];
+  const forms = candidateForms(answers);
   const out: Finding[] = [];
   // A sentence the composer could not convert is left marked (⟦…⟧) for the writer: PLACEHOLDER reports it
   // until the writer rewrites it, and this rule once the marks are gone.
   const marks = [...text.matchAll(/⟦[^⟧]*⟧/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
   for (const s of sentences) {
     if (marks.some(([a, b]) => s.start >= a && s.end <= b)) continue;
-    const words = wordsOf(s.text, s.start);
+    const words = wordsOf(withoutClinicalI(s.text), s.start);
     const tokens = lower(words);
     if (!tokens.some((t) => FIRST_PERSON.has(t))) continue;
+    if (isRecommenderOwn(s.text, forms)) continue;
     const content = contentWords(tokens);
     const pairs = firstPersonPairs(tokens);
     const traced = sources.some((a) => {

@@ -37,10 +37,39 @@ export interface NameScan {
   readonly otherPersonMentions: Span[];
 }
 
-function maxDistance(token: string): number {
-  if (token.length >= 7) return 2;
-  if (token.length >= 4) return 1;
+/** How many edits a misspelling may be away; more where a name stands (after a title, beside the name). */
+function maxDistance(token: string, namePosition: boolean): number {
+  if (token.length >= 7 || (namePosition && token.length >= 5)) return 2;
+  if (token.length >= 4 || (namePosition && token.length === 3)) return 1;
   return 0;
+}
+
+/** "I'd", "we'll", "don't": a contraction is never anyone's name. */
+function isContraction(word: string): boolean {
+  return (
+    /^(?:i|you|we|they|he|she|it|who|that|there|here|what)['’]\p{L}+$/iu.test(word) || /n['’]t$/i.test(word)
+  );
+}
+
+/**
+ * Whether the letter also names someone with this surname and another given name ("my colleague Dr. Karen
+ * Smith"): then "Dr. Smith" is that colleague, not the other order's candidate who shares the surname.
+ */
+function namedColleague(
+  text: string,
+  words: readonly Span[],
+  foldedWords: readonly string[],
+  surname: string,
+  otherGiven: string,
+): boolean {
+  for (let j = 1; j < words.length; j++) {
+    if (foldedWords[j] !== surname) continue;
+    const given = words[j - 1]!;
+    const g = foldedWords[j - 1]!;
+    if (!isCapitalized(given.text) || TITLES.has(g) || g === otherGiven || g.length < 2) continue;
+    if (joined(text, given, words[j]!)) return true;
+  }
+  return false;
 }
 
 /** The gap between two neighbouring words is a plain space or hyphen on one line (a name run). */
@@ -148,7 +177,8 @@ export function scanNames(
         isCapitalized(w.text) &&
         titleBefore(text, words, i) &&
         !own.has(f) &&
-        !answerWords.has(f);
+        !answerWords.has(f) &&
+        !namedColleague(text, words, foldedWords, f, tokens[0]!);
       // "Aisha stayed late" in Rosa's letter: a letter that used a first name keeps it after the surname is
       // replaced. Only a given name that no dictionary, answer or place phrase accounts for, and that does
       // not start another person's name ("Aisha Khan, our nurse").
@@ -237,7 +267,7 @@ export function scanNames(
       );
       continue;
     }
-    if (!isCapitalized(w.text) || f.length < 3 || TITLES.has(f)) continue;
+    if (!isCapitalized(w.text) || f.length < 3 || TITLES.has(f) || isContraction(w.text)) continue;
     const suspect = besideCandidate || (!inAnswers && (titled || !common));
     if (!suspect) {
       if (titled)
@@ -251,7 +281,7 @@ export function scanNames(
     let best: { token: string; d: number } | undefined;
     for (const t of candidateTokens) {
       const ft = fold(t);
-      const max = maxDistance(ft);
+      const max = maxDistance(ft, titled || besideCandidate);
       if (max === 0) continue;
       const d = damerauLevenshtein(f, ft, max);
       if (d > max || d === 0) continue;

@@ -423,3 +423,100 @@ describe('check on any text', () => {
     );
   });
 });
+
+describe('first person: clinical terms and the recommender’s own sentences', () => {
+  // An answer that uses every clinical "I" and the recommender-like phrases, so any of them would trace.
+  const answers: Answers = {
+    ...DELGADO,
+    'competency.patientCare':
+      'During my sub-I I did an I&D of a thigh abscess and I tracked I/O for the team, and I used I-PASS for every handoff on the ICU.',
+    'recommender.relationship': 'I worked closely with Dr. Chen on the teaching service for four weeks.',
+  };
+  it('never flags sub-I, I-PASS, I&D, I/O, ICU or roman numerals', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'During her sub-I Dr. Delgado did an I&D of a thigh abscess, tracked I/O for the team and used I-PASS for every handoff on the ICU after passing Step I. She stayed after her shift',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('never flags the recommender’s relationship and signature sentences', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'I worked closely with Dr. Delgado on the teaching service for four weeks. I was her attending on the teaching service. Please contact me if I can help. Dr. Delgado stayed after her shift',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('still flags the candidate’s unconverted sentence beside them', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'During my sub-I I did an I&D of a thigh abscess and I tracked I/O for the team. Dr. Delgado stayed after her shift',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toHaveLength(1);
+  });
+});
+
+describe('names: colleagues, contractions and close misspellings', () => {
+  const insert = (s: string) =>
+    edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+  it('takes a colleague who shares another candidate’s surname for the colleague', () => {
+    const text = insert('My colleague Dr. Karen Smith joined us, and Dr. Smith agreed.');
+    expect(codes(run(text, DELGADO, ['John Smith']), 'OTHER_CANDIDATE_NAME')).toEqual([]);
+    // Without the colleague's given name, "Dr. Smith" is still the other order's candidate.
+    expect(codes(run(insert('Dr. Smith agreed.'), DELGADO, ['John Smith']), 'OTHER_CANDIDATE_NAME')).toEqual([
+      'Dr. Smith',
+    ]);
+  });
+  it('never reads a contraction as a name', () => {
+    expect(codes(run(insert('Working with Rosa Delgado I’d say was a joy.')), 'NAME_MISMATCH')).toEqual([]);
+    expect(codes(run(insert("Rosa Delgado I'll remember.")), 'NAME_MISMATCH')).toEqual([]);
+  });
+  it('finds a one-edit slip in a three-letter name and two edits in a six-letter one where a name stands', () => {
+    const ali = { ...DELGADO, 'candidate.fullName': 'Omar Ali', 'candidate.preferredName': 'Dr. Ali' };
+    const aliText = BASE_LETTER.split('Rosa Delgado').join('Omar Ali').split('Dr. Delgado').join('Dr. Ali');
+    expect(codes(run(aliText.replace('Dr. Ali stayed', 'Dr. Aly stayed'), ali), 'NAME_MISMATCH')).toEqual([
+      'Aly',
+    ]);
+    const oka = { ...DELGADO, 'candidate.fullName': 'Rosa Okafor', 'candidate.preferredName': 'Dr. Okafor' };
+    const okaText = BASE_LETTER.split('Delgado').join('Okafor');
+    expect(
+      codes(run(okaText.replace('Dr. Okafor stayed', 'Dr. Okfoor stayed'), oka), 'NAME_MISMATCH'),
+    ).toEqual(['Okfoor']);
+  });
+});
+
+describe('dates without a rotation word', () => {
+  it('checks a range in a sentence about working together', () => {
+    const text = edited(
+      'Dr. Delgado stayed after her shift',
+      'I worked with her from July 14 to August 8. Dr. Delgado stayed after her shift',
+    );
+    expect(codes(run(text), 'DATE_MISMATCH')).toEqual(['July 14 to August 8']);
+  });
+});
+
+describe('placeholders of downloadable templates', () => {
+  it('flags every common template style', () => {
+    const text = [
+      'It is my pleasure to recommend __(Name)__ for ______ residency.',
+      'I have known (name of the candidate) for two years and recommend him for (specialty).',
+      'Mr. XX rotated with us. NAME was always on time.',
+      'Your Street Address',
+      'City, State ZIP',
+    ].join('\n');
+    expect(codes(run(text), 'PLACEHOLDER')).toEqual([
+      '__(Name)__',
+      '______',
+      '(name of the candidate)',
+      '(specialty)',
+      'XX',
+      'NAME',
+      'Your Street Address',
+      'City, State ZIP',
+    ]);
+  });
+  it('leaves a capitals heading, "XXL" and a parenthesis about something else alone', () => {
+    const text =
+      'LETTER OF RECOMMENDATION FOR THE APPLICANT\nShe wore an XXL gown (the program’s own) to the OR.';
+    expect(codes(run(text), 'PLACEHOLDER')).toEqual([]);
+  });
+});
