@@ -36,6 +36,7 @@ import {
   type ParagraphRole,
   type Run,
 } from './model';
+import { answerPieces, hasBulletLines } from './note-text';
 import {
   convertPointOfView,
   PRONOUN_FORMS,
@@ -44,6 +45,7 @@ import {
   recommenderPronounsIn,
   splitSentences,
 } from './point-of-view';
+import { unquoteWhole } from './source-text';
 import { usStateName } from './us-states';
 
 /**
@@ -165,8 +167,10 @@ class BlockBuilder {
   }
 }
 
-/** One paragraph of candidate text: lines joined into sentences (a line without an end mark gets one). */
-export function answerAsProse(raw: string | undefined): string {
+const endWithStop = (s: string) => (/[.!?…]["”’)\]]*$/.test(s) ? s : `${s}.`);
+
+/** One paragraph of candidate text as typed: lines joined into sentences (a line without an end mark gets one). */
+export function answerAsTyped(raw: string | undefined): string {
   return normalizeText(raw ?? '')
     .split(/\n+/)
     .map((line) => line.trim())
@@ -175,7 +179,21 @@ export function answerAsProse(raw: string | undefined): string {
     .join(' ');
 }
 
-const endWithStop = (s: string) => (/[.!?…]["”’)\]]*$/.test(s) ? s : `${s}.`);
+/**
+ * One paragraph of candidate text, cleaned as a letter needs it (note-text.ts, source-text.ts): soft line
+ * breaks joined, repeated sentences and emoji dropped, one-meaning note abbreviations expanded, bullets that
+ * are clauses finished as sentences, small counts spelled out. The answers themselves stay verbatim in the
+ * order's record; only the letter's copy is cleaned.
+ */
+export function answerAsProse(raw: string | undefined, rotationName = ''): string {
+  // Bullet notes are left as typed until the composer can mark the notes no rule can finish for the writer
+  // (issue 11, part 6): cleaned, they would read as sentence fragments rather than as notes.
+  if (hasBulletLines(raw)) return answerAsTyped(raw);
+  return answerPieces(raw, rotationName)
+    .map((piece) => endWithStop(piece.text))
+    .join(' ');
+}
+
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 
 interface FlexibleSection {
@@ -454,7 +472,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     sectionId: c.id,
     heading: c.title,
     answerIds: [`competency.${c.id}` as const],
-    source: answerAsProse(answers[`competency.${c.id}` as const]),
+    source: answerAsProse(answers[`competency.${c.id}` as const], answers['rotation.name'] ?? ''),
     missingLabel: `example for ${c.title}`,
   }));
   const highlightItems = (
@@ -629,7 +647,7 @@ function descriptor(answers: Answers): string {
 
 /** "inpatient Internal Medicine externship": the setting and type, unless the name already says them. */
 function rotationPhrase(answers: Answers): string {
-  const name = normalizeLine(answers['rotation.name'] ?? '') || 'rotation';
+  const name = unquoteWhole(normalizeLine(answers['rotation.name'] ?? '')) || 'rotation';
   const lower = name.toLowerCase();
   const type = normalizeLine(answers['rotation.type'] ?? '').toLowerCase();
   const typeWords: Record<string, RegExp> = {

@@ -97,6 +97,12 @@ export function finishBullet(bullet: string): string | null {
   return withStop(`I ${verb}${text.slice(first.length)}`);
 }
 
+/** Whether any line of the answer is a bullet or a numbered item. */
+export const hasBulletLines = (raw: string | undefined): boolean =>
+  normalizeText(raw ?? '')
+    .split('\n')
+    .some((line) => BULLET.test(line.trim()));
+
 /** Lines of an answer, with bullets typed on one line ("- saw 5 pts; - 64F w/ COPD") put on lines of their own. */
 function answerLines(raw: string): string[] {
   return normalizeText(raw)

@@ -9,7 +9,7 @@ import { COMPETENCIES } from '../competencies';
 import type { Answers, ItemId } from '../questionnaire';
 import { normalizeLine } from '../text';
 import {
-  answerAsProse,
+  answerAsTyped,
   type LetterBudget,
   letterPeople,
   RELATIONSHIP_ANSWER_IDS,
@@ -94,7 +94,7 @@ export function composeSummary(answers: Answers, budget: LetterBudget = SUMMARY_
   ]
     .filter(Boolean)
     .join(' · ');
-  const relationship = answerAsProse(answers['recommender.relationship']);
+  const relationship = answerAsTyped(answers['recommender.relationship']);
   const relationshipCap = 3 * budget.charsPerLine;
   const relationshipTrim = trimForSummary(relationship, relationshipCap);
   const relationshipBullet = relationshipTrim.cut
@@ -168,7 +168,7 @@ export function composeSummary(answers: Answers, budget: LetterBudget = SUMMARY_
     { heading: 'Presentations', id: 'highlights.presentations' as const },
     { heading: 'Feedback', id: 'highlights.feedback' as const },
   ]
-    .map((x) => ({ ...x, text: answerAsProse(answers[x.id]) }))
+    .map((x) => ({ ...x, text: answerAsTyped(answers[x.id]) }))
     .filter((x) => x.text !== '' || x.id.startsWith('competency.'));
 
   const bullet = (

@@ -243,11 +243,21 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(model.text).toContain('Dr. Colón Rivera');
   });
 
-  it('keeps emoji as typed, joins CRLF lines, and asks the writer to remove the emoji', () => {
+  it('drops the emoji of the answers from the letter and joins CRLF lines', () => {
     const model = composeLetter(exampleAnswers('hannah-kowalczyk'));
-    expect(model.text).toContain('👶');
+    for (const emoji of ['🏥', '🤰', '👶']) expect(model.text).not.toContain(emoji);
+    expect(model.text).toContain('She delivered a healthy baby girl the next morning.');
+    expect(model.text).toContain('attending on Mx. Kowalczyk’s team.');
     expect(model.text).not.toContain('\r');
-    const style = model.openQuestions.filter((q) => q.kind === 'style');
+    expect(model.openQuestions.filter((q) => q.kind === 'style')).toHaveLength(0);
+  });
+
+  it('asks the writer to remove emoji that reach the letter through a field it does not clean', () => {
+    const answers = {
+      ...exampleAnswers('hannah-kowalczyk'),
+      'recommender.institution': 'Prairie Regional 🏥',
+    };
+    const style = composeLetter(answers).openQuestions.filter((q) => q.kind === 'style');
     expect(style).toHaveLength(1);
     expect(style[0]!.question).toContain('🏥');
   });
@@ -377,9 +387,12 @@ describe('long answers and comment length', () => {
   it('no open question is too long for a comment thread, and the cut text is all in the questions', () => {
     // A 5,000-character answer with no room: the cut part must be spread over several questions.
     const base = exampleAnswers('aisha-rahman');
-    const sentence =
-      'I examined the patient again at midnight and wrote down every change in her breathing. ';
-    const long = sentence.repeat(Math.floor(5000 / sentence.length)).trim();
+    // Distinct sentences: the composer drops a sentence pasted twice, so a repeated one would not be long.
+    const sentence = (day: number) =>
+      `I examined the patient again on day ${day} and wrote down every change in her breathing. `;
+    const long = Array.from({ length: Math.floor(5000 / sentence(10).length) }, (_, i) => sentence(i + 1))
+      .join('')
+      .trim();
     const answers: Answers = { ...base, 'competency.patientCare': long, 'competency.professionalism': long };
     const letter = composeLetter(answers, { letterDate: '2026-12-01' });
     const lengthQuestions = letter.openQuestions.filter((q) => q.kind === 'length');

@@ -41,13 +41,13 @@ describe('renderHtml', () => {
       ...exampleAnswers('rosa-delgado'),
       'candidate.preferredName': 'Dr. <script>alert(1)</script>',
       'competency.professionalism':
-        'I stayed late & wrote "<img src=x onerror=alert(1)>" on the board for the team.',
+        'I stayed late for the Q&A and wrote "<img src=x onerror=alert(1)>" on the board for the team.',
     };
     const html = renderHtml(composeLetter(hostile));
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img');
     expect(html).toContain('Dr. &lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('&amp; wrote &quot;&lt;img');
+    expect(html).toContain('Q&amp;A and wrote &quot;&lt;img');
     expect(escapeHtml(`<a href='x'>&</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;');
   });
 
