@@ -13,6 +13,7 @@
 import { COMPETENCIES } from '../competencies';
 import type { Answers, IsoDate, ItemId } from '../questionnaire';
 import { normalizeLine, normalizeText } from '../text';
+import { HIGHLIGHT_IDS, highlightsSource } from './highlights';
 import {
   compareDays,
   daysInclusive,
@@ -475,21 +476,20 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     source: answerAsProse(answers[`competency.${c.id}` as const], answers['rotation.name'] ?? ''),
     missingLabel: `example for ${c.title}`,
   }));
-  const highlightItems = (
-    [
-      ['highlights.procedures', 'Procedures'],
-      ['highlights.presentations', 'Presentations'],
-      ['highlights.feedback', 'Feedback'],
-    ] as const
-  ).filter(([id]) => answerAsProse(answers[id]) !== '');
-  if (highlightItems.length > 0) {
+  const highlights = highlightsSource(
+    {
+      procedures: answerAsProse(answers['highlights.procedures']),
+      presentations: answerAsProse(answers['highlights.presentations']),
+      feedback: answerAsProse(answers['highlights.feedback']),
+    },
+    people.recommenderName.split(' ').slice(-1)[0] ?? '',
+  );
+  if (highlights !== '') {
     flexible.push({
       sectionId: 'highlights',
       heading: 'Highlights',
-      answerIds: highlightItems.map(([id]) => id),
-      source: highlightItems
-        .map(([id, label]) => `${label}: ${endWithStop(answerAsProse(answers[id]))}`)
-        .join(' '),
+      answerIds: HIGHLIGHT_IDS.filter((id) => answerAsProse(answers[id]) !== ''),
+      source: highlights,
     });
   }
   // Slots, filled once the length budget is known.
