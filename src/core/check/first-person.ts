@@ -59,13 +59,19 @@ const RECOMMENDER_OWN =
 const WITH_CANDIDATE =
   /\b(?:with|alongside|supervised|supervise|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed|watched)\s+(?:him|her|them)\b/i;
 
-function isRecommenderOwn(sentence: string, candidateForms: readonly string[]): boolean {
-  if (RECOMMENDER_OWN.test(sentence) || WITH_CANDIDATE.test(sentence)) return true;
-  return candidateForms.some((f) =>
-    new RegExp(
-      `\\b(?:with|alongside|supervised|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed)\\s+${escapeRegExp(f)}\\b`,
-    ).test(sentence),
+/**
+ * "I worked with Dr. Delgado", "I supervised Rosa Delgado": the candidate's name after a verb of working
+ * together. Built once per check from the candidate's name forms (null when the answers give none).
+ */
+function withCandidateNamed(forms: readonly string[]): RegExp | null {
+  if (forms.length === 0) return null;
+  return new RegExp(
+    `\\b(?:with|alongside|supervised|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed)\\s+(?:${forms.map(escapeRegExp).join('|')})\\b`,
   );
+}
+
+function isRecommenderOwn(sentence: string, namedCandidate: RegExp | null): boolean {
+  return RECOMMENDER_OWN.test(sentence) || WITH_CANDIDATE.test(sentence) || !!namedCandidate?.test(sentence);
 }
 
 function candidateForms(answers: Answers): string[] {
@@ -118,7 +124,7 @@ function answerSentences(answers: Answers): AnswerSentence[] {
 export function checkFirstPerson(text: string, sentences: readonly Span[], answers: Answers): Finding[] {
   const sources = answerSentences(answers);
   if (sources.length === 0) return [];
-  const forms = candidateForms(answers);
+  const namedCandidate = withCandidateNamed(candidateForms(answers));
   const out: Finding[] = [];
   // A sentence the composer could not convert is left marked (⟦…⟧) for the writer: PLACEHOLDER reports it
   // until the writer rewrites it, and this rule once the marks are gone.
@@ -128,7 +134,7 @@ export function checkFirstPerson(text: string, sentences: readonly Span[], answe
     const words = wordsOf(withoutClinicalI(s.text), s.start);
     const tokens = lower(words);
     if (!tokens.some((t) => FIRST_PERSON.has(t))) continue;
-    if (isRecommenderOwn(s.text, forms)) continue;
+    if (isRecommenderOwn(s.text, namedCandidate)) continue;
     const content = contentWords(tokens);
     const pairs = firstPersonPairs(tokens);
     const traced = sources.some((a) => {
