@@ -39,3 +39,8 @@ export function normalizeText(raw: string): string {
 export function normalizeLine(raw: string): string {
   return normalizeText(raw).replace(/\s*\n+\s*/g, ' ');
 }
+
+/** Escapes text for use inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -3,6 +3,9 @@
  * in the checked text, so every finding can point at what it found.
  */
 
+// The rules' one regular-expression escape is the core's (text.ts), shared with the letter.
+export { escapeRegExp } from '../text';
+
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -146,9 +149,4 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
     else return mid;
   }
   return -1;
-}
-
-/** Escapes text for use inside a regular expression. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -5,6 +5,8 @@
  * wrote stays theirs. The physician never quotes themselves: feedback the recommender gave ("Dr. Okonkwo said
  * my presentations were…") loses its attribution and becomes the physician's own statement.
  */
+import { escapeRegExp } from '../text';
+
 /** Lower-cases a first word that is only capitalized ("Laceration"), not an acronym ("AKI", "ECG"). */
 function lowerFirst(s: string): string {
   return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
@@ -63,7 +65,6 @@ export function withoutRecommenderAttribution(text: string, recommenderSurname: 
 }
 
 const THIRD_PERSON = /\b(?:he|him|his|she|her|hers)\b/i;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface HighlightAnswers {
   readonly procedures?: string;

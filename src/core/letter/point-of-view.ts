@@ -9,6 +9,7 @@
  * kept exactly as the candidate wrote it, marked for the writer, and turned into an open question. A
  * refused sentence is visible and honest; a silently garbled one would go out under a physician's name.
  */
+import { escapeRegExp } from '../text';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 
 export type PronounSet = 'she' | 'he' | 'they' | 'name';
@@ -360,8 +361,6 @@ interface RefSpan {
 const SUBORDINATORS = new Set(
   'when while because after before until since although though once if as whereas'.split(' '),
 );
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function recommenderPatterns(fullName: string | undefined): RegExp | null {
   const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
