@@ -476,11 +476,13 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     source: answerAsProse(answers[`competency.${c.id}` as const], answers['rotation.name'] ?? ''),
     missingLabel: `example for ${c.title}`,
   }));
+  // Each highlight answer cleaned once, for the sentences and for the ids the section came from.
+  const cleaned = new Map(HIGHLIGHT_IDS.map((id) => [id, answerAsProse(answers[id])] as const));
   const highlights = highlightsSource(
     {
-      procedures: answerAsProse(answers['highlights.procedures']),
-      presentations: answerAsProse(answers['highlights.presentations']),
-      feedback: answerAsProse(answers['highlights.feedback']),
+      procedures: cleaned.get('highlights.procedures'),
+      presentations: cleaned.get('highlights.presentations'),
+      feedback: cleaned.get('highlights.feedback'),
     },
     people.recommenderName.split(' ').slice(-1)[0] ?? '',
   );
@@ -488,7 +490,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     flexible.push({
       sectionId: 'highlights',
       heading: 'Highlights',
-      answerIds: HIGHLIGHT_IDS.filter((id) => answerAsProse(answers[id]) !== ''),
+      answerIds: HIGHLIGHT_IDS.filter((id) => cleaned.get(id) !== ''),
       source: highlights,
     });
   }

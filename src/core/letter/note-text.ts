@@ -6,7 +6,7 @@
  * meanings such as d/c) is a note: the composer marks it and asks, in session 1, for full sentences.
  */
 import { normalizeText } from '../text';
-import { cleanProse, dropEmoji, spellSmallCounts, unquoteName } from './source-text';
+import { cleanProse, dropEmoji, sentenceKey, spellSmallCounts, unquoteName } from './source-text';
 
 /** A stretch of an answer: prose for the conversion, or a note the composer marks for the writer. */
 export interface AnswerPiece {
@@ -119,10 +119,7 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
   const seen = new Set<string>();
   // Prose runs on in one piece; each note stays its own piece, for the composer to mark.
   const push = (text: string, kind: AnswerPiece['kind']) => {
-    const key = text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = sentenceKey(text);
     if (key === '' || seen.has(key)) return;
     seen.add(key);
     const last = pieces[pieces.length - 1];

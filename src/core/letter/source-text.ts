@@ -53,7 +53,8 @@ export function joinLines(lines: readonly string[]): string {
   return out;
 }
 
-const sentenceKey = (s: string) =>
+/** What two copies of one sentence share: its letters and digits, in lower case. */
+export const sentenceKey = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
