@@ -7,27 +7,7 @@
  */
 import { normalizeSentence, stem, unmarkedText } from './sentences';
 
-export type DefectKind =
-  | 'objectPronounAsSubject'
-  | 'nameTwice'
-  | 'labelList'
-  | 'selfQuotation'
-  | 'emoji'
-  | 'splitAtLineBreak'
-  | 'duplicateSentence'
-  | 'paragraphWithoutEndPunctuation'
-  | 'notesInBody'
-  | 'firstPersonUnmarked'
-  | 'presentTense'
-  | 'sectionOverBudget'
-  | 'innerStateAsKnowledge'
-  | 'aboutTheAnswer'
-  | 'smallCountAsDigit'
-  | 'refusalWithoutComment'
-  | 'refusalWithoutFirstPerson'
-  | 'inventedFact';
-
-export const DEFECT_KINDS: readonly DefectKind[] = [
+export const DEFECT_KINDS = [
   'objectPronounAsSubject',
   'nameTwice',
   'labelList',
@@ -46,7 +26,9 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   'refusalWithoutComment',
   'refusalWithoutFirstPerson',
   'inventedFact',
-];
+] as const;
+
+export type DefectKind = (typeof DEFECT_KINDS)[number];
 
 /** Who the candidate is in this draft, and what they wrote. */
 export interface SentenceContext {
