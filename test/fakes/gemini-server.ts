@@ -45,8 +45,30 @@ const GEMINI_PATH = /^\/v1beta\/models\/([\w.-]+):generateContent$/;
 const VERTEX_PATH =
   /^\/v1\/projects\/[\w-]+\/locations\/[\w-]+\/publishers\/google\/models\/([\w.-]+):generateContent$/;
 
+/**
+ * The fields of a GenerateContentRequest (REST reference, models.generateContent; Vertex AI adds labels and
+ * modelArmorConfig). Both services refuse any other top-level field with a 400, so a client that sends a
+ * misspelt or made-up field ("generation_config" beside the JSON name, "safety") fails here as it would there.
+ */
+const REQUEST_FIELDS = new Set([
+  'contents',
+  'tools',
+  'toolConfig',
+  'safetySettings',
+  'systemInstruction',
+  'generationConfig',
+  'cachedContent',
+  'labels',
+  'modelArmorConfig',
+]);
+
 function shapeProblem(body: unknown): string | undefined {
   const b = body as SeenRequest['body'] | null;
+  if (b && typeof b === 'object' && !Array.isArray(b)) {
+    const unknown = Object.keys(b).find((k) => !REQUEST_FIELDS.has(k));
+    if (unknown !== undefined)
+      return `Invalid JSON payload received. Unknown name "${unknown}": Cannot find field.`;
+  }
   if (!b || !Array.isArray(b.contents) || b.contents.length === 0) return '* contents: must not be empty';
   for (const c of b.contents) {
     if (!Array.isArray(c.parts) || c.parts.some((p) => typeof p?.text !== 'string'))

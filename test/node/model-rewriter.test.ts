@@ -96,3 +96,27 @@ describe('the Node Rewriter over HTTP', () => {
     expect(shaped.model.text).toBe(letter.text);
   });
 });
+
+describe('the loopback Gemini server keeps the real request rules', () => {
+  const post = (body: unknown) =>
+    fetch(`${server.baseUrl}/v1beta/models/gemini-2.5-flash:generateContent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-goog-api-key': 'test-key' },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses a top-level field the API does not define, as the API does, and records no request', async () => {
+    const res = await post({ contents: [{ role: 'user', parts: [{ text: 'x' }] }], generation_settings: {} });
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { status: string; message: string } };
+    expect(json.error).toMatchObject({ status: 'INVALID_ARGUMENT' });
+    expect(json.error.message).toContain('Unknown name "generation_settings"');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses empty contents and a part without data', async () => {
+    expect((await post({ contents: [] })).status).toBe(400);
+    expect((await post({ contents: [{ role: 'user', parts: [{}] }] })).status).toBe(400);
+    expect(server.requests).toHaveLength(0);
+  });
+});
