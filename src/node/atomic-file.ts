@@ -6,6 +6,7 @@
  */
 import {
   closeSync,
+  createWriteStream,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -52,6 +53,48 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
       unlinkSync(temporary);
     } catch {
       // The temporary file was never made or is already renamed: nothing to clean up.
+    }
+    throw e;
+  }
+}
+
+export interface StreamWriteOptions extends WriteOptions {
+  /** Run after every byte is written and before the rename; throwing keeps the old file. */
+  readonly beforeReplace?: () => void;
+}
+
+/**
+ * `writeFileAtomic` for content too large to build in memory first: `write` streams it into the temporary
+ * file (its promise settles once it has ended the stream), which then replaces `path` by a rename.
+ */
+export async function writeStreamAtomic(
+  path: string,
+  write: (stream: NodeJS.WritableStream) => Promise<void>,
+  options: StreamWriteOptions = {},
+): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  const fd = openSync(temporary, 'wx');
+  let open = true;
+  try {
+    const stream = createWriteStream('', { fd, autoClose: false });
+    const finished = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    await write(stream);
+    await finished;
+    if (options.durable) fsyncSync(fd);
+    closeSync(fd);
+    open = false;
+    options.beforeReplace?.();
+    renameSync(temporary, path);
+  } catch (e) {
+    if (open) closeSync(fd);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed or never made: nothing to clean up.
     }
     throw e;
   }

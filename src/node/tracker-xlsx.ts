@@ -43,7 +43,7 @@ import {
   TRACKER_SHEETS,
 } from '../core/tracker-row';
 import { assertArchiveWithinLimits, XLSX_LIMITS } from './archive-limits';
-import { writeFileAtomic } from './atomic-file';
+import { writeStreamAtomic } from './atomic-file';
 import { xmlSafe } from './xml-safe';
 
 /** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
@@ -251,14 +251,30 @@ function utcDay(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet, count: number): void {
-  const row = sheet.getRow(1);
-  for (let i = 1; i <= count; i++) {
+const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = {
+  views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+};
+
+/**
+ * The header row, bold on grey. The streaming writer writes a row once a later one is committed, so the
+ * header is styled as it is added, and each sheet's column widths are set before its first row.
+ */
+function addHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
+  const row = sheet.addRow(headers.map(xmlSafe));
+  for (let i = 1; i <= headers.length; i++) {
     const cell = row.getCell(i);
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
   }
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+}
+
+/** A data row, every text in a form XML allows (see xml-safe.ts), written out at once. */
+function addDataRow(sheet: ExcelJS.Worksheet, values: readonly ExcelJS.CellValue[]): void {
+  sheet.addRow(values.map(xmlSafeValue)).commit();
+}
+
+function setWidths(sheet: ExcelJS.Worksheet, widths: readonly number[]): void {
+  for (const [i, width] of widths.entries()) sheet.getColumn(i + 1).width = width;
 }
 
 /** Plain values for a sheet whose cells came through `literalText` (settings, responses): apostrophes off. */
@@ -301,11 +317,17 @@ function addOrdersSheet(
   content: TrackerContent,
   settingsRows: (string | number)[][],
 ): void {
-  const sheet = workbook.addWorksheet(SHEETS.orders);
+  const sheet = workbook.addWorksheet(SHEETS.orders, FROZEN_HEADER);
   const carried = content.carried;
   const extra = carried?.extraHeaders ?? [];
   const headers = [...ORDER_HEADERS, ...extra];
-  sheet.addRow(headers);
+  ORDER_COLUMNS.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    if (c.kind === 'date') column.numFmt = DATE_FORMAT;
+    column.width =
+      c.kind === 'date' ? 12 : c.kind === 'count' || c.kind === 'signed' ? 10 : c.kind === 'list' ? 40 : 18;
+  });
+  addHeader(sheet, headers);
   const at = (key: keyof Order) => ORDER_COLUMNS.findIndex((c) => c.key === key);
   for (const order of content.orders) {
     const cells: ExcelJS.CellValue[] = orderToCells(order).map((v, i) => {
@@ -316,19 +338,15 @@ function addOrdersSheet(
     });
     const mine = carried?.extraCells.get(order.orderId);
     for (const h of extra) cells.push(mine?.get(h) ?? '');
-    sheet.addRow(cells);
+    addDataRow(sheet, cells);
   }
   for (const kept of carried?.unreadable ?? []) {
-    sheet.addRow(headers.map((h) => kept.cells.get(h) ?? ''));
+    addDataRow(
+      sheet,
+      headers.map((h) => kept.cells.get(h) ?? ''),
+    );
   }
-  ORDER_COLUMNS.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    if (c.kind === 'date') column.numFmt = DATE_FORMAT;
-    column.width =
-      c.kind === 'date' ? 12 : c.kind === 'count' || c.kind === 'signed' ? 10 : c.kind === 'list' ? 40 : 18;
-  });
-  styleHeader(sheet, headers.length);
-  const last = sheet.rowCount;
+  const last = 1 + content.orders.length + (carried?.unreadable.length ?? 0);
   if (last < 2) return;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
 
@@ -377,7 +395,9 @@ function addOrdersSheet(
 }
 
 function addDashboardSheet(workbook: ExcelJS.Workbook, dashboard: Dashboard): void {
+  // A few dozen rows: kept until the sheet is committed, so cells can still be formatted after their row.
   const sheet = workbook.addWorksheet(SHEETS.dashboard);
+  setWidths(sheet, [44, 22]);
   sheet.addRow(['CEAD dashboard']).font = { bold: true, size: 14 };
   sheet.addRow(['As of', utcDay(dashboard.asOf)]);
   sheet.getCell('B2').numFmt = DATE_FORMAT;
@@ -405,25 +425,22 @@ function addDashboardSheet(workbook: ExcelJS.Workbook, dashboard: Dashboard): vo
     const row = sheet.addRow([utcDay(w.weekOf), w.count]);
     row.getCell(1).numFmt = DATE_FORMAT;
   }
-  sheet.getColumn(1).width = 44;
-  sheet.getColumn(2).width = 22;
 }
 
 function addSettingsSheet(workbook: ExcelJS.Workbook, rows: (string | number)[][]): void {
   const sheet = workbook.addWorksheet(SHEETS.settings);
+  setWidths(sheet, [24, 30, 24, 40]);
   for (const row of rows) {
-    const added = sheet.addRow(row);
+    const added = sheet.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(v) : v)));
     if (row[0] === 'Setting' || row[0] === 'Name' || row[0] === 'Package') added.font = { bold: true };
   }
-  for (const [i, width] of [24, 30, 24, 40].entries()) sheet.getColumn(i + 1).width = width;
 }
 
 function addLogSheet(workbook: ExcelJS.Workbook, log: readonly LogEntry[]): void {
-  const sheet = workbook.addWorksheet(SHEETS.log);
-  sheet.addRow([...LOG_HEADERS]);
-  for (const e of log) sheet.addRow([e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail]);
-  styleHeader(sheet, LOG_HEADERS.length);
-  for (const [i, width] of [26, 18, 18, 16, 16, 16, 60].entries()) sheet.getColumn(i + 1).width = width;
+  const sheet = workbook.addWorksheet(SHEETS.log, FROZEN_HEADER);
+  setWidths(sheet, [26, 18, 18, 16, 16, 16, 60]);
+  addHeader(sheet, LOG_HEADERS);
+  for (const e of log) addDataRow(sheet, [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail]);
 }
 
 /** Excel refuses a cell longer than this (Sheets allows 50,000, which `responseToRow` splits for). */
@@ -443,30 +460,14 @@ export function splitForCells(text: string, limit = XLSX_CELL_LIMIT): string[] {
 }
 
 function addResponsesSheet(workbook: ExcelJS.Workbook, responses: TrackerContent['responses']): void {
-  const sheet = workbook.addWorksheet(SHEETS.responses);
-  sheet.addRow([...RESPONSE_HEADERS]);
+  const sheet = workbook.addWorksheet(SHEETS.responses, FROZEN_HEADER);
+  setWidths(sheet, [26, 26, 80]);
+  addHeader(sheet, RESPONSE_HEADERS);
   for (const r of responses) {
     const [id, received, ...json] = responseToRow(r.responseId, r.received, r.raw).map(unliteral);
     // The same "Raw JSON" columns as the Google tracker, read by joining them; only the cut points differ.
-    sheet.addRow([id, received, ...splitForCells(json.join(''))]);
+    addDataRow(sheet, [id, received, ...splitForCells(json.join(''))]);
   }
-  styleHeader(sheet, RESPONSE_HEADERS.length);
-  for (const [i, width] of [26, 26, 80].entries()) sheet.getColumn(i + 1).width = width;
-}
-
-export function trackerWorkbook(content: TrackerContent): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'CEAD';
-  workbook.created = content.now;
-  workbook.modified = content.now;
-  const settingsRows = settingsToRows(content.settings).map((r) => r.map(unliteral));
-  addOrdersSheet(workbook, content, settingsRows);
-  addDashboardSheet(workbook, dashboardOf(content.orders, content.today));
-  addSettingsSheet(workbook, settingsRows);
-  addLogSheet(workbook, content.log);
-  addResponsesSheet(workbook, content.responses);
-  makeXmlSafe(workbook);
-  return workbook;
 }
 
 function xmlSafeValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
@@ -480,27 +481,35 @@ function xmlSafeValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
 }
 
 /**
- * Every text cell of the workbook in a form XML allows, once, after the sheets are built: an answer, a
- * carried cell of the manager's or a team name, wherever it ends up (see xml-safe.ts).
+ * The tracker's sheets written to `stream` as they are built, with exceljs's streaming writer: each order,
+ * Log line and response becomes XML as its row is added, so no sheet of 10,000 rows is ever held as cell
+ * objects, and the zip is written out instead of assembled in memory. Shared strings keep the cells as
+ * Excel itself writes them.
  */
-function makeXmlSafe(workbook: ExcelJS.Workbook): void {
-  workbook.eachSheet((sheet) => {
-    sheet.eachRow((row) => {
-      row.eachCell((cell) => {
-        const safe = xmlSafeValue(cell.value);
-        if (safe !== cell.value) cell.value = safe;
-      });
-    });
+async function streamTracker(stream: NodeJS.WritableStream, content: TrackerContent): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: stream as unknown as import('node:stream').Stream,
+    useStyles: true,
+    useSharedStrings: true,
   });
+  workbook.creator = 'CEAD';
+  workbook.created = content.now;
+  workbook.modified = content.now;
+  const settingsRows = settingsToRows(content.settings).map((r) => r.map(unliteral));
+  addOrdersSheet(workbook, content, settingsRows);
+  addDashboardSheet(workbook, dashboardOf(content.orders, content.today));
+  addSettingsSheet(workbook, settingsRows);
+  addLogSheet(workbook, content.log);
+  addResponsesSheet(workbook, content.responses);
+  await workbook.commit();
 }
 
 /** Writes the whole tracker, replacing the file atomically; refuses while the file is open elsewhere. */
 export async function writeTracker(path: string, content: TrackerContent): Promise<void> {
   assertNotOpen(path);
-  const buffer = await trackerWorkbook(content).xlsx.writeBuffer();
-  // Checked again: the file may have been opened while the workbook was being built.
-  assertNotOpen(path);
-  writeFileAtomic(path, Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer), {
+  await writeStreamAtomic(path, (stream) => streamTracker(stream, content), {
     durable: true,
+    // Checked again before the rename: the file may have been opened while the workbook was being built.
+    beforeReplace: () => assertNotOpen(path),
   });
 }
