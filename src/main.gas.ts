@@ -67,4 +67,6 @@ export const closeSession: SidebarApi['closeSession'] = (request) => sidebar().c
 export const changeStatus: SidebarApi['changeStatus'] = (request) => sidebar().changeStatus(request);
 export const regenerateSection: SidebarApi['regenerateSection'] = (request) =>
   sidebar().regenerateSection(request);
+export const suggestRewrite: SidebarApi['suggestRewrite'] = (request) => sidebar().suggestRewrite(request);
+export const decideRewrite: SidebarApi['decideRewrite'] = (request) => sidebar().decideRewrite(request);
 export const exportPdf: SidebarApi['exportPdf'] = () => sidebar().exportPdf();
