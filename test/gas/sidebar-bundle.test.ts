@@ -4,8 +4,9 @@
  * writer opens the Doc, runs a session round with the candidate, checks, regenerates and exports.
  * DocumentApp and HtmlService, which the fakes do not cover, get small stand-ins here.
  */
-import { NOT_AUTHORIZED } from '../../src/core/sidebar-access';
+
 import { ITEMS } from '../../src/core/questionnaire';
+import { NOT_AUTHORIZED } from '../../src/core/sidebar-access';
 import type { ApiResult, CheckResult, RewriteSuggestion, SidebarState } from '../../src/gas/sidebar-api';
 import { TEST_BUILD_DIR } from '../build-output';
 import { rawFromExample } from '../core/back-office-ports';
