@@ -187,6 +187,22 @@ describe('model assist in the bundle', () => {
     expectPrivate(office, inputs);
   });
 
+  it('tries a server error once more, after the core’s backoff, and then takes the answer', async () => {
+    const office = ready('Gemini API');
+    const inputs = planned(CONSENTED, office);
+    await server.script({ status: 503, message: 'The model is overloaded.' }, ...answersFor(inputs));
+    const slept = office.fakes.world.ledger.calls.filter((c) => c.service === 'Utilities').length;
+    const { docId } = submit(office, CONSENTED);
+    expect(await server.requests()).toHaveLength(inputs.length + 1);
+    expect(rewriteLog(office)[0]).toBe(
+      `${inputs[0]!.sectionId}: rewritten (gemini-2.5-flash, prompt lor-section/1, 2 calls)`,
+    );
+    expect(office.fakes.world.ledger.calls.filter((c) => c.service === 'Utilities').length).toBeGreaterThan(
+      slept,
+    );
+    expect(office.fakes.Docs.textOf(docId)).toContain(FAITHFUL);
+  });
+
   it('keeps the rule-based letter, with a comment, when the model answers after the deadline', async () => {
     const office = ready('Gemini API');
     const inputs = planned(CONSENTED, office);
