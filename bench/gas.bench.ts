@@ -17,7 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftLetter } from '../src/core/letter-draft';
+import { letterDrafter } from '../src/core/letter-draft';
 import { newOrder, type Order } from '../src/core/orders';
 import { ITEMS } from '../src/core/questionnaire';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
@@ -97,7 +97,7 @@ function callsPerSubmission(existing: number, full = false, newWriter = false): 
   const mark = fakes.world.ledger.mark();
   const outcome = handleFormSubmit(
     { response } as unknown as GoogleAppsScript.Events.FormsOnFormSubmit,
-    draftLetter,
+    letterDrafter,
   );
   fakes.endExecution();
   if (outcome?.status !== 'DRAFTING') throw new Error(`intake did not draft: ${JSON.stringify(outcome)}`);
@@ -158,7 +158,7 @@ export async function rows(): Promise<BenchRow[]> {
       fakes.world.clock.advance(7 * 24 * 60 * 60 * 1000);
       const mark = fakes.world.ledger.mark();
       const t0 = process.hrtime.bigint();
-      const report = handleSweep(draftLetter);
+      const report = handleSweep(letterDrafter);
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
       fakes.endExecution();
       if (!report || report.refreshed === 0)

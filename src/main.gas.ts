@@ -4,7 +4,7 @@
  * adapters into the core. No statement here may call a service at load time: the whole bundle's top level
  * also runs when `onOpen` runs with limited authorization.
  */
-import { draftLetter } from './core/letter-draft';
+import { letterDrafter } from './core/letter-draft';
 import { handleFormSubmit, handleSweep, handleTrackerEdit } from './gas/back-office';
 import { addMenu } from './gas/menu';
 import { runSetup, type SetupReport } from './gas/setup';
@@ -32,13 +32,13 @@ export function setup(): SetupReport {
 
 /** Installable trigger on the questionnaire Form (created by `setup`). */
 export function onFormSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  const outcome = handleFormSubmit(e, draftLetter);
+  const outcome = handleFormSubmit(e, letterDrafter);
   if (outcome) console.log(JSON.stringify(outcome));
 }
 
 /** Time-driven trigger, every 10 minutes: the safety net for missed and failed intake, and the deadlines. */
 export function sweep(): void {
-  const report = handleSweep(draftLetter);
+  const report = handleSweep(letterDrafter);
   if (report) {
     const { intake, ...rest } = report;
     console.log(JSON.stringify({ ...rest, intake: intake.length }));
@@ -47,7 +47,7 @@ export function sweep(): void {
 
 /** Installable on-edit trigger on the tracker: manager edits checked, completed and logged. */
 export function onTrackerEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleTrackerEdit(e, draftLetter);
+  handleTrackerEdit(e, letterDrafter);
 }
 
 /** Menu item "Open CEAD": the sidebar beside the letter. */
@@ -67,4 +67,6 @@ export const closeSession: SidebarApi['closeSession'] = (request) => sidebar().c
 export const changeStatus: SidebarApi['changeStatus'] = (request) => sidebar().changeStatus(request);
 export const regenerateSection: SidebarApi['regenerateSection'] = (request) =>
   sidebar().regenerateSection(request);
+export const suggestRewrite: SidebarApi['suggestRewrite'] = (request) => sidebar().suggestRewrite(request);
+export const decideRewrite: SidebarApi['decideRewrite'] = (request) => sidebar().decideRewrite(request);
 export const exportPdf: SidebarApi['exportPdf'] = () => sidebar().exportPdf();

@@ -4,16 +4,28 @@
  */
 import type { Draft, Drafter } from './intake';
 import { composeLetter } from './letter/compose';
-import { letterPlainText } from './letter/model';
+import { type LetterModel, letterPlainText } from './letter/model';
 import { renderDocsRequests } from './letter/render-docs';
+import type { Answers } from './questionnaire';
 
-export const draftLetter: Drafter = (answers, { date }): Draft => {
-  const model = composeLetter(answers, { letterDate: date });
-  return {
-    title: model.title,
-    // The model's last newline is the one every Google Doc already ends with.
-    text: letterPlainText(model).replace(/\n$/, ''),
-    requests: renderDocsRequests(model),
-    openQuestions: model.openQuestions.map((q) => ({ id: q.id, question: q.question, passage: q.quote })),
+/**
+ * A step between composing and rendering: the model's rewrite when the team turned it on. It gets the
+ * order ID only so that what it records can name the order.
+ */
+export type LetterStep = (letter: LetterModel, answers: Answers, orderId: string) => LetterModel;
+
+export function letterDrafter(step?: LetterStep): Drafter {
+  return (answers, { orderId, date }): Draft => {
+    const composed = composeLetter(answers, { letterDate: date });
+    const model = step ? step(composed, answers, orderId) : composed;
+    return {
+      title: model.title,
+      // The model's last newline is the one every Google Doc already ends with.
+      text: letterPlainText(model).replace(/\n$/, ''),
+      requests: renderDocsRequests(model),
+      openQuestions: model.openQuestions.map((q) => ({ id: q.id, question: q.question, passage: q.quote })),
+    };
   };
-};
+}
+
+export const draftLetter: Drafter = letterDrafter();

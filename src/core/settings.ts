@@ -7,6 +7,10 @@
  *   Time zone        | America/New_York
  *   Email candidates | on
  *   Date locale      | en-US
+ *   Model assist     | off               (or Gemini API, Vertex AI)
+ *   Model            | gemini-2.5-flash
+ *   Vertex project   | my-project        (Vertex AI only)
+ *   Vertex location  | us-central1       (Vertex AI only)
  *
  *   Name             | Email             | Role
  *   Ana Writer       | ana@example.org   | writer
@@ -37,7 +41,30 @@ export interface Settings {
   readonly dateLocale: string;
   readonly team: readonly TeamMember[];
   readonly catalog: PackageCatalog;
+  /** The team's switch for model rewrites of letter sections; off unless a manager turns it on. */
+  readonly modelAssist: ModelAssist;
 }
+
+/**
+ * Which service rewrites sections, and with what model. The Gemini API's key is never here: the sheet is
+ * shared with the whole team, so the key lives in the script's properties (see src/gas/model-rewriter.ts).
+ */
+export interface ModelAssist {
+  readonly service: ModelService;
+  readonly model: string;
+  /** The team's own Google Cloud project and region, for Vertex AI. */
+  readonly vertexProject: string;
+  readonly vertexLocation: string;
+}
+
+export type ModelService = 'off' | 'gemini-api' | 'vertex-ai';
+
+export const DEFAULT_MODEL_ASSIST: ModelAssist = {
+  service: 'off',
+  model: 'gemini-2.5-flash',
+  vertexProject: '',
+  vertexLocation: 'us-central1',
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'America/New_York',
@@ -45,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dateLocale: 'en-US',
   team: [],
   catalog: DEFAULT_CATALOG,
+  modelAssist: DEFAULT_MODEL_ASSIST,
 };
 
 export interface SettingsProblem {
@@ -82,6 +110,43 @@ function parseSwitch(s: string): boolean | undefined {
   return undefined;
 }
 
+const MODEL_SERVICES: Readonly<Record<string, ModelService>> = {
+  off: 'off',
+  'gemini api': 'gemini-api',
+  'gemini-api': 'gemini-api',
+  'vertex ai': 'vertex-ai',
+  'vertex-ai': 'vertex-ai',
+};
+const MODEL_NAME = /^[a-z][\w.-]{0,62}$/i;
+// Google Cloud's rules for a project ID, and a region name ("us-central1", "europe-west4", "global").
+const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const LOCATION = /^(global|[a-z]+-[a-z]+\d+)$/;
+
+const MODEL_KEYS = ['model assist', 'model', 'vertex project', 'vertex location'];
+
+/** One model-assist row; a bad value leaves the default in place and says why. */
+function readModelRow(
+  key: string,
+  value: string,
+  into: { -readonly [K in keyof ModelAssist]: ModelAssist[K] },
+): string | undefined {
+  if (key === 'model assist') {
+    const service = MODEL_SERVICES[value.toLowerCase().replace(/\s+/g, ' ')];
+    if (service === undefined) return `"Model assist" is off, Gemini API or Vertex AI, not "${value}".`;
+    into.service = service;
+  } else if (key === 'model') {
+    if (!MODEL_NAME.test(value)) return `"${value}" is not a model name such as gemini-2.5-flash.`;
+    into.model = value;
+  } else if (key === 'vertex project') {
+    if (value !== '' && !PROJECT_ID.test(value))
+      return `"${value}" is not a Google Cloud project ID (6 to 30 lower-case letters, digits and hyphens).`;
+    into.vertexProject = value;
+  } else if (!LOCATION.test(value)) {
+    return `"${value}" is not a Google Cloud location such as us-central1.`;
+  } else into.vertexLocation = value;
+  return undefined;
+}
+
 /** Reads the Settings sheet's values (as `getValues` returns them); missing settings take their defaults. */
 export function parseSettings(rows: readonly (readonly CellValue[])[]): {
   readonly settings: Settings;
@@ -91,6 +156,8 @@ export function parseSettings(rows: readonly (readonly CellValue[])[]): {
   let timeZone = DEFAULT_SETTINGS.timeZone;
   let emailCandidates = DEFAULT_SETTINGS.emailCandidates;
   let dateLocale = DEFAULT_SETTINGS.dateLocale;
+  const modelAssist = { ...DEFAULT_MODEL_ASSIST };
+  let modelAssistRow = 0;
   const team: TeamMember[] = [];
   const packageRows: { row: number; cells: readonly CellValue[] }[] = [];
   let sawPackages = false;
@@ -126,10 +193,14 @@ export function parseSettings(rows: readonly (readonly CellValue[])[]): {
       } else if (key === 'date locale') {
         if (/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(value)) dateLocale = value.replace('_', '-');
         else problems.push({ row, message: `"${value}" is not a locale such as en-US.` });
+      } else if (MODEL_KEYS.includes(key)) {
+        const problem = readModelRow(key, value, modelAssist);
+        if (problem) problems.push({ row, message: problem });
+        else if (key === 'model assist') modelAssistRow = row;
       } else {
         problems.push({
           row,
-          message: `"${cell(cells[0])}" is not a setting CEAD knows (Time zone, Email candidates, Date locale).`,
+          message: `"${cell(cells[0])}" is not a setting CEAD knows (Time zone, Email candidates, Date locale, Model assist, Model, Vertex project, Vertex location).`,
         });
       }
       return;
@@ -172,8 +243,22 @@ export function parseSettings(rows: readonly (readonly CellValue[])[]): {
         message: 'No usable package in the Settings sheet; the standard catalog is used.',
       });
   }
-  return { settings: { timeZone, emailCandidates, dateLocale, team, catalog }, problems };
+  // Vertex AI runs in the team's own project: without one nothing could be sent, so the switch stays off.
+  if (modelAssist.service === 'vertex-ai' && modelAssist.vertexProject === '') {
+    problems.push({
+      row: modelAssistRow,
+      message: '"Model assist" is Vertex AI but "Vertex project" is empty; model assist stays off.',
+    });
+    modelAssist.service = 'off';
+  }
+  return { settings: { timeZone, emailCandidates, dateLocale, team, catalog, modelAssist }, problems };
 }
+
+const SERVICE_LABELS: Readonly<Record<ModelService, string>> = {
+  off: 'off',
+  'gemini-api': 'Gemini API',
+  'vertex-ai': 'Vertex AI',
+};
 
 /** The Settings sheet's rows for these settings, in the layout `parseSettings` reads. */
 export function settingsToRows(settings: Settings): (string | number)[][] {
@@ -182,6 +267,10 @@ export function settingsToRows(settings: Settings): (string | number)[][] {
     ['Time zone', settings.timeZone],
     ['Email candidates', settings.emailCandidates ? 'on' : 'off'],
     ['Date locale', settings.dateLocale],
+    ['Model assist', SERVICE_LABELS[settings.modelAssist.service]],
+    ['Model', settings.modelAssist.model],
+    ['Vertex project', settings.modelAssist.vertexProject],
+    ['Vertex location', settings.modelAssist.vertexLocation],
     [],
     ['Name', 'Email', 'Role'],
     ...settings.team.map((m) => [m.name, m.email, m.roles.join(', ')]),

@@ -23,6 +23,7 @@ export type SidebarAction =
   | 'closeSession'
   | 'changeStatus'
   | 'regenerateSection'
+  | 'suggestRewrite'
   | 'exportPdf';
 
 /**
@@ -37,6 +38,7 @@ export const ACTION_ROLES: Readonly<Record<SidebarAction, readonly TeamRole[]>> 
   closeSession: ['writer', 'manager'],
   changeStatus: ['writer', 'reviewer', 'manager'],
   regenerateSection: ['writer', 'manager'],
+  suggestRewrite: ['writer', 'manager'],
   exportPdf: ['writer', 'reviewer', 'manager'],
 };
 
@@ -47,6 +49,7 @@ export const ACTION_LABEL: Readonly<Record<SidebarAction, string>> = {
   closeSession: 'close an editing session',
   changeStatus: 'change the status',
   regenerateSection: 'regenerate a section',
+  suggestRewrite: 'ask a model to suggest a rewrite',
   exportPdf: 'export the PDF',
 };
 

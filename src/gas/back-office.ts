@@ -7,7 +7,9 @@
  * get the lock in time leaves the work to the sweep. Nothing here decides anything: intake, the sweep and
  * manager edits are the core's.
  */
-import { type Drafter, type IntakeOutcome, processResponse } from '../core/intake';
+import type { Drafter, IntakeOutcome } from '../core/intake';
+import { processResponse } from '../core/intake';
+import type { LetterStep } from '../core/letter-draft';
 import { managerEdit } from '../core/manager-edit';
 import type { When } from '../core/order-moves';
 import type { Clock, MailMessage } from '../core/ports';
@@ -21,6 +23,7 @@ import { DriveCommentThreads } from './comment-threads';
 import { DriveDocSharing } from './doc-sharing';
 import { DriveDocWriter, docUrl } from './doc-writer';
 import { FormResponses, responseData } from './form-intake';
+import { modelAssistStep } from './model-assist';
 import { PROPERTY } from './setup';
 import {
   SHEETS,
@@ -71,8 +74,11 @@ export function recordedIds(state: ScriptState): { formId: string; spreadsheetId
   return { formId, spreadsheetId, folderId };
 }
 
+/** The drafter with a step between composing and rendering: `letterDrafter` (core/letter-draft.ts). */
+export type DrafterWith = (step?: LetterStep) => Drafter;
+
 /** Everything one execution needs, built lazily so a handler that stops early makes no service call. */
-export function backOfficeAdapters(draft: Drafter) {
+export function backOfficeAdapters(drafter: DrafterWith) {
   const state = new ScriptState();
   const ids = recordedIds(state);
   // The Sheets API needs only the tracker's id: no SpreadsheetApp.openById unless a note is written.
@@ -80,22 +86,25 @@ export function backOfficeAdapters(draft: Drafter) {
   const settingsSource = new TrackerSettings(tracker);
   const clock: Clock = new AppsScriptClock();
   const sharing = new DriveDocSharing({ parentId: ids.folderId, state });
-  const withSettings = (settings: Settings) => ({
-    settings,
-    deps: {
-      raw: new TrackerResponses(tracker),
-      orders: new TrackerOrders(tracker),
-      docs: new DriveDocWriter(ids.folderId, undefined, undefined, (id) => sharing.forgetFolder(id)),
-      comments: new DriveCommentThreads(),
-      sharing,
-      mailer: new AppsScriptMailer(),
-      log: new TrackerLog(tracker),
-      clock,
-      draft,
-      responses: new FormResponses(ids.formId),
-      state,
-      batch: tracker,
-    },
+  const withSettings = (settings: Settings) => {
+    const log = new TrackerLog(tracker);
+    // The model's rewrite, when Settings turn it on: its Log lines go out with intake's own writes.
+    const draft = drafter(modelAssistStep(settings, { state, log, clock }));
+    return { settings, deps: backOfficeDeps(log, draft) };
+  };
+  const backOfficeDeps = (log: TrackerLog, draft: Drafter) => ({
+    raw: new TrackerResponses(tracker),
+    orders: new TrackerOrders(tracker),
+    docs: new DriveDocWriter(ids.folderId, undefined, undefined, (id) => sharing.forgetFolder(id)),
+    comments: new DriveCommentThreads(),
+    sharing,
+    mailer: new AppsScriptMailer(),
+    log,
+    clock,
+    draft,
+    responses: new FormResponses(ids.formId),
+    state,
+    batch: tracker,
   });
   const settings = () => {
     const read = settingsSource.read();
@@ -145,7 +154,7 @@ function logSettingsProblems(
  */
 function locked<T>(
   waitMs: number,
-  draft: Drafter,
+  draft: DrafterWith,
   fn: (execution: ReturnType<ReturnType<typeof backOfficeAdapters>['settings']>) => T,
 ): { ran: true; value: T } | { ran: false } {
   const lock = new ScriptLock();
@@ -166,7 +175,7 @@ function locked<T>(
 /** The form-submit trigger: intake for the submitted (or edited) response. */
 export function handleFormSubmit(
   event: GoogleAppsScript.Events.FormsOnFormSubmit | undefined,
-  draft: Drafter,
+  draft: DrafterWith,
 ): IntakeOutcome | undefined {
   // The blank duplicate event Apps Script sometimes sends: nothing to do, the first event or the sweep has it.
   const response = event?.response;
@@ -179,7 +188,7 @@ export function handleFormSubmit(
   return result.ran ? result.value : undefined;
 }
 
-export function handleSweep(draft: Drafter): SweepReport | undefined {
+export function handleSweep(draft: DrafterWith): SweepReport | undefined {
   const result = locked(SWEEP_LOCK_WAIT_MS, draft, ({ deps, settings }) => {
     return sweep(deps, { settings });
   });
@@ -198,7 +207,7 @@ export interface EditReport {
  */
 export function handleTrackerEdit(
   event: GoogleAppsScript.Events.SheetsOnEdit | undefined,
-  draft: Drafter,
+  draft: DrafterWith,
 ): EditReport | undefined {
   const range = event?.range;
   if (!range || range.getSheet().getName() !== SHEETS.orders || range.getLastRow() < 2) return undefined;

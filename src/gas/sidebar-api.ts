@@ -78,6 +78,8 @@ export interface OpenQuestionView {
 export interface SectionView {
   readonly sectionId: string;
   readonly title: string;
+  /** Whether, when and which model last rewrote the section ("gemini-2.5-flash, prompt lor-section/1, …"). */
+  readonly modelNote?: string;
 }
 
 export interface SidebarState {
@@ -144,6 +146,33 @@ export interface RegenerateSectionRequest {
   readonly sectionId: string;
 }
 
+export interface SuggestRewriteRequest {
+  readonly sectionId: string;
+}
+
+/** A model's proposal for one section, after the fact guard: the writer accepts or rejects it. */
+export interface RewriteSuggestion {
+  readonly section: SectionView;
+  /** proposed: the guard accepted every sentence; refused: it did not; failed: no usable answer. */
+  readonly outcome: 'proposed' | 'refused' | 'failed';
+  /** What Accept writes (only when proposed). */
+  readonly proposal: string;
+  /** The section's text as the proposal found it: Accept writes only if the Doc still has it. */
+  readonly current: string;
+  readonly model: string;
+  readonly promptVersion: string;
+  /** Refused sentences and why, or the failure, one line each. */
+  readonly reasons: readonly string[];
+  readonly message: string;
+}
+
+export interface DecideRewriteRequest {
+  readonly sectionId: string;
+  readonly decision: 'accept' | 'reject';
+  readonly proposal: string;
+  readonly current: string;
+}
+
 export interface ExportedPdf {
   readonly name: string;
   readonly url: string;
@@ -166,6 +195,10 @@ export interface SidebarApi {
   changeStatus(request: ChangeStatusRequest): ApiResult<SidebarState>;
   regenerateSection(
     request: RegenerateSectionRequest,
+  ): ApiResult<{ readonly section: SectionView; readonly message: string }>;
+  suggestRewrite(request: SuggestRewriteRequest): ApiResult<RewriteSuggestion>;
+  decideRewrite(
+    request: DecideRewriteRequest,
   ): ApiResult<{ readonly section: SectionView; readonly message: string }>;
   exportPdf(): ApiResult<ExportedPdf>;
 }

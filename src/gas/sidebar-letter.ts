@@ -48,5 +48,16 @@ export function sidebarLetter(
       const model = createDocumentModel<LetterSectionId>('letter', letter.title, [block], []);
       return render(model);
     },
+    renderSectionBody: (a, sectionId: CompetencyId, letterDate, body) => {
+      const letter = composeLetter(a, { letterDate });
+      const block = letter.blocks.find((b) => b.sectionId === sectionId);
+      const first = block?.paragraphs[0];
+      const heading = first?.runs[0];
+      if (!block || !first || !heading?.bold) throw new Error(`The letter has no ${sectionId} section.`);
+      // The heading run as the rules wrote it, then the accepted text: one paragraph, as intake's rewrite.
+      const paragraph = { role: first.role, runs: [heading, { text: body }] };
+      const rewritten = { sectionId: block.sectionId, answerIds: block.answerIds, paragraphs: [paragraph] };
+      return render(createDocumentModel<LetterSectionId>('letter', letter.title, [rewritten], []));
+    },
   };
 }

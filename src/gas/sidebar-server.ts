@@ -44,6 +44,8 @@ import type {
 } from '../core/ports';
 import { errorMessage, isTransientError } from '../core/ports';
 import type { Answers } from '../core/questionnaire';
+import { PROMPT_VERSION } from '../core/rewrite/prompt';
+import { rewriteRecord } from '../core/rewrite/rewrite-letter';
 import { rewriteSection, sectionRangeName } from '../core/section-rewrite';
 import type { Settings } from '../core/settings';
 import {
@@ -67,6 +69,16 @@ import type {
   SidebarState,
   StatusAction,
 } from './sidebar-api';
+import {
+  acceptedComment,
+  guardAgain,
+  liveSection,
+  modelNote,
+  type RewriterFor,
+  sectionInput,
+  suggest,
+  suggestBlocker,
+} from './sidebar-suggest';
 
 /** The Doc the sidebar is open in (DocumentApp). */
 export interface ActiveDocument {
@@ -111,6 +123,13 @@ export interface LetterServices {
   openQuestions(answers: Answers, letterDate: string | null): readonly Omit<OpenQuestionView, 'posted'>[];
   /** Requests that write one section into an empty document, creating its named range. */
   renderSection(answers: Answers, sectionId: CompetencyId, letterDate: string | null): readonly DocsRequest[];
+  /** The same, with `body` (an accepted rewrite) after the section's heading in place of the rules' text. */
+  renderSectionBody(
+    answers: Answers,
+    sectionId: CompetencyId,
+    letterDate: string | null,
+    body: string,
+  ): readonly DocsRequest[];
 }
 
 export interface SidebarServices {
@@ -129,6 +148,8 @@ export interface SidebarServices {
   readonly lock: Lock;
   readonly letter: LetterServices;
   readonly pdf: PdfStore;
+  /** The team's model for "Suggest rewrite" (absent: the sidebar never offers it). */
+  readonly rewriter?: RewriterFor;
 }
 
 /** The note in the sharing email: what the candidate is asked to do, and not to do. */
@@ -376,6 +397,28 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
     return out;
   };
 
+  /** Everything a suggestion needs, or the refusal that says what is missing. */
+  const suggestionInputs = (c: Context, sectionId: string) => {
+    const competency = COMPETENCIES.find((k) => k.id === sectionId);
+    if (!competency) throw new Refusal(`"${sectionId}" is not a competency section.`);
+    const status = c.order.status;
+    if ((FINAL_STATUSES as readonly OrderStatus[]).includes(status) || status === 'FINALIZED')
+      throw new Refusal(`The order is ${status}; a finished letter is not rewritten.`);
+    const got = s.letter.answers(c.order);
+    const answers = 'answers' in got ? got.answers : undefined;
+    const blocker = suggestBlocker(c.settings, answers, s.rewriter);
+    if (blocker !== null || !answers || !s.rewriter) throw new Refusal(blocker ?? 'Model assist is off.');
+    const rewriter = s.rewriter(c.settings);
+    if ('off' in rewriter) throw new Refusal(rewriter.off);
+    const ranges = s.structure.namedRanges(c.docId, sectionRangeName(competency.id));
+    if (ranges.length !== 1)
+      throw new Refusal(`The ${competency.title} section's marker is lost or split; edit it by hand.`);
+    const live = liveSection(s.documents.text(c.docId), ranges[0]!);
+    const input = sectionInput(competency, live.text, answers);
+    if ('problem' in input) throw new Refusal(input.problem);
+    return { competency, live, input, rewriter };
+  };
+
   const state = (c: Context): SidebarState => {
     const team = teamDirectory(c.settings);
     const threads = s.comments.list(c.docId);
@@ -403,7 +446,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
         ...(reason === null ? {} : { reason }),
       };
     });
-    const sections = sectionsOf(c);
+    const sections = sectionsOf(c).map((k) => modelNote(k, threads));
     const finished = (FINAL_STATUSES as readonly OrderStatus[]).includes(status) || status === 'FINALIZED';
     const o = c.order;
     return {
@@ -441,6 +484,11 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           if (!answers) return 'problem' in got ? got.problem : 'The answers cannot be read.';
           if (sections.length === 0) return 'This document has no CEAD section markers left to regenerate.';
           return null;
+        }),
+        suggestRewrite: availability(c, 'suggestRewrite', () => {
+          if (finished) return `The order is ${status}; a finished letter is not rewritten.`;
+          if (sections.length === 0) return 'This document has no CEAD section markers left to rewrite.';
+          return suggestBlocker(c.settings, answers, s.rewriter);
         }),
         exportPdf: availability(c, 'exportPdf', () =>
           answers ? null : 'problem' in got ? got.problem : null,
@@ -638,6 +686,53 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
           message: `${competency.title} was rewritten from the answers; the rest of the letter is unchanged.`,
         };
       }),
+
+    suggestRewrite: (request) =>
+      answer(() => {
+        const c = begin('suggestRewrite');
+        const { competency, live, input, rewriter } = suggestionInputs(c, request.sectionId);
+        const { suggestion, result } = suggest(competency, live, input, rewriter, (ms) => s.clock.sleep(ms));
+        s.log.append([logEntry(c, 'model-suggest', '', '', rewriteRecord(result))]);
+        return suggestion;
+      }),
+
+    decideRewrite: (request) =>
+      answer(() =>
+        change('suggestRewrite', (c) => {
+          const { competency, live, input, rewriter } = suggestionInputs(c, request.sectionId);
+          const section = { sectionId: competency.id, title: competency.title };
+          const ids = `${competency.id} (${rewriter.model}, prompt ${PROMPT_VERSION})`;
+          if (request.decision === 'reject') {
+            s.log.append([logEntry(c, 'model-suggest-rejected', '', '', ids)]);
+            return { section, message: `${competency.title} stays as it is.` };
+          }
+          if (live.text !== request.current)
+            throw new Refusal(`${competency.title} changed since the suggestion; ask for a new one.`);
+          if (!guardAgain(input, request.proposal))
+            throw new Refusal('The fact guard does not pass this text for the section; nothing was written.');
+          const name = sectionRangeName(competency.id);
+          const fresh = s.letter.renderSectionBody(
+            answersOf(c),
+            competency.id,
+            draftDate(c.order),
+            request.proposal,
+          );
+          const rewrite = rewriteSection(name, live.range, fresh, live.newlineAfter);
+          if (!rewrite.ok) throw new Refusal(rewrite.problem);
+          s.documents.write(c.docId, rewrite.requests);
+          const heading = `${competency.title}.`;
+          s.comments.post(
+            c.docId,
+            acceptedComment(competency.title, rewriter.model, PROMPT_VERSION, input.ruleText),
+            heading,
+          );
+          s.log.append([logEntry(c, 'model-suggest-accepted', '', '', ids)]);
+          return {
+            section,
+            message: `${competency.title} now has the accepted rewrite; a comment keeps the old text.`,
+          };
+        }),
+      ),
 
     exportPdf: () =>
       // Under the lock like every change: the order records the PDF's link.

@@ -16,6 +16,7 @@ import { docStructure } from './doc-structure';
 import { DriveDocWriter } from './doc-writer';
 import { driveV3 } from './drive-v3';
 import { letterPdf } from './letter-pdf';
+import { teamRewriter } from './model-rewriter';
 import { sidebarLetter } from './sidebar-letter';
 import type { SidebarServices } from './sidebar-server';
 import {
@@ -108,5 +109,6 @@ export function sidebarServices(): SidebarServices {
       return { answers: parsed.answers };
     }, renderDocsRequests),
     pdf: letterPdf(),
+    rewriter: (settings) => teamRewriter(settings.modelAssist, state),
   };
 }

@@ -185,6 +185,43 @@ export function startSidebar(root: HTMLElement, server: ServerClient): Sidebar {
         },
       );
     },
+    suggestRewrite: () => {
+      const sectionId = model.regenerateId;
+      void act(
+        'Asking the model for a suggestion…',
+        () => server.suggestRewrite({ sectionId }),
+        (suggestion) => {
+          model.suggestion = suggestion;
+          return suggestion.message;
+        },
+      );
+    },
+    decideRewrite: (decision) => {
+      const s = model.suggestion;
+      if (!s) return;
+      void act(
+        decision === 'accept' ? 'Writing the accepted rewrite…' : 'Keeping the section…',
+        async () => {
+          const result = await server.decideRewrite({
+            sectionId: s.section.sectionId,
+            decision,
+            proposal: s.proposal,
+            current: s.current,
+          });
+          // The section's note comes from the Doc's comments, which Accept adds to.
+          model.state = await server.getSidebarState();
+          return result;
+        },
+        (result) => {
+          model.suggestion = null;
+          if (decision === 'accept') {
+            model.check = null;
+            model.chosenFindings.clear();
+          }
+          return result.message;
+        },
+      );
+    },
     exportPdf: () =>
       void act(
         'Exporting the PDF…',

@@ -35,6 +35,8 @@ export const SERVER_FUNCTIONS = {
   closeSession: true,
   changeStatus: true,
   regenerateSection: true,
+  suggestRewrite: true,
+  decideRewrite: true,
   exportPdf: true,
 } as const satisfies Record<SidebarFunctionName, true>;
 

@@ -8,6 +8,7 @@ import type {
   CheckResult,
   ExportedPdf,
   FindingView,
+  RewriteSuggestion,
   Severity,
   SidebarState,
   StatusAction,
@@ -26,6 +27,8 @@ export interface Model {
   deferrals: Map<string, string>;
   regenerateId: string;
   confirmingRegenerate: boolean;
+  /** A model's proposal waiting for the writer's Accept or Reject (or why there is none). */
+  suggestion: RewriteSuggestion | null;
   pdf: ExportedPdf | null;
 }
 
@@ -39,6 +42,8 @@ export interface Handlers {
   askRegenerate(): void;
   confirmRegenerate(): void;
   cancelRegenerate(): void;
+  suggestRewrite(): void;
+  decideRewrite(decision: 'accept' | 'reject'): void;
   exportPdf(): void;
   redraw(): void;
 }
@@ -54,6 +59,7 @@ export function emptyModel(): Model {
     deferrals: new Map(),
     regenerateId: '',
     confirmingRegenerate: false,
+    suggestion: null,
     pdf: null,
   };
 }
@@ -389,6 +395,7 @@ export function regenerateView(model: Model, state: SidebarState, on: Handlers):
         onChange: (e) => {
           model.regenerateId = (e.target as HTMLSelectElement).value;
           model.confirmingRegenerate = false;
+          model.suggestion = null;
           on.redraw();
         },
       },
@@ -423,7 +430,58 @@ export function regenerateView(model: Model, state: SidebarState, on: Handlers):
       guarded('Regenerate section', state.actions.regenerateSection, on.askRegenerate, { id: 'regenerate' }),
     );
   }
+  if (chosen?.modelNote) body.push(h('p', { id: 'model-note', class: 'secondary' }, chosen.modelNote));
+  body.push(...suggestionView(model, state, on));
   return section('regenerate-section', 'Regenerate a section', ...body);
+}
+
+/**
+ * "Suggest rewrite": the model's proposal shown beside Accept and Reject, never written by itself; or why
+ * there is none. The button is disabled, with the reason, while the team's switch is off or the candidate
+ * did not consent.
+ */
+function suggestionView(model: Model, state: SidebarState, on: Handlers): Child[] {
+  const s = model.suggestion;
+  if (!s || s.section.sectionId !== model.regenerateId) {
+    return [guarded('Suggest rewrite', state.actions.suggestRewrite, on.suggestRewrite, { id: 'suggest' })];
+  }
+  const reasons =
+    s.reasons.length > 0
+      ? h(
+          'ul',
+          { id: 'suggestion-reasons' },
+          s.reasons.map((r) => h('li', {}, r)),
+        )
+      : null;
+  if (s.outcome !== 'proposed') {
+    return [
+      h('div', { id: 'suggestion', class: 'confirm' }, h('p', {}, s.message), reasons),
+      guarded('Suggest rewrite', state.actions.suggestRewrite, on.suggestRewrite, { id: 'suggest' }),
+    ];
+  }
+  return [
+    h(
+      'div',
+      { id: 'suggestion', class: 'confirm', role: 'alertdialog' },
+      h('p', { class: 'secondary' }, s.message),
+      h('blockquote', { id: 'suggestion-text' }, s.proposal),
+      h(
+        'button',
+        {
+          id: 'suggestion-accept',
+          type: 'button',
+          class: 'action',
+          onClick: () => on.decideRewrite('accept'),
+        },
+        'Accept',
+      ),
+      h(
+        'button',
+        { id: 'suggestion-reject', type: 'button', onClick: () => on.decideRewrite('reject') },
+        'Reject',
+      ),
+    ),
+  ];
 }
 
 export function exportView(model: Model, state: SidebarState, on: Handlers): HTMLElement {

@@ -1,5 +1,6 @@
 import { DEFAULT_CATALOG } from '../../src/core/packages';
 import {
+  DEFAULT_MODEL_ASSIST,
   DEFAULT_SETTINGS,
   membersWithRole,
   parseSettings,
@@ -16,6 +17,12 @@ const team: Settings = {
     { name: 'Dr. Ben Reviewer', email: 'ben@example.org', roles: ['reviewer', 'manager'] },
   ],
   catalog: [{ name: 'standard', businessDays: 20, startsAt: 'submission', note: '' }],
+  modelAssist: {
+    service: 'vertex-ai',
+    model: 'gemini-2.5-pro',
+    vertexProject: 'placeholder-project',
+    vertexLocation: 'europe-west4',
+  },
 };
 
 describe('parseSettings', () => {
@@ -68,7 +75,11 @@ describe('parseSettings', () => {
       },
       { row: 3, message: '"New York" is not a time zone name such as America/New_York.' },
       { row: 4, message: '"Email candidates" is on or off, not "maybe".' },
-      { row: 5, message: '"Colour" is not a setting CEAD knows (Time zone, Email candidates, Date locale).' },
+      {
+        row: 5,
+        message:
+          '"Colour" is not a setting CEAD knows (Time zone, Email candidates, Date locale, Model assist, Model, Vertex project, Vertex location).',
+      },
       { row: 8, message: 'Team member ANA@example.org is listed twice; the first row is used.' },
       { row: 9, message: 'Team member "Cy": "not-an-email" is not an email address.' },
       {
@@ -90,6 +101,59 @@ describe('parseSettings', () => {
     expect(settings.timeZone).toBe(DEFAULT_SETTINGS.timeZone);
     expect(settings.team.map((m) => m.email)).toEqual(['ana@example.org']);
     expect(settings.catalog).toBe(DEFAULT_CATALOG);
+  });
+
+  it('leaves model assist off unless a manager turns it on', () => {
+    expect(DEFAULT_SETTINGS.modelAssist.service).toBe('off');
+    expect(parseSettings([['Setting', 'Value']]).settings.modelAssist).toEqual(DEFAULT_MODEL_ASSIST);
+  });
+
+  it('reads the model-assist choice in the words a manager types', () => {
+    const read = (service: string) =>
+      parseSettings([
+        ['Setting', 'Value'],
+        ['Model assist', service],
+        ['Vertex project', 'placeholder-project'],
+      ]);
+    expect(read('Gemini API').settings.modelAssist.service).toBe('gemini-api');
+    expect(read('vertex  AI').settings.modelAssist.service).toBe('vertex-ai');
+    expect(read('OFF').settings.modelAssist.service).toBe('off');
+    expect(read('Vertex AI').problems).toEqual([]);
+  });
+
+  it('reports a bad model-assist value as a settings problem and keeps the default', () => {
+    const { settings, problems } = parseSettings([
+      ['Setting', 'Value'],
+      ['Model assist', 'ChatGPT'],
+      ['Model', 'gemini 2.5'],
+      ['Vertex project', 'My Project!'],
+      ['Vertex location', 'Iowa'],
+    ]);
+    expect(problems).toEqual([
+      { row: 2, message: '"Model assist" is off, Gemini API or Vertex AI, not "ChatGPT".' },
+      { row: 3, message: '"gemini 2.5" is not a model name such as gemini-2.5-flash.' },
+      {
+        row: 4,
+        message:
+          '"My Project!" is not a Google Cloud project ID (6 to 30 lower-case letters, digits and hyphens).',
+      },
+      { row: 5, message: '"Iowa" is not a Google Cloud location such as us-central1.' },
+    ]);
+    expect(settings.modelAssist).toEqual(DEFAULT_MODEL_ASSIST);
+  });
+
+  it('keeps Vertex AI off, with a problem, when no project is given', () => {
+    const { settings, problems } = parseSettings([
+      ['Setting', 'Value'],
+      ['Model assist', 'Vertex AI'],
+    ]);
+    expect(settings.modelAssist.service).toBe('off');
+    expect(problems).toEqual([
+      {
+        row: 2,
+        message: '"Model assist" is Vertex AI but "Vertex project" is empty; model assist stays off.',
+      },
+    ]);
   });
 
   it('lists the members who may hold a role', () => {

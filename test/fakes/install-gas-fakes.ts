@@ -18,6 +18,7 @@ import {
 } from './script-services';
 import { createSheets, type FakeSheets } from './sheets-service';
 import { createSpreadsheetApp, FakeCharts, type FakeSpreadsheetApp } from './spreadsheet-app';
+import { createUrlFetchApp, createVertexAI } from './url-fetch';
 
 export interface GasFakeOptions {
   start?: string;
@@ -45,6 +46,10 @@ export interface GasFakes {
   readonly Logger: ReturnType<typeof createLogger>;
   readonly console: ReturnType<typeof createConsole>;
   readonly Charts: typeof FakeCharts;
+  /** Real HTTP, to loopback addresses only (url-fetch.ts). */
+  readonly UrlFetchApp: ReturnType<typeof createUrlFetchApp>;
+  /** The Vertex AI advanced service, forwarding to `VertexAI.target` over HTTP. */
+  readonly VertexAI: ReturnType<typeof createVertexAI>;
   /** A `Date` whose "now" is the virtual clock, for code that reads the time with `new Date()`. */
   readonly Date: DateConstructor;
   /** The globals Apps Script code sees, as one object. */
@@ -88,6 +93,8 @@ export function createGasFakes(options: GasFakeOptions = {}): GasFakes {
     Logger: createLogger(),
     console: createConsole(),
     Charts: FakeCharts,
+    UrlFetchApp: createUrlFetchApp(world),
+    VertexAI: createVertexAI(world),
     Date: virtualDate(world),
     globals() {
       return {
@@ -105,6 +112,8 @@ export function createGasFakes(options: GasFakeOptions = {}): GasFakes {
         Logger: fakes.Logger,
         console: fakes.console,
         Charts: fakes.Charts,
+        UrlFetchApp: fakes.UrlFetchApp,
+        VertexAI: fakes.VertexAI,
         Date: fakes.Date,
       };
     },

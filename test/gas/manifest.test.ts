@@ -67,18 +67,30 @@ describe('appsscript.json', () => {
       expect([scope, readme.includes(`| \`${short}\` |`)]).toEqual([scope, true]);
     }
     // And the README lists no scope the manifest does not ask for.
-    const listed = [...readme.matchAll(/^\| `([a-z._]+)` \|/gm)].map((m) => m[1]);
+    const listed = [...readme.matchAll(/^\| `([a-z._-]+)` \|/gm)].map((m) => m[1]);
     expect(listed.sort()).toEqual(
       manifest.oauthScopes.map((s) => s.replace('https://www.googleapis.com/auth/', '')).sort(),
     );
     expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
   });
 
-  it('enables the Docs v1, Drive v3 and Sheets v4 advanced services', () => {
+  it('asks for the model-assist scopes, and no broader one than each service takes', () => {
+    // UrlFetchApp (the Gemini API) and the Vertex AI advanced service; neither is restricted.
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.external_request');
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/cloud-platform');
+    expect(manifest.oauthScopes.filter((s) => /generative-language|aiplatform/.test(s))).toEqual([]);
+  });
+
+  it('enables the Docs v1, Drive v3, Sheets v4 and Vertex AI v1 advanced services', () => {
     const services = manifest.dependencies.enabledAdvancedServices.map(
       (s) => `${s.userSymbol}:${s.serviceId}:${s.version}`,
     );
-    expect(services.sort()).toEqual(['Docs:docs:v1', 'Drive:drive:v3', 'Sheets:sheets:v4']);
+    expect(services.sort()).toEqual([
+      'Docs:docs:v1',
+      'Drive:drive:v3',
+      'Sheets:sheets:v4',
+      'VertexAI:aiplatform:v1',
+    ]);
     for (const s of manifest.dependencies.enabledAdvancedServices) {
       expect([s.userSymbol, deployDoc.includes(`| \`${s.userSymbol}\` | ${s.version} |`)]).toEqual([
         s.userSymbol,

@@ -4,11 +4,15 @@
  * writer opens the Doc, runs a session round with the candidate, checks, regenerates and exports.
  * DocumentApp and HtmlService, which the fakes do not cover, get small stand-ins here.
  */
+
+import { ITEMS } from '../../src/core/questionnaire';
 import { NOT_AUTHORIZED } from '../../src/core/sidebar-access';
-import type { ApiResult, CheckResult, SidebarState } from '../../src/gas/sidebar-api';
+import type { ApiResult, CheckResult, RewriteSuggestion, SidebarState } from '../../src/gas/sidebar-api';
 import { TEST_BUILD_DIR } from '../build-output';
 import { rawFromExample } from '../core/back-office-ports';
 import { MIME } from '../fakes/gas-world';
+import { textResponse } from '../fakes/gemini-server';
+import { startRemoteGeminiServer } from '../fakes/remote-gemini-server';
 import { type BackOffice, column, dataRows, loadBackOffice } from './bundle-harness';
 
 const WRITER = 'ana@cead-team.example';
@@ -24,7 +28,7 @@ interface Stage {
   selected: [number, number][];
 }
 
-function stage(): Stage {
+function stage(raw = rawFromExample('rosa-delgado')): Stage {
   const office = loadBackOffice(TEST_BUILD_DIR, {
     timeZone: 'America/New_York',
     start: '2026-11-30T14:00:00Z',
@@ -37,7 +41,7 @@ function stage(): Stage {
     ['Ana Writer', WRITER, 'writer'],
     ['Ben Reviewer', REVIEWER, 'reviewer'],
   ]);
-  const submitted = office.submitEvent(office.form().submit(rawFromExample('rosa-delgado'), CANDIDATE));
+  const submitted = office.submitEvent(office.form().submit(raw, CANDIDATE));
   if (submitted.error) throw submitted.error;
   const doc = [...office.fakes.world.files.values()].find((f) => f.mimeType === MIME.document && !f.trashed)!;
 
@@ -243,5 +247,57 @@ describe('the sidebar in the bundle', () => {
       ok: false,
       error: 'Only writers and managers can start an editing session; you are a reviewer.',
     });
+  });
+
+  it('suggests a rewrite over HTTP (UrlFetchApp to the loopback server), changes nothing on Reject, writes it on Accept', async () => {
+    const server = await startRemoteGeminiServer();
+    try {
+      const consent = ITEMS.find((i) => i.id === 'consent.modelAssist')!.title;
+      const s = stage({ ...rawFromExample('rosa-delgado'), [consent]: 'Yes' });
+      const suggestAction = () => ok(s.call<SidebarState>('getSidebarState')).actions.suggestRewrite;
+      expect(suggestAction()).toMatchObject({
+        allowed: false,
+        reason: expect.stringMatching(/^Model assist is off/),
+      });
+      // A manager turns it on; the owner put the key in the script properties.
+      const settings = s.office.sheet('Settings');
+      const row = settings.peekValues().findIndex((r) => r[0] === 'Model assist') + 1;
+      settings.seedRows(row, [['Model assist', 'Gemini API']]);
+      s.office.fakes.PropertiesService.script.data.set('CEAD_MODEL_API_KEY', 'test-key-not-real');
+      s.office.fakes.PropertiesService.script.data.set('CEAD_MODEL_BASE_URL', server.baseUrl);
+      expect(suggestAction()).toEqual({ allowed: true });
+
+      const faithful =
+        'Dr. Delgado found that our patients with heart failure were often discharged without a follow-up appointment, so she made a checklist with the case manager, and the team used it for the rest of the month.';
+      await server.script({ json: textResponse(faithful) }, { json: textResponse(faithful) });
+      const before = s.office.fakes.Docs.textOf(s.docId);
+      const first = ok(s.call<RewriteSuggestion>('suggestRewrite', { sectionId: 'systemsBasedPractice' }));
+      expect(first).toMatchObject({ outcome: 'proposed', proposal: faithful });
+      expect((await server.requests()).map((r) => [r.api, r.apiKey])).toEqual([
+        ['gemini', 'test-key-not-real'],
+      ]);
+      expect(JSON.stringify(s.office.fakes.UrlFetchApp.sent)).not.toContain(CANDIDATE);
+      ok(s.call('decideRewrite', { sectionId: 'systemsBasedPractice', decision: 'reject', ...first }));
+      expect(s.office.fakes.Docs.textOf(s.docId)).toBe(before);
+
+      const second = ok(s.call<RewriteSuggestion>('suggestRewrite', { sectionId: 'systemsBasedPractice' }));
+      ok(s.call('decideRewrite', { sectionId: 'systemsBasedPractice', decision: 'accept', ...second }));
+      const after = s.office.fakes.Docs.textOf(s.docId);
+      expect(after).toContain(`Systems-Based Practice. ${faithful}`);
+      expect(after.replace(second.proposal, '')).toBe(
+        before.replace(second.current.replace('Systems-Based Practice. ', ''), ''),
+      );
+      expect(s.office.fakes.UrlFetchApp.sent).toHaveLength(2);
+      const log = dataRows(s.office.sheet('Log')).filter((r) => String(r[3]).startsWith('model-suggest'));
+      expect(log.map((r) => [r[1], r[3]])).toEqual([
+        [WRITER, 'model-suggest'],
+        [WRITER, 'model-suggest-rejected'],
+        [WRITER, 'model-suggest'],
+        [WRITER, 'model-suggest-accepted'],
+      ]);
+      expect(JSON.stringify(dataRows(s.office.sheet('Log')))).not.toContain(faithful.slice(0, 30));
+    } finally {
+      server.close();
+    }
   });
 });

@@ -51,6 +51,9 @@ const CALLS: Record<keyof SidebarApi, (api: SidebarApi, w: SidebarWorld) => ApiR
   closeSession: (api, w) => api.closeSession({ session: w.order().session, deferrals: [] }),
   changeStatus: (api) => api.changeStatus({ to: 'PHYSICIAN_REVIEW' }),
   regenerateSection: (api) => api.regenerateSection({ sectionId: 'patientCare' }),
+  suggestRewrite: (api) => api.suggestRewrite({ sectionId: 'patientCare' }),
+  decideRewrite: (api) =>
+    api.decideRewrite({ sectionId: 'patientCare', decision: 'reject', proposal: '', current: '' }),
   exportPdf: (api) => api.exportPdf(),
 };
 
@@ -102,6 +105,17 @@ describe('authorization', () => {
       writer: true,
       reviewer: /^Only writers and managers can regenerate a section; you are a reviewer\.$/,
       manager: true,
+    },
+    // The example world has model assist off: the team's switch is the first thing a writer is told.
+    suggestRewrite: {
+      writer: /^Model assist is off in the Settings sheet/,
+      reviewer: /^Only writers and managers can ask a model to suggest a rewrite; you are a reviewer\.$/,
+      manager: /^Model assist is off in the Settings sheet/,
+    },
+    decideRewrite: {
+      writer: /^Model assist is off in the Settings sheet/,
+      reviewer: /^Only writers and managers can ask a model to suggest a rewrite; you are a reviewer\.$/,
+      manager: /^Model assist is off in the Settings sheet/,
     },
     exportPdf: { writer: true, reviewer: true, manager: true },
   };

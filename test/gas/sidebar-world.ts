@@ -16,6 +16,7 @@ import type { DocsRequest } from '../../src/core/letter/docs-requests';
 import type { LetterModel } from '../../src/core/letter/model';
 import { renderDocsRequests } from '../../src/core/letter/render-docs';
 import { newOrder, type Order } from '../../src/core/orders';
+import type { Rewriter } from '../../src/core/ports';
 import type { Answers } from '../../src/core/questionnaire';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { LogEntry } from '../../src/core/tracker-row';
@@ -45,6 +46,8 @@ export interface WorldOptions {
   readonly render?: (model: LetterModel) => readonly DocsRequest[];
   /** Post the draft's open questions as session 1's threads, as intake does when it makes the Doc. */
   readonly intakeQuestions?: boolean;
+  /** The team's model: given, Settings turn model assist on (the Gemini API) and the sidebar uses it. */
+  readonly rewriter?: Rewriter;
 }
 
 export function createSidebarWorld(options: WorldOptions = {}) {
@@ -60,7 +63,13 @@ export function createSidebarWorld(options: WorldOptions = {}) {
     documentId,
   );
 
-  const settings: Settings = { ...DEFAULT_SETTINGS, team: [TEAM.writer, TEAM.reviewer, TEAM.manager] };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    team: [TEAM.writer, TEAM.reviewer, TEAM.manager],
+    ...(options.rewriter
+      ? { modelAssist: { ...DEFAULT_SETTINGS.modelAssist, service: 'gemini-api' as const } }
+      : {}),
+  };
   const base = newOrder({
     responseId: 'resp-1',
     submitted: '2026-04-01T09:00:00-04:00',
@@ -261,6 +270,9 @@ export function createSidebarWorld(options: WorldOptions = {}) {
       },
     },
   };
+
+  const rewriter = options.rewriter;
+  if (rewriter) Object.assign(services, { rewriter: () => rewriter });
 
   if (options.intakeQuestions) {
     const questions = composeLetter(answers, { letterDate: DRAFT_DATE }).openQuestions.map((q) => ({

@@ -176,6 +176,15 @@ const FAILED: Readonly<Record<string, string>> = {
   error: 'the model could not be reached',
 };
 
+/**
+ * What a rewrite of one section did, for the Log: ids, the status, the model, the prompt version and the
+ * calls, in CEAD's own words. Never the proposal or the rule text: the Log is read by the whole team.
+ */
+export function rewriteRecord(r: SectionRewrite): string {
+  const calls = `${r.calls} call${r.calls === 1 ? '' : 's'}`;
+  return `${r.sectionId}: ${r.status} (${r.model}, prompt ${r.promptVersion}, ${calls}${r.detail ? `, ${r.detail}` : ''})`;
+}
+
 /** The comment each section gets: the writer must know a model was involved, and what it changed. */
 export function rewriteComment(heading: string, r: SectionRewrite): string {
   if (r.status === 'rewritten')
