@@ -53,6 +53,8 @@ export interface Draft {
   readonly requests: readonly DocsRequest[];
   /** The first session's questions: facts only the candidate can give, each quoting its passage. */
   readonly openQuestions: readonly OpenQuestionInput[];
+  /** The order's "Model rewrite" cell when a model rewrote sections of this draft (ids only). */
+  readonly modelRewrite?: string;
 }
 
 /** Turns complete answers into a draft. Injected so that intake does not depend on one letter style. */
@@ -528,6 +530,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       ...fields,
       writer,
       submitted: version,
+      modelRewrite: draft.modelRewrite ?? '',
       openThreads: threads,
       problems: [],
       lastError: clockStarted.problem ?? '',
@@ -605,6 +608,8 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
     const before = step('postChanges', () => deps.raw.get(responseId, order.submitted));
     const changes = changedAnswers(before, response.raw);
     let detail = `${changes.length} answers changed`;
+    // The new draft's "Model rewrite" cell, once it has replaced the old draft.
+    let redraftedBy: string | undefined;
     if (order.docId && !CLOSED.includes(order.status)) {
       const docId = order.docId;
       const found = step('readDraft', () => deps.docs.findByOrder(orderId));
@@ -622,6 +627,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         // own hash passes too, for a retry after a write that went through.
         const untouched = (now: string) => [found.letterHash, next].includes(letterHash(now));
         rewritten = step('updateDraft', () => deps.docs.replace(docId, draft.requests, next, untouched));
+        if (rewritten) redraftedBy = draft.modelRewrite ?? '';
       }
       if (rewritten) {
         detail += '; draft rewritten';
@@ -640,6 +646,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       submitted: version,
       problems: list,
       lastUpdate: when.now,
+      ...(redraftedBy === undefined ? {} : { modelRewrite: redraftedBy }),
     };
     // A draft sent back for facts only the candidate has: answers that are complete now end the wait (and its
     // SLA pause) as the automation's move; the changes are in the comment above for the writer.

@@ -7,23 +7,27 @@ import { composeLetter } from './letter/compose';
 import { type LetterModel, letterPlainText } from './letter/model';
 import { renderDocsRequests } from './letter/render-docs';
 import type { Answers } from './questionnaire';
+import { type LetterRewrite, modelRewriteSummary } from './rewrite/rewrite-letter';
 
 /**
  * A step between composing and rendering: the model's rewrite when the team turned it on. It gets the
- * order ID only so that what it records can name the order.
+ * order ID only so that what it records can name the order, and says what became of each section sent
+ * (none when nothing was sent) for the order's "Model rewrite" cell.
  */
-export type LetterStep = (letter: LetterModel, answers: Answers, orderId: string) => LetterModel;
+export type LetterStep = (letter: LetterModel, answers: Answers, orderId: string) => LetterRewrite;
 
 export function letterDrafter(step?: LetterStep): Drafter {
   return (answers, { orderId, date }): Draft => {
     const composed = composeLetter(answers, { letterDate: date });
-    const model = step ? step(composed, answers, orderId) : composed;
+    const { model, sections } = step ? step(composed, answers, orderId) : { model: composed, sections: [] };
+    const modelRewrite = modelRewriteSummary(date, sections);
     return {
       title: model.title,
       // The model's last newline is the one every Google Doc already ends with.
       text: letterPlainText(model).replace(/\n$/, ''),
       requests: renderDocsRequests(model),
       openQuestions: model.openQuestions.map((q) => ({ id: q.id, question: q.question, passage: q.quote })),
+      ...(modelRewrite ? { modelRewrite } : {}),
     };
   };
 }

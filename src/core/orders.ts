@@ -311,6 +311,11 @@ export interface Order {
   readonly docUrl: string;
   /** The last PDF the sidebar exported for ERAS (in the order's folder), or ''. */
   readonly pdfUrl: string;
+  /**
+   * Whether, when and with which model sections were rewritten: ids only (`modelRewriteSummary`), '' when no
+   * model saw the letter.
+   */
+  readonly modelRewrite: string;
   readonly openThreads: number;
   /** The number of the latest editing session; 0 before the first. */
   readonly session: number;
@@ -371,6 +376,7 @@ export function newOrder(fields: {
     docId: '',
     docUrl: '',
     pdfUrl: '',
+    modelRewrite: '',
     openThreads: 0,
     session: 0,
     lastUpdate: fields.lastUpdate,

@@ -98,6 +98,7 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
   col('session', 'Session', 'count'),
   col('lastUpdate', 'Last update', 'text'),
   col('lastError', 'Last error', 'text'),
+  col('modelRewrite', 'Model rewrite', 'text', false, true),
   col('heldFrom', 'Held from', 'status', true),
   col('pausedDays', 'Paused business days', 'count', true),
   col('pausedSince', 'Paused since', 'date', true),

@@ -45,7 +45,7 @@ import type {
 import { errorMessage, isTransientError } from '../core/ports';
 import type { Answers } from '../core/questionnaire';
 import { PROMPT_VERSION } from '../core/rewrite/prompt';
-import { rewriteRecord } from '../core/rewrite/rewrite-letter';
+import { rewriteRecord, withAcceptedRewrite } from '../core/rewrite/rewrite-letter';
 import { rewriteSection, sectionRangeName } from '../core/section-rewrite';
 import type { Settings } from '../core/settings';
 import {
@@ -726,6 +726,9 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
             acceptedComment(competency.title, rewriter.model, PROMPT_VERSION, input.ruleText),
             heading,
           );
+          const { today, now } = when(c.settings);
+          const cell = withAcceptedRewrite(c.order.modelRewrite, today, rewriter.model, competency.id);
+          s.orders.put({ ...c.order, modelRewrite: cell, lastUpdate: now });
           s.log.append([logEntry(c, 'model-suggest-accepted', '', '', ids)]);
           return {
             section,

@@ -5,8 +5,7 @@
  */
 import { parseAnswerRecord } from '../core/answers';
 import { composeLetter } from '../core/letter/compose';
-import type { LetterModel } from '../core/letter/model';
-import type { Answers } from '../core/questionnaire';
+import type { LetterStep } from '../core/letter-draft';
 import {
   consentsToModel,
   plannedRequests,
@@ -20,7 +19,7 @@ import { callAhead, genaiClient, modelConfigFromEnv } from './model-rewriter';
 import { readResponseFile } from './response-file';
 
 export interface DraftRewrite {
-  readonly apply: (letter: LetterModel, answers: Answers, orderId: string) => LetterModel;
+  readonly apply: LetterStep;
   /** One line per section rewritten or kept: ids, the model and the calls, never text. */
   readonly records: () => string[];
 }
@@ -51,7 +50,7 @@ export async function prepareDraftRewrite(
     apply(letter, answers, orderId) {
       const r = rewriteLetter(letter, answers, { rewriter });
       for (const s of r.sections) records.push(line(orderId, s));
-      return r.model;
+      return r;
     },
     records: () => [...records],
   };

@@ -31,10 +31,12 @@ import {
 import { composeLetter } from '../core/letter/compose';
 import type { LetterModel, SummaryModel } from '../core/letter/model';
 import { composeSummary } from '../core/letter/summary';
+import type { LetterStep } from '../core/letter-draft';
 import { moveOrder, refreshDeadline, type When } from '../core/order-moves';
 import type { Order } from '../core/orders';
 import type { ResponseData } from '../core/ports';
 import { type Answers, type IsoDate, itemById } from '../core/questionnaire';
+import { modelRewriteSummary } from '../core/rewrite/rewrite-letter';
 import type { Settings } from '../core/settings';
 import { adoptTrackerEdits } from '../core/tracker-edits';
 import { systemLog } from '../core/tracker-row';
@@ -78,7 +80,7 @@ export interface LocalRunOptions {
   readonly openSession?: boolean;
   readonly progress?: Progress;
   /** A step on each composed letter before it is written (`cead draft --rewrite`: the model's rewrite). */
-  readonly rewrite?: (letter: LetterModel, answers: Answers, orderId: string) => LetterModel;
+  readonly rewrite?: LetterStep;
 }
 
 /** One order of the input, as `cead draft --json` prints it (a stable contract: docs/cli.md). */
@@ -136,7 +138,10 @@ function openQuestionsOf(letter: LetterModel): OpenQuestionInput[] {
 function localDrafter(cache: Map<string, Drafted>, rewrite: LocalRunOptions['rewrite']): Drafter {
   return (answers, { orderId, date }): Draft => {
     const composed = composeLetter(answers, { letterDate: date });
-    const letter = rewrite ? rewrite(composed, answers, orderId) : composed;
+    const { model: letter, sections } = rewrite
+      ? rewrite(composed, answers, orderId)
+      : { model: composed, sections: [] };
+    const modelRewrite = modelRewriteSummary(date, sections);
     cache.set(orderId, { letter, summary: composeSummary(answers), answers, date });
     const text = letter.text.replace(/\n$/, '');
     return {
@@ -144,6 +149,7 @@ function localDrafter(cache: Map<string, Drafted>, rewrite: LocalRunOptions['rew
       text,
       requests: [{ insertText: { location: { index: 1 }, text } }],
       openQuestions: openQuestionsOf(letter),
+      ...(modelRewrite ? { modelRewrite } : {}),
     };
   };
 }

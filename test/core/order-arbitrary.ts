@@ -51,6 +51,10 @@ export const order: fc.Arbitrary<Order> = fc.record({
   docId: fc.stringMatching(/^[A-Za-z0-9_-]{0,44}$/),
   docUrl: fc.constantFrom('', 'https://docs.google.com/document/d/abc/edit'),
   pdfUrl: fc.constantFrom('', 'https://drive.google.com/file/d/pdf1/view'),
+  modelRewrite: fc.constantFrom(
+    '',
+    '2026-12-07 gemini-2.5-flash (prompt lor-section/1): rewrote patientCare; kept professionalism (quota)',
+  ),
   openThreads: fc.nat(50),
   session: fc.nat(9),
   lastUpdate: fc.constantFrom('2026-09-08T15:00:00Z', ''),

@@ -95,6 +95,7 @@ describe('Orders sheet columns', () => {
       'Session',
       'Last update',
       'Last error',
+      'Model rewrite',
     ]);
     const firstInternal = ORDER_COLUMNS.findIndex((c) => c.internal);
     expect(ORDER_COLUMNS.slice(firstInternal).every((c) => c.internal)).toBe(true);
@@ -203,24 +204,30 @@ describe('orderLayout', () => {
     const header = ORDER_HEADERS.filter((h) => h !== 'Status').concat(['Candidate']);
     expect(orderLayout(header)).toEqual({
       problems: [
-        'The Orders sheet has 2 "Candidate" columns (D, AA).',
+        'The Orders sheet has 2 "Candidate" columns (D, AB).',
         'The Orders sheet has no "Status" column.',
       ],
     });
   });
 
   it('reads a tracker made before a column was added, and writes nothing where that column would be', () => {
-    const header = ORDER_HEADERS.filter((h) => h !== 'PDF link');
+    const header = ORDER_HEADERS.filter((h) => h !== 'PDF link' && h !== 'Model rewrite');
     const found = orderLayout(header);
     if (!('layout' in found)) throw new Error(found.problems.join('; '));
     expect(found.layout.index.pdfUrl).toBe(-1);
-    const o = { ...newOrder({ responseId: 'r6', submitted: '', lastUpdate: '' }), pdfUrl: 'https://x/p' };
+    expect(found.layout.index.modelRewrite).toBe(-1);
+    const o = {
+      ...newOrder({ responseId: 'r6', submitted: '', lastUpdate: '' }),
+      pdfUrl: 'https://x/p',
+      modelRewrite: '2026-08-10 m (prompt p): rewrote patientCare',
+    };
     const row = orderToRow(o, found.layout);
     expect(row).toHaveLength(header.length);
     expect(row).not.toContain('https://x/p');
-    expect(rowToOrder(row, 2, found.layout)).toEqual({ order: { ...o, pdfUrl: '' } });
+    expect(row).not.toContain(o.modelRewrite);
+    expect(rowToOrder(row, 2, found.layout)).toEqual({ order: { ...o, pdfUrl: '', modelRewrite: '' } });
     // Only columns added later may be missing.
-    expect(ORDER_COLUMNS.filter((c) => c.added).map((c) => c.key)).toEqual(['pdfUrl']);
+    expect(ORDER_COLUMNS.filter((c) => c.added).map((c) => c.key)).toEqual(['pdfUrl', 'modelRewrite']);
   });
 
   it('names columns by their letters', () => {

@@ -83,6 +83,9 @@ const rewriteLog = (office: BackOffice) =>
   dataRows(office.sheet('Log'))
     .filter((r) => r[3] === 'model-rewrite')
     .map((r) => String(r[6]));
+/** The order's "Model rewrite" cell, as the manager reads it in the tracker. */
+const rewriteCell = (office: BackOffice) => column(office.sheet('Orders'), 'Model rewrite')[0];
+const today = (office: BackOffice) => formatDate(office.fakes.world.clock.now(), TZ, 'yyyy-MM-dd');
 const comments = (office: BackOffice, docId: string) =>
   office.fakes.Drive.liveComments(docId).map((c) => String(c.content));
 
@@ -115,6 +118,7 @@ describe('model assist in the bundle', () => {
     expect(await server.requests()).toEqual([]);
     expect(office.fakes.Docs.textOf(docId)).toBe(ruleText(CONSENTED, office, id));
     expect(rewriteLog(office)).toEqual([]);
+    expect(rewriteCell(office)).toBe('');
   });
 
   it('sends nothing for a candidate who did not consent, with the switch on', async () => {
@@ -124,6 +128,7 @@ describe('model assist in the bundle', () => {
     expect(modelCalls(office)).toBe(0);
     expect(await server.requests()).toEqual([]);
     expect(office.fakes.Docs.textOf(docId)).toBe(ruleText(raw, office, id));
+    expect(rewriteCell(office)).toBe('');
   });
 
   it('through the Gemini API: one call per section with the key, a faithful rewrite in the Doc, a comment, ids in the Log', async () => {
@@ -149,6 +154,9 @@ describe('model assist in the bundle', () => {
     ).toBe(true);
     expect(rewriteLog(office)).toEqual(
       inputs.map((i) => `${i.sectionId}: rewritten (gemini-2.5-flash, prompt lor-section/1, 1 call)`),
+    );
+    expect(rewriteCell(office)).toBe(
+      `${today(office)} gemini-2.5-flash (prompt lor-section/1): rewrote ${inputs.map((i) => i.sectionId).join(', ')}`,
     );
     expectPrivate(office, inputs);
   });
@@ -183,6 +191,9 @@ describe('model assist in the bundle', () => {
     ).toHaveLength(inputs.length);
     expect(rewriteLog(office)).toEqual(
       inputs.map((i) => `${i.sectionId}: failed (gemini-2.5-flash, prompt lor-section/1, 2 calls, quota)`),
+    );
+    expect(rewriteCell(office)).toBe(
+      `${today(office)} gemini-2.5-flash (prompt lor-section/1): rewrote nothing; kept ${inputs.map((i) => `${i.sectionId} (quota)`).join(', ')}`,
     );
     expectPrivate(office, inputs);
   });

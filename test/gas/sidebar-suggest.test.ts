@@ -102,6 +102,12 @@ describe('Suggest rewrite', () => {
     });
     const note = value(w.server.getSidebarState()).sections.find((x) => x.sectionId === SBP)!.modelNote;
     expect(note).toMatch(/^Rewritten by gemini-2\.5-flash \(prompt lor-section\/1\) on \d{4}-\d{2}-\d{2}$/);
+    // The tracker records it too, under the lock: ids only, after what intake recorded.
+    expect(w.order().modelRewrite).toMatch(
+      new RegExp(
+        `^\\d{4}-\\d{2}-\\d{2} gemini-2\\.5-flash \\(prompt lor-section/1\\): ${SBP} accepted in the sidebar$`,
+      ),
+    );
     expect(JSON.stringify(w.log)).not.toContain(FAITHFUL.slice(0, 30));
   });
 
@@ -122,6 +128,7 @@ describe('Suggest rewrite', () => {
     );
     expect(w.docs.getText(w.documentId)).toBe(before);
     expect(w.comments).toHaveLength(0);
+    expect(w.order().modelRewrite).toBe('');
     expect(w.log.at(-1)).toMatchObject({
       event: 'model-suggest-rejected',
       detail: expect.stringContaining(SBP),

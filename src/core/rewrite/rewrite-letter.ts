@@ -185,6 +185,28 @@ export function rewriteRecord(r: SectionRewrite): string {
   return `${r.sectionId}: ${r.status} (${r.model}, prompt ${r.promptVersion}, ${calls}${r.detail ? `, ${r.detail}` : ''})`;
 }
 
+/**
+ * The order's "Model rewrite" cell after one drafting pass: the day, the model and prompt, and what became of
+ * each section sent, in ids only (the tracker is read by the whole team). '' when no section was sent.
+ */
+export function modelRewriteSummary(date: string, sections: readonly SectionRewrite[]): string {
+  const first = sections[0];
+  if (!first) return '';
+  const rewritten = sections.filter((r) => r.status === 'rewritten').map((r) => r.sectionId);
+  const kept = sections
+    .filter((r) => r.status !== 'rewritten')
+    .map((r) => `${r.sectionId} (${r.status === 'refused' ? 'refused by the guard' : r.detail || 'failed'})`);
+  const parts = [rewritten.length > 0 ? `rewrote ${rewritten.join(', ')}` : 'rewrote nothing'];
+  if (kept.length > 0) parts.push(`kept ${kept.join(', ')}`);
+  return `${date} ${first.model} (prompt ${first.promptVersion}): ${parts.join('; ')}`;
+}
+
+/** The cell after a writer accepted a suggested rewrite in the sidebar: one more pass, appended. */
+export function withAcceptedRewrite(cell: string, date: string, model: string, sectionId: string): string {
+  const pass = `${date} ${model} (prompt ${PROMPT_VERSION}): ${sectionId} accepted in the sidebar`;
+  return cell ? `${cell} | ${pass}` : pass;
+}
+
 /** The comment each section gets: the writer must know a model was involved, and what it changed. */
 export function rewriteComment(heading: string, r: SectionRewrite): string {
   if (r.status === 'rewritten')

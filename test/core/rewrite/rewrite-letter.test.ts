@@ -7,7 +7,11 @@ import {
   type RewriteRequest,
   readGenerateContent,
 } from '../../../src/core/rewrite/generate-content';
-import { rewriteLetter } from '../../../src/core/rewrite/rewrite-letter';
+import {
+  modelRewriteSummary,
+  rewriteLetter,
+  withAcceptedRewrite,
+} from '../../../src/core/rewrite/rewrite-letter';
 
 const raw = JSON.parse(readFileSync('examples/answers/rosa-delgado.json', 'utf8'));
 const consenting = parseAnswersJson({ ...raw, 'consent.modelAssist': 'Yes' }).answers;
@@ -136,6 +140,45 @@ describe('rewriteLetter', () => {
       expect(r.model.text).toBe(letter.text);
       expect(r.model.openQuestions.map((q) => q.question).join()).toContain(why);
     }
+  });
+});
+
+describe('the tracker’s Model rewrite cell', () => {
+  it('says when, with which model and prompt, and what became of each section, in ids only', () => {
+    let call = 0;
+    const rewriter = scripted((request) => {
+      call++;
+      if (request.user.includes('Systems-Based Practice')) return { kind: 'text', text: FAITHFUL };
+      if (call === 1) return { kind: 'text', text: `${FAITHFUL} She was the best resident I have seen.` };
+      throw new Error('HTTP 429: RESOURCE_EXHAUSTED');
+    });
+    const r = rewriteLetter(letter, consenting, { rewriter, maxAttempts: 1 });
+    const cell = modelRewriteSummary('2026-08-10', r.sections);
+    const kept = r.sections.filter((x) => x.status !== 'rewritten');
+    expect(kept.length).toBeGreaterThan(0);
+    expect(cell).toBe(
+      `2026-08-10 gemini-test (prompt lor-section/1): rewrote systemsBasedPractice; kept ${kept
+        .map((x) => `${x.sectionId} (${x.status === 'refused' ? 'refused by the guard' : 'quota'})`)
+        .join(', ')}`,
+    );
+    expect(cell).not.toMatch(/Delgado|heart failure/);
+    expect(modelRewriteSummary('2026-08-10', [])).toBe('');
+  });
+
+  it('appends a sidebar acceptance to what intake recorded', () => {
+    expect(withAcceptedRewrite('', '2026-08-12', 'gemini-test', 'professionalism')).toBe(
+      '2026-08-12 gemini-test (prompt lor-section/1): professionalism accepted in the sidebar',
+    );
+    expect(
+      withAcceptedRewrite(
+        '2026-08-10 gemini-test (prompt lor-section/1): rewrote nothing',
+        '2026-08-12',
+        'm',
+        'patientCare',
+      ),
+    ).toBe(
+      '2026-08-10 gemini-test (prompt lor-section/1): rewrote nothing | 2026-08-12 m (prompt lor-section/1): patientCare accepted in the sidebar',
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseAnswersJson } from '../../../src/core/answers';
 import { composeLetter } from '../../../src/core/letter/compose';
 import { main } from '../../../src/node/cli';
+import { readTracker } from '../../../src/node/tracker-xlsx';
 import { type GeminiServer, startGeminiServer, textResponse } from '../../fakes/gemini-server';
 import { recordingIo } from './fake-io';
 
@@ -80,6 +81,11 @@ describe('cead draft --rewrite', () => {
       /systemsBasedPractice: rewritten \(gemini-2\.5-flash, prompt lor-section\/1, 1 call\)/,
     );
     expect(records.join('\n')).not.toMatch(/Delgado|heart failure/);
+    // The tracker's "Model rewrite" column says the same to the manager, in ids only.
+    const tracked = (await readTracker(join(out, 'tracker.xlsx')))!;
+    expect([...tracked.orders.values()][0]!.modelRewrite).toMatch(
+      /^\d{4}-\d{2}-\d{2} gemini-2\.5-flash \(prompt lor-section\/1\): rewrote systemsBasedPractice; kept \w+ \(refused by the guard\)/,
+    );
   });
 
   it('sends nothing for a candidate who did not consent', async () => {
@@ -89,5 +95,7 @@ describe('cead draft --rewrite', () => {
     await main(['draft', noConsent, '--out', join(dir, 'orders2'), '--rewrite'], io);
     expect(server.requests).toHaveLength(0);
     expect(io.stderr()).not.toContain('rewrite:');
+    const tracked = (await readTracker(join(dir, 'orders2', 'tracker.xlsx')))!;
+    expect([...tracked.orders.values()][0]!.modelRewrite).toBe('');
   });
 });
