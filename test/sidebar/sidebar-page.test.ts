@@ -267,6 +267,49 @@ describe('the sidebar page', () => {
     await page.close();
   });
 
+  it('shows a suggested rewrite beside Accept and Reject, and writes it only on Accept', async () => {
+    const faithful =
+      'Dr. Delgado found that our patients with heart failure were often discharged without a follow-up appointment, so she made a checklist with the case manager, and the team used it for the rest of the month.';
+    const calls: string[] = [];
+    const world = createSidebarWorld({
+      answers: { ...exampleAnswers(), 'consent.modelAssist': 'Yes' },
+      rewriter: {
+        model: 'gemini-2.5-flash',
+        rewrite: (request) => {
+          calls.push(request.user);
+          return { kind: 'text', text: faithful };
+        },
+      },
+    });
+    const { page } = await open(world);
+    await page.selectOption('#section-choice', 'systemsBasedPractice');
+    const before = world.docs.getText(world.documentId);
+    await click(page, '#suggest');
+    expect(calls).toHaveLength(1);
+    expect(await text(page, '#suggestion-text')).toBe(faithful);
+    expect(await page.locator('#suggestion-accept').isEnabled()).toBe(true);
+    // A proposal is only shown: the Doc is as it was until the writer accepts.
+    expect(world.docs.getText(world.documentId)).toBe(before);
+    await shot(page, '7-suggest-rewrite');
+    await click(page, '#suggestion-accept');
+    expect(await text(page, '#message')).toBe(
+      'Systems-Based Practice now has the accepted rewrite; a comment keeps the old text.',
+    );
+    expect(world.docs.getText(world.documentId)).toContain(`Systems-Based Practice. ${faithful}`);
+    expect(world.order().modelRewrite).toMatch(
+      /gemini-2\.5-flash \(prompt lor-section\/1\): systemsBasedPractice accepted in the sidebar$/,
+    );
+    expect(await page.locator('#suggestion').count()).toBe(0);
+    await page.close();
+
+    // Without the team's switch the button is there, disabled, and nothing is asked.
+    const off = await open(
+      createSidebarWorld({ answers: { ...exampleAnswers(), 'consent.modelAssist': 'Yes' } }),
+    );
+    expect(await off.page.locator('#suggest').isDisabled()).toBe(true);
+    await off.page.close();
+  });
+
   it('shows someone outside the team only "not authorized"', async () => {
     const world = createSidebarWorld();
     world.signIn(OUTSIDER);
