@@ -32,8 +32,17 @@ export function checkSummary(report: OrderReport): string {
   return `${count(errors, 'error')}, ${count(warnings, 'warning')}, ${marked} on marked passages`;
 }
 
+/**
+ * Text from the answers as a terminal should get it: control characters (an ESC starts a sequence that
+ * can rewrite the screen) and the bidirectional overrides that reorder what is shown become U+FFFD. The
+ * files keep the answers verbatim; this is only what is printed.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+
 function truncate(s: string, width: number): string {
-  const line = s.replace(/\s+/g, ' ').trim();
+  const line = terminalSafe(s.replace(/\s+/g, ' ').trim());
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
 }
 
@@ -60,6 +69,6 @@ export function formatOrderTable(reports: readonly OrderReport[]): string {
 export function formatProblems(reports: readonly OrderReport[]): string {
   return reports
     .filter((r) => r.problems.length > 0)
-    .map((r) => [`${r.orderId} needs:`, ...r.problems.map((p) => `  - ${p}`)].join('\n'))
+    .map((r) => [`${r.orderId} needs:`, ...r.problems.map((p) => `  - ${terminalSafe(p)}`)].join('\n'))
     .join('\n');
 }
