@@ -16,11 +16,21 @@ import { type LetterRewrite, modelRewriteSummary } from './rewrite/rewrite-lette
  */
 export type LetterStep = (letter: LetterModel, answers: Answers, orderId: string) => LetterRewrite;
 
+/** The composed letter after the step, with its "Model rewrite" cell ('' when no model saw it). */
+export function composeWithStep(
+  answers: Answers,
+  context: { readonly orderId: string; readonly date: string },
+  step?: LetterStep,
+): { readonly model: LetterModel; readonly modelRewrite: string } {
+  const composed = composeLetter(answers, { letterDate: context.date });
+  if (!step) return { model: composed, modelRewrite: '' };
+  const { model, sections } = step(composed, answers, context.orderId);
+  return { model, modelRewrite: modelRewriteSummary(context.date, sections) };
+}
+
 export function letterDrafter(step?: LetterStep): Drafter {
-  return (answers, { orderId, date }): Draft => {
-    const composed = composeLetter(answers, { letterDate: date });
-    const { model, sections } = step ? step(composed, answers, orderId) : { model: composed, sections: [] };
-    const modelRewrite = modelRewriteSummary(date, sections);
+  return (answers, context): Draft => {
+    const { model, modelRewrite } = composeWithStep(answers, context, step);
     return {
       title: model.title,
       // The model's last newline is the one every Google Doc already ends with.

@@ -31,12 +31,11 @@ import {
 import { composeLetter } from '../core/letter/compose';
 import type { LetterModel, SummaryModel } from '../core/letter/model';
 import { composeSummary } from '../core/letter/summary';
-import type { LetterStep } from '../core/letter-draft';
+import { composeWithStep, type LetterStep } from '../core/letter-draft';
 import { moveOrder, refreshDeadline, type When } from '../core/order-moves';
 import type { Order } from '../core/orders';
 import type { ResponseData } from '../core/ports';
 import { type Answers, type IsoDate, itemById } from '../core/questionnaire';
-import { modelRewriteSummary } from '../core/rewrite/rewrite-letter';
 import type { Settings } from '../core/settings';
 import { adoptTrackerEdits } from '../core/tracker-edits';
 import { systemLog } from '../core/tracker-row';
@@ -137,11 +136,7 @@ function openQuestionsOf(letter: LetterModel): OpenQuestionInput[] {
  */
 function localDrafter(cache: Map<string, Drafted>, rewrite: LocalRunOptions['rewrite']): Drafter {
   return (answers, { orderId, date }): Draft => {
-    const composed = composeLetter(answers, { letterDate: date });
-    const { model: letter, sections } = rewrite
-      ? rewrite(composed, answers, orderId)
-      : { model: composed, sections: [] };
-    const modelRewrite = modelRewriteSummary(date, sections);
+    const { model: letter, modelRewrite } = composeWithStep(answers, { orderId, date }, rewrite);
     cache.set(orderId, { letter, summary: composeSummary(answers), answers, date });
     const text = letter.text.replace(/\n$/, '');
     return {

@@ -19,7 +19,7 @@ import type { ResponseData } from '../../src/core/ports';
 import { ITEMS } from '../../src/core/questionnaire';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { sweep } from '../../src/core/sweep';
-import { backOffice, MemoryFolderSharing, rawFromExample } from './back-office-ports';
+import { backOffice, MemoryFolderSharing, rawFromExample, testDrafter } from './back-office-ports';
 
 const SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
@@ -385,6 +385,30 @@ describe('an edited response', () => {
     expect(b.docs.docs[0]!.text).not.toContain('Family Medicine');
     expect(b.comments.threads.get('doc-1')!.at(-1)!.text).toMatch(/not changed/);
     expect(b.log.entries.at(-1)!.detail).toContain('changes posted as a comment');
+  });
+
+  it('records the Model rewrite cell of the draft in the Doc: a re-draft replaces it, an edited draft keeps it', () => {
+    const { b, run } = setup();
+    // A drafter whose model pass names the specialty it drafted, so each pass's cell can be told apart.
+    b.draft = (answers, context) => ({
+      ...testDrafter(answers, context),
+      modelRewrite: `${context.date} m (prompt p): rewrote ${answers['candidate.specialty']}`,
+    });
+    const id = orderIdFor('R1');
+    run(response('R1', complete, '2026-11-30T13:00:00.000Z'));
+    expect(b.orders.rows.get(id)!.modelRewrite).toBe('2026-11-30 m (prompt p): rewrote Internal Medicine');
+    const edited = { ...complete, 'Specialty you are applying to': 'Family Medicine' };
+    run(response('R1', edited, '2026-11-30T13:40:00.000Z'));
+    expect(b.orders.rows.get(id)!.modelRewrite).toBe('2026-11-30 m (prompt p): rewrote Family Medicine');
+    b.docs.docs[0]!.text += '\nA sentence the writer added.';
+    run(
+      response(
+        'R1',
+        { ...edited, 'Specialty you are applying to': 'Pediatrics' },
+        '2026-11-30T14:00:00.000Z',
+      ),
+    );
+    expect(b.orders.rows.get(id)!.modelRewrite).toBe('2026-11-30 m (prompt p): rewrote Family Medicine');
   });
 
   it('starts the clock when an edit gives the on-demand conference date, and moves the due date with the package', () => {
