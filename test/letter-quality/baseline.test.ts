@@ -28,6 +28,7 @@ describe('the letter-quality ratchet', () => {
 
   it('names every figure that got worse', () => {
     const worse = figures({
+      verbatim: 5,
       verbatimShare: 0.25,
       factsKept: 8,
       pronounExcess: 2,
@@ -36,10 +37,15 @@ describe('the letter-quality ratchet', () => {
     expect(regressions('x', figures(), worse)).toEqual([
       'x: nameTwice rose from 2 to 3',
       'x: emoji rose from 0 to 1',
-      'x: verbatim share rose from 0.2 to 0.25',
+      'x: verbatim sentences rose from 4 to 5',
       'x: facts missing rose from 1 to 2 (kept 8 of 10)',
       'x: verbatim sentences beyond the she/he runs rose from 1 to 2',
     ]);
+  });
+
+  it('does not count a sentence left out of the letter, with the same verbatim sentences, as worse', () => {
+    const leftOut = figures({ candidateSentences: 19, verbatimShare: 0.2105 });
+    expect(regressions('x', figures(), leftOut)).toEqual([]);
   });
 
   it('does not take deleting content for an improvement: fewer defects with fewer facts kept fails', () => {
