@@ -442,7 +442,8 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
         'The rotation dates are missing or not real dates. Ask the candidate for the first and last day.',
     });
   }
-  rel.text(`, and worked with ${forms ? forms.object : name} about `);
+  // Name-only: "worked with Dr. Okoro" would name the candidate twice in the sentence.
+  rel.text(forms ? `, and worked with ${forms.object} about ` : ', and we worked together about ');
   const hours = answers['rotation.hoursPerWeek'];
   if (typeof hours === 'number') rel.text(String(hours));
   else {
@@ -455,7 +456,10 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
   const perDay = answers['rotation.patientsPerDay'];
   if (typeof perDay === 'number' && perDay > 0) {
     const subject = forms ? capitalizeFirst(forms.subject) : name;
-    rel.text(`${subject} followed about ${perDay} ${perDay === 1 ? 'patient' : 'patients'} each day. `);
+    // A letter spells out a small count ("about six patients"); numberWord leaves larger ones as digits.
+    rel.text(
+      `${subject} followed about ${numberWord(perDay)} ${perDay === 1 ? 'patient' : 'patients'} each day. `,
+    );
   }
   const relationship = answerAsProse(answers['recommender.relationship']);
   if (relationship) {

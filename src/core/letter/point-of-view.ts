@@ -10,6 +10,7 @@
  * refused sentence is visible and honest; a silently garbled one would go out under a physician's name.
  */
 import { escapeRegExp } from '../text';
+import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame, withPersonNamed } from './about-the-answer';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 
 export type PronounSet = 'she' | 'he' | 'they' | 'name';
@@ -535,6 +536,8 @@ function convertSentence(
     ((ctx.competitor !== null && (ctx.competitor.test(sentence) || ctx.competitor.test(previous))) ||
       PERSON_NOUNS[options.pronouns]?.test(sentence) === true);
   let namedInSentence = false;
+  // The token of the candidate's "I" that opened the sentence's first clause, for "…, and I saw her first".
+  let firstSubject = -1;
 
   const wordIndexAfter = (i: number): number => {
     for (let k = i + 1; k < tokens.length; k++) {
@@ -590,6 +593,64 @@ function convertSentence(
       state.named = true;
       namedInSentence = true;
     }
+  };
+
+  /**
+   * "Dr. Rahman was on call, and I saw her first": a second "I" that coordinates with the candidate's first
+   * clause, with no other subject or clause between, can go ("…on call and saw her first") rather than
+   * name the candidate twice.
+   */
+  const coordinated = (i: number): number => {
+    if (firstSubject < 0) return -1;
+    const pv = prevWord(i);
+    if (pv !== 'and' && pv !== 'but') return -1;
+    let and = i - 1;
+    while (and >= 0 && !tokens[and]!.word) and--;
+    for (let k = firstSubject + 1; k < and; k++) {
+      const t = tokens[k]!;
+      if (!t.word) {
+        if (/[;:—–()]/.test(t.text)) return -1;
+        continue;
+      }
+      const n = norm(t.text);
+      if (CLAUSE_STARTERS.has(n) || /^(?:i|we|he|she|they|it|you|who|which|whom|whose)$/.test(n)) return -1;
+    }
+    return and;
+  };
+  /** Drops the "I" at i and the comma before its "and": "on call, and I saw" → "on call and saw". */
+  const elide = (i: number, and: number) => {
+    out[i] = '';
+    if (tokens[i + 1] && !tokens[i + 1]!.word && tokens[i + 1]!.text.trim() === '') out[i + 1] = '';
+    const before = tokens[and - 1];
+    if (before && !before.word && before.text.trim() === ',') out[and - 1] = ' ';
+    changed = true;
+  };
+  /** Whether the candidate's "I" comes later in the sentence (then an earlier "my" need not name them). */
+  const subjectLater = (i: number): boolean =>
+    tokens.some((t, k) => k > i && t.text === 'I' && !quoted[t.start] && !ROMAN_CONTEXT.has(prevWord(k)));
+  /**
+   * "my" where the name would stand a second time ("At my feedback I was told that my notes…"): "the"
+   * reads as the candidate's without the name ("At the feedback Dr. Rahman was told that the notes…").
+   * Only before a noun it owns; "my own" loses "own" with it. Returns false where "the" cannot stand.
+   */
+  const possessiveAsThe = (i: number): boolean => {
+    // With a pronoun to use, a second "my" is already "her"; only a name-only sentence needs "the".
+    if (forms !== null && other === undefined) return false;
+    if (!namedInSentence && !subjectLater(i)) return false;
+    let k = wordIndexAfter(i);
+    if (k < 0 || PHRASE_BREAKS.has(norm(tokens[k]!.text)) || FUNCTION_WORDS.has(norm(tokens[k]!.text)))
+      return false;
+    if (norm(tokens[k]!.text) === 'own') {
+      // "on my own" is an idiom ("on my own first"), not "my own recheck".
+      if (prevWord(i) === 'on') return false;
+      const after = wordIndexAfter(k);
+      if (after < 0 || PHRASE_BREAKS.has(norm(tokens[after]!.text))) return false;
+      for (let m = k; m < after; m++) out[m] = '';
+      k = after;
+    }
+    put(i, 'the');
+    candidate = true;
+    return true;
   };
 
   /** Agrees the verb at token k with a third-person subject (singular unless `plural`). */
@@ -814,6 +875,16 @@ function convertSentence(
     candidate = true;
 
     if (w === 'I' || /^I['’]/.test(w)) {
+      // Past narration only: a present-tense verb needs the tense pass first, or it would read as now.
+      const verb = verbAfter(i);
+      const pastVerb =
+        verb >= 0 && (isPast(norm(tokens[verb]!.text)) || MODALS.has(norm(tokens[verb]!.text)));
+      const and = w === 'I' && pastVerb && namedInSentence && useName(true) ? coordinated(i) : -1;
+      if (and >= 0) {
+        elide(i, and);
+        agree(verbAfter(i), false, false);
+        continue;
+      }
       const byName = useName(true);
       const subject = byName ? options.name : forms!.subject;
       const plural = !byName && forms!.plural;
@@ -844,6 +915,7 @@ function convertSentence(
         put(i, subject);
         agree(verbAfter(i), plural, compound);
       }
+      if (firstSubject < 0 && !compound && atClauseStart(i).sentenceStart) firstSubject = i;
       markNamed(byName);
       continue;
     }
@@ -854,7 +926,7 @@ function convertSentence(
       continue;
     }
     if (n === 'my') {
-      put(i, candidatePossessive());
+      if (!possessiveAsThe(i)) put(i, candidatePossessive());
       continue;
     }
     if (n === 'mine') {
@@ -918,20 +990,7 @@ function addressLine(options: PovOptions): string {
     : `${options.name}, ${PRONOUN_FORMS[options.pronouns].subject}/${PRONOUN_FORMS[options.pronouns].object}`;
 }
 
-/**
- * Sentences about the answer itself rather than the candidate's work: "I want to describe one patient…",
- * "I would like to share…", "In this example I…", "For this competency I…", "This example shows…". Narrative
- * past ("I wanted to explain the procedure to her") is not one of them.
- */
-const META_SENTENCE = [
-  /^(?:(?:here|so|first|now|today),?\s+)?I(?:(?:\s+\p{L}+ly)?\s+(?:want|would\s+like|wish|will|am\s+going|have\s+chosen|chose|decided)|['’]d\s+like|['’]m\s+going|['’]ll)\s+to\s+(?:describe|share|tell\s+you|talk\s+about|write\s+about|highlight|mention|focus\s+on|illustrate|give\s+an?\s+example|present\s+an?\s+example)\b/iu,
-  /^(?:in|for|with)\s+(?:this|my|the\s+following)\s+(?:example|answer|competency|section|question|response|essay|story)\b/iu,
-  /^(?:this|my|the\s+following)\s+(?:example|answer|response|story)\s+(?:shows|demonstrates|illustrates|describes|is\s+about|is\s+from)\b/iu,
-  /^(?:the|one|my)\s+example\s+(?:that\s+)?I\s+(?:chose|picked|selected|want|would\s+like|['’]d\s+like|will)\b/iu,
-  /^I\s+(?:chose|picked|selected|have\s+chosen)\s+(?:this|the\s+following)\s+(?:example|story|case)\b/iu,
-];
-
-const PERSONAL_PRONOUN = /(?<![\p{L}])(?:she|he|they|her|him|them|his|hers|their|theirs)(?![\p{L}])/iu;
+const OPENING_PRONOUN = /^[\s“"‘(]*(she|he|they|her|him|them|his|hers|their|theirs)(?![\p{L}])/iu;
 
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
 
@@ -966,9 +1025,11 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
         })?.text
       : undefined;
   let previousCandidate = false;
-  // After a sentence about the answer ("I want to describe one patient…"), which the writer may delete, the
-  // sentences that go on with "she"/"he"/"they" may have no one left to refer to.
+  // After a sentence about the answer ("I want to describe one patient…"), which the letter leaves out, the
+  // sentences that go on with "she"/"he"/"they" may have no one left to refer to; `person` is whom the
+  // left-out sentence introduced ("the patient"), to name in their place.
   let afterMeta = false;
+  let person: string | undefined;
   const segments: PovSegment[] = [];
   const issues: PovIssue[] = [];
   let previous = '';
@@ -978,8 +1039,23 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       segments[segments.length - 1] = { text: last.text + text, marked };
     else segments.push({ text, marked });
   };
-  for (const piece of splitSentences(text)) {
-    const body = piece.trimEnd();
+  // Left-out sentences wait for the next sentence of the letter to anchor their comment on.
+  const pieces = splitSentences(text);
+  const content = pieces.filter((p) => p.trim() !== '' && !isAboutTheAnswer(p)).length;
+  const leftOut: string[] = [];
+  let lastQuote = '';
+  const anchorLeftOut = (quote: string) => {
+    lastQuote = quote;
+    for (const sentence of leftOut.splice(0)) {
+      issues.push({
+        kind: 'pointOfView',
+        quote,
+        question: `CEAD left out a sentence about the answer itself: “${sentence}” If the letter needs anything in it, add it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`,
+      });
+    }
+  };
+  for (const piece of pieces) {
+    let body = piece.trimEnd();
     const tail = piece.slice(body.length);
     if (body === '') {
       push(piece, false);
@@ -988,9 +1064,25 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
     const snapshot = state.named;
     try {
       if (options.source !== 'relationship') {
-        const opening = body.replace(/^[\s“"‘(]+/, '');
-        if (META_SENTENCE.some((re) => re.test(opening))) throw new Refuse({ why: 'meta' });
-        const dangling = afterMeta ? PERSONAL_PRONOUN.exec(body)?.[0] : undefined;
+        body = withoutAnswerFrame(body) ?? body;
+        if (isAboutTheAnswer(body)) {
+          // Only an answer that says something else loses it; one that is all about itself keeps it marked.
+          if (content === 0) throw new Refuse({ why: 'meta' });
+          leftOut.push(body);
+          person = introducedPerson(body) ?? person;
+          afterMeta = true;
+          continue;
+        }
+        if (afterMeta && person) {
+          const named = withPersonNamed(body, person);
+          if (named) {
+            body = named;
+            afterMeta = false;
+          }
+        }
+        // A pronoun that opens the sentence has no one to mean; one further on may have its person in the
+        // sentence ("It is the story of Mrs. Adjei, … in her third pregnancy").
+        const dangling = afterMeta ? OPENING_PRONOUN.exec(body)?.[1] : undefined;
         if (dangling) throw new Refuse({ why: 'afterMeta', pronoun: dangling });
       }
       afterMeta = false;
@@ -1005,6 +1097,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       }
       previousCandidate = converted.candidate;
       push(converted.text + tail, false);
+      anchorLeftOut(converted.text.trim());
       if (converted.genericRefs.length > 0) {
         issues.push({
           kind: 'recommender',
@@ -1028,6 +1121,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       afterMeta = e.refusal.why === 'meta' || e.refusal.why === 'afterMeta';
       push(`${MARK_OPEN}${body}${MARK_CLOSE}`, true);
       if (tail) push(tail, false);
+      anchorLeftOut(body);
       issues.push({
         kind: 'pointOfView',
         quote: body,
@@ -1039,5 +1133,6 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
     }
     previous = body;
   }
+  if (leftOut.length > 0 && lastQuote !== '') anchorLeftOut(lastQuote);
   return { segments, issues };
 }

@@ -151,7 +151,7 @@ const CASES: readonly Case[] = [
     she: KEPT('I noticed that she was more confused than the day before, so I paged my senior.'),
     he: 'Dr. Lee noticed that she was more confused than the day before, so he paged his senior.',
     they: 'Dr. Lee noticed that she was more confused than the day before, so they paged their senior.',
-    name: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged Dr. Lee’s senior.',
+    name: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged the senior.',
     question: 'pointOfView',
   },
   {
@@ -253,7 +253,7 @@ const CASES: readonly Case[] = [
     she: 'Dr. Lee read the chest film before the radiologist did. She reviewed it with her senior.',
     he: 'Dr. Lee read the chest film before the radiologist did. He reviewed it with his senior.',
     they: 'Dr. Lee read the chest film before the radiologist did. They reviewed it with their senior.',
-    name: 'Dr. Lee read the chest film before the radiologist did. Dr. Lee reviewed it with Dr. Lee’s senior.',
+    name: 'Dr. Lee read the chest film before the radiologist did. Dr. Lee reviewed it with the senior.',
   },
   all('I read every new guideline.', KEPT('I read every new guideline.'), 'pointOfView'),
   all('I don’t leave before sign-out.', 'Dr. Lee doesn’t leave before sign-out.'),
@@ -274,7 +274,7 @@ const CASES: readonly Case[] = [
     she: 'Dr. Lee studies every evening. She finishes her notes early.',
     he: 'Dr. Lee studies every evening. He finishes his notes early.',
     they: 'Dr. Lee studies every evening. They finish their notes early.',
-    name: 'Dr. Lee studies every evening. Dr. Lee finishes Dr. Lee’s notes early.',
+    name: 'Dr. Lee studies every evening. Dr. Lee finishes the notes early.',
   },
   all('The ME report was reviewed with the family.', 'The ME report was reviewed with the family.'),
 ];
@@ -435,15 +435,15 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
       'Dr. Lee sat down with him, explained why a trauma patient had come first, gave him a realistic time, and checked back every thirty minutes.',
     );
     expect(he.issues).toEqual([]);
-    // Every later mention of the candidate in the sentence is the name too: "Dr. Lee’s", not "his".
+    // Every later mention of the candidate in the sentence is the name too, or "the" for "my"; never "his".
     expect(convert('I examined him and my resident and I reviewed his films with me.', 'he').text).toBe(
-      'Dr. Lee examined him and Dr. Lee’s resident and Dr. Lee reviewed his films with Dr. Lee.',
+      'Dr. Lee examined him and the resident and Dr. Lee reviewed his films with Dr. Lee.',
     );
     expect(convert('I told him my plan; the plan was mine.', 'he').text).toBe(
-      'Dr. Lee told him Dr. Lee’s plan; the plan was Dr. Lee’s.',
+      'Dr. Lee told him the plan; the plan was Dr. Lee’s.',
     );
     expect(convert('I reviewed her glucose log and I changed her insulin.', 'she').text).toBe(
-      'Dr. Lee reviewed her glucose log and Dr. Lee changed her insulin.',
+      'Dr. Lee reviewed her glucose log and changed her insulin.',
     );
     // The sentence after goes on naming the candidate as subject.
     expect(convert('I gave him fluids. I rechecked his pressure.', 'he').text).toBe(
@@ -532,33 +532,61 @@ describe('convertPointOfView: sentences about the answer itself', () => {
     'For this competency I chose my quality improvement project.',
     'This example shows how I communicate with families.',
     'The example I chose is from the night shift.',
-  ])('keeps “%s” as written, marked, and asks the writer to delete or rewrite it', (sentence) => {
+    'This is the story I think about most from my rotation, so sorry that it is long.',
+    'Sorry this is a bit long.',
+    'I know this answer is very long, but I could not tell it in fewer words.',
+  ])('leaves “%s” out of the letter and hands it to the writer in a comment', (sentence) => {
     for (const set of SETS) {
       const out = convert(`${sentence} I admitted a patient with sepsis.`, set);
-      expect(out.marked).toEqual([KEPT(sentence)]);
-      expect(out.text.startsWith(`${KEPT(sentence)} Dr. Lee admitted a patient with sepsis.`)).toBe(true);
-      const question = out.issues.find((i) => i.quote === sentence);
+      expect(out.marked).toEqual([]);
+      expect(out.text).toBe('Dr. Lee admitted a patient with sepsis.');
+      const question = out.issues.find((i) => i.question.includes(sentence));
       expect(question?.kind).toBe('pointOfView');
-      expect(question?.question).toContain('Delete it, or rewrite');
-      expect(question?.question).toContain('talks about the answer');
+      // Anchored on the sentence that follows, which is in the letter.
+      expect(question?.quote).toBe('Dr. Lee admitted a patient with sepsis.');
+      expect(question?.question).toContain('CEAD left out a sentence about the answer itself');
     }
   });
 
-  it('also keeps the sentences after it that go on with a pronoun, which could be left with no antecedent', () => {
+  it('anchors the comment on the sentence before when the left-out sentence comes last', () => {
+    const out = convert('I admitted a patient with sepsis. Sorry my English is not perfect.', 'she');
+    expect(out.text).toBe('Dr. Lee admitted a patient with sepsis. ');
+    expect(out.issues.map((i) => i.quote)).toEqual(['Dr. Lee admitted a patient with sepsis.']);
+  });
+
+  it('keeps an answer that is only about itself, marked, for the writer to delete or rewrite', () => {
+    const sentence = 'I would like to share a case from my second week.';
+    const out = convert(sentence, 'she');
+    expect(out.marked).toEqual([KEPT(sentence)]);
+    expect(out.issues[0]?.question).toContain('Delete it, or rewrite');
+  });
+
+  it('names the person it introduced where the next sentence opens with a pronoun', () => {
     const text =
       'I want to describe one patient because she taught me a lot. She was 71 and septic. Her lactate was 4. I started fluids within the hour.';
     for (const set of ['he', 'they', 'name'] as const) {
       const out = convert(text, set);
-      expect(out.marked).toEqual([
-        KEPT('I want to describe one patient because she taught me a lot.'),
-        KEPT('She was 71 and septic.'),
-        KEPT('Her lactate was 4.'),
-      ]);
-      expect(out.text.endsWith(' Dr. Lee started fluids within the hour.')).toBe(true);
-      const after = out.issues.find((i) => i.quote === 'She was 71 and septic.');
-      expect(after?.kind).toBe('pointOfView');
-      expect(after?.question).toContain('may refer to someone introduced only in the sentence before');
+      expect(out.marked).toEqual([]);
+      expect(out.text.startsWith('The patient was 71 and septic. Her lactate was 4.')).toBe(true);
+      expect(out.text.endsWith(' started fluids within the hour.')).toBe(true);
     }
+  });
+
+  it('takes the frame off a sentence that introduces its content as the answer’s', () => {
+    expect(
+      convert('The patient I want to write about is a 61-year-old man who came in with chest pain.', 'he')
+        .text,
+    ).toBe('The patient was a 61-year-old man who came in with chest pain.');
+  });
+
+  it('still keeps a pronoun that has no one to mean after it, marked', () => {
+    const text = 'I want to share my favorite moment. She was 71 and septic. I started fluids.';
+    const out = convert(text, 'he');
+    expect(out.marked).toEqual([KEPT('She was 71 and septic.')]);
+    const after = out.issues.filter((i) => i.quote === 'She was 71 and septic.').map((i) => i.question);
+    expect(after.some((q) => q.includes('may refer to someone introduced only in the sentence before'))).toBe(
+      true,
+    );
   });
 
   it('leaves narrative and clinical sentences that look alike to the conversion', () => {
@@ -634,6 +662,45 @@ describe('convertPointOfView in the relationship answer', () => {
 
   it('asks no confirmation there, since the answer is about this physician', () => {
     expect(rel('I presented to my attending every day.', 'she').issues).toEqual([]);
+  });
+});
+
+describe('convertPointOfView: one name per sentence', () => {
+  it('drops a second "I" that coordinates with the candidate’s first clause, and the comma before it', () => {
+    expect(convert('I was on call with the night resident, and I saw her first.', 'she').text).toBe(
+      'Dr. Lee was on call with the night resident and saw her first.',
+    );
+    expect(convert('I was nervous to speak, but I knew it was right.', 'name').text).toBe(
+      'Dr. Lee was nervous to speak but knew it was right.',
+    );
+  });
+
+  it('keeps the subject where another subject or clause comes between', () => {
+    expect(convert('I called the resident, and he came, and I left.', 'name').text).toBe(
+      'Dr. Lee called the resident, and he came, and Dr. Lee left.',
+    );
+    expect(convert('I stayed because the family asked, and I explained the plan.', 'name').text).toBe(
+      'Dr. Lee stayed because the family asked, and Dr. Lee explained the plan.',
+    );
+  });
+
+  it('writes "the" for a name-only "my" that the candidate’s name follows or precedes in the sentence', () => {
+    expect(convert('At my midpoint feedback I was told that my notes were long.', 'name').text).toBe(
+      'At the midpoint feedback Dr. Lee was told that the notes were long.',
+    );
+    expect(convert('I caught it during my own recheck.', 'name').text).toBe(
+      'Dr. Lee caught it during the recheck.',
+    );
+    // "on my own" stands alone: no noun for "the", so the name stays.
+    expect(convert('I saw patients on my own first.', 'name').text).toBe(
+      'Dr. Lee saw patients on Dr. Lee’s own first.',
+    );
+  });
+
+  it('keeps "my" as the pronoun where there is one', () => {
+    expect(convert('At my midpoint feedback I was told that my notes were long.', 'she').text).toBe(
+      'At Dr. Lee’s midpoint feedback she was told that her notes were long.',
+    );
   });
 });
 
