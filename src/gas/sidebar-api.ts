@@ -78,7 +78,7 @@ export interface OpenQuestionView {
 export interface SectionView {
   readonly sectionId: string;
   readonly title: string;
-  /** Whether, when and which model last rewrote the section ("gemini-2.5-flash, prompt lor-section/1, …"). */
+  /** Whether, when and which model last rewrote the section ("gemini-2.5-flash, prompt lor-section/2, …"). */
   readonly modelNote?: string;
 }
 

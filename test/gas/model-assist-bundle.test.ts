@@ -153,10 +153,10 @@ describe('model assist in the bundle', () => {
       comments(office, docId).some((c) => c.includes('gemini-2.5-flash rewrote Systems-Based Practice')),
     ).toBe(true);
     expect(rewriteLog(office)).toEqual(
-      inputs.map((i) => `${i.sectionId}: rewritten (gemini-2.5-flash, prompt lor-section/1, 1 call)`),
+      inputs.map((i) => `${i.sectionId}: rewritten (gemini-2.5-flash, prompt lor-section/2, 1 call)`),
     );
     expect(rewriteCell(office)).toBe(
-      `${today(office)} gemini-2.5-flash (prompt lor-section/1): rewrote ${inputs.map((i) => i.sectionId).join(', ')}`,
+      `${today(office)} gemini-2.5-flash (prompt lor-section/2): rewrote ${inputs.map((i) => i.sectionId).join(', ')}`,
     );
     expectPrivate(office, inputs);
   });
@@ -190,10 +190,10 @@ describe('model assist in the bundle', () => {
       comments(office, docId).filter((c) => /quota is used up for now \(HTTP 429\)/.test(c)),
     ).toHaveLength(inputs.length);
     expect(rewriteLog(office)).toEqual(
-      inputs.map((i) => `${i.sectionId}: failed (gemini-2.5-flash, prompt lor-section/1, 2 calls, quota)`),
+      inputs.map((i) => `${i.sectionId}: failed (gemini-2.5-flash, prompt lor-section/2, 2 calls, quota)`),
     );
     expect(rewriteCell(office)).toBe(
-      `${today(office)} gemini-2.5-flash (prompt lor-section/1): rewrote nothing; kept ${inputs.map((i) => `${i.sectionId} (quota)`).join(', ')}`,
+      `${today(office)} gemini-2.5-flash (prompt lor-section/2): rewrote nothing; kept ${inputs.map((i) => `${i.sectionId} (quota)`).join(', ')}`,
     );
     expectPrivate(office, inputs);
   });
@@ -206,7 +206,7 @@ describe('model assist in the bundle', () => {
     const { docId } = submit(office, CONSENTED);
     expect(await server.requests()).toHaveLength(inputs.length + 1);
     expect(rewriteLog(office)[0]).toBe(
-      `${inputs[0]!.sectionId}: rewritten (gemini-2.5-flash, prompt lor-section/1, 2 calls)`,
+      `${inputs[0]!.sectionId}: rewritten (gemini-2.5-flash, prompt lor-section/2, 2 calls)`,
     );
     expect(office.fakes.world.ledger.calls.filter((c) => c.service === 'Utilities').length).toBeGreaterThan(
       slept,
@@ -247,7 +247,7 @@ describe('model assist in the bundle', () => {
     await server.script(...answersFor(inputs).slice(1));
     const { docId } = submit(office, CONSENTED);
     expect(rewriteLog(office)[0]).toBe(
-      `${inputs[0]!.sectionId}: failed (gemini-2.5-flash, prompt lor-section/1, 1 call, error)`,
+      `${inputs[0]!.sectionId}: failed (gemini-2.5-flash, prompt lor-section/2, 1 call, error)`,
     );
     expect(comments(office, docId).some((c) => /the model could not be reached/.test(c))).toBe(true);
 

@@ -73,7 +73,7 @@ describe('Suggest rewrite', () => {
     expect(w.docs.getText(w.documentId)).toBe(before);
     expect(w.log.at(-1)).toMatchObject({
       event: 'model-suggest',
-      detail: `${SBP}: rewritten (gemini-2.5-flash, prompt lor-section/1, 1 call)`,
+      detail: `${SBP}: rewritten (gemini-2.5-flash, prompt lor-section/2, 1 call)`,
     });
 
     const accepted = value(
@@ -94,18 +94,18 @@ describe('Suggest rewrite', () => {
       before.slice(at + s.current.length),
     );
     expect(w.comments.at(-1)!.text).toMatch(
-      /^gemini-2\.5-flash rewrote Systems-Based Practice \(prompt lor-section\/1\)/,
+      /^gemini-2\.5-flash rewrote Systems-Based Practice \(prompt lor-section\/2\)/,
     );
     expect(w.log.at(-1)).toMatchObject({
       event: 'model-suggest-accepted',
-      detail: `${SBP} (gemini-2.5-flash, prompt lor-section/1)`,
+      detail: `${SBP} (gemini-2.5-flash, prompt lor-section/2)`,
     });
     const note = value(w.server.getSidebarState()).sections.find((x) => x.sectionId === SBP)!.modelNote;
-    expect(note).toMatch(/^Rewritten by gemini-2\.5-flash \(prompt lor-section\/1\) on \d{4}-\d{2}-\d{2}$/);
+    expect(note).toMatch(/^Rewritten by gemini-2\.5-flash \(prompt lor-section\/2\) on \d{4}-\d{2}-\d{2}$/);
     // The tracker records it too, under the lock: ids only, after what intake recorded.
     expect(w.order().modelRewrite).toMatch(
       new RegExp(
-        `^\\d{4}-\\d{2}-\\d{2} gemini-2\\.5-flash \\(prompt lor-section/1\\): ${SBP} accepted in the sidebar$`,
+        `^\\d{4}-\\d{2}-\\d{2} gemini-2\\.5-flash \\(prompt lor-section/2\\): ${SBP} accepted in the sidebar$`,
       ),
     );
     expect(JSON.stringify(w.log)).not.toContain(FAITHFUL.slice(0, 30));

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { COMPETENCIES } from '../../src/core/competencies';
 import { parseIsoDay, roundedWeeks } from '../../src/core/letter/letter-dates';
 import type { LetterModel, LetterSectionId } from '../../src/core/letter/model';
+import { PRONOUN_FORMS, pronounSetOf } from '../../src/core/letter/point-of-view';
 import { usStateName } from '../../src/core/letter/us-states';
 import type { Answers } from '../../src/core/questionnaire';
 import { answerCorpus, isCompetency, sectionText } from './measure';
@@ -220,8 +221,15 @@ export function inventedFacts(
   const corpusWords = new Set(wordsOf(corpus).map((w) => w.replace(/'s$/, '')));
   const answerWords = new Set([...corpusWords, ...expandedWords(corpusWords)]);
   const state = usStateName(String(answers['rotation.state'] ?? '')) ?? '';
+  // The candidate's pronoun answer gives every form of the set ("ze/hir" gives "hirself" too).
+  const set = pronounSetOf(answers['candidate.pronouns']);
+  const pronouns =
+    set === 'name' ? [] : Object.values(PRONOUN_FORMS[set]).filter((f) => typeof f === 'string');
   const known = (lower: string) =>
-    LETTER_WORDS.has(lower) || answerWords.has(lower) || wordsOf(state.toLowerCase()).includes(lower);
+    LETTER_WORDS.has(lower) ||
+    answerWords.has(lower) ||
+    pronouns.includes(lower) ||
+    wordsOf(state.toLowerCase()).includes(lower);
   const out: { sectionId: LetterSectionId; word: string }[] = [];
   for (const block of model.blocks) {
     const id = block.sectionId;

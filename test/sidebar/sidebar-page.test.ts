@@ -297,7 +297,7 @@ describe('the sidebar page', () => {
     );
     expect(world.docs.getText(world.documentId)).toContain(`Systems-Based Practice. ${faithful}`);
     expect(world.order().modelRewrite).toMatch(
-      /gemini-2\.5-flash \(prompt lor-section\/1\): systemsBasedPractice accepted in the sidebar$/,
+      /gemini-2\.5-flash \(prompt lor-section\/2\): systemsBasedPractice accepted in the sidebar$/,
     );
     expect(await page.locator('#suggestion').count()).toBe(0);
     await page.close();

@@ -13,7 +13,8 @@ import { escapeRegExp } from '../text';
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame, withPersonNamed } from './about-the-answer';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 
-export type PronounSet = 'she' | 'he' | 'they' | 'name';
+/** The candidate's pronouns: the three common sets, two neopronoun sets, or none (the name every time). */
+export type PronounSet = 'she' | 'he' | 'they' | 'ze' | 'zir' | 'xe' | 'name';
 
 export interface PronounForms {
   readonly subject: string;
@@ -50,18 +51,53 @@ export const PRONOUN_FORMS: Readonly<Record<Exclude<PronounSet, 'name'>, Pronoun
     reflexive: 'themselves',
     plural: true,
   },
+  ze: {
+    subject: 'ze',
+    object: 'hir',
+    possessive: 'hir',
+    possessivePronoun: 'hirs',
+    reflexive: 'hirself',
+    plural: false,
+  },
+  zir: {
+    subject: 'ze',
+    object: 'zir',
+    possessive: 'zir',
+    possessivePronoun: 'zirs',
+    reflexive: 'zirself',
+    plural: false,
+  },
+  xe: {
+    subject: 'xe',
+    object: 'xem',
+    possessive: 'xyr',
+    possessivePronoun: 'xyrs',
+    reflexive: 'xemself',
+    plural: false,
+  },
 };
 
+/** Every form of a set, for finding another person who shares the candidate's pronouns. */
+export function pronounWords(forms: PronounForms): RegExp {
+  const words = [forms.subject, forms.object, forms.possessive, forms.possessivePronoun, forms.reflexive];
+  return new RegExp(`\\b(?:${[...new Set(words)].join('|')})\\b`, 'i');
+}
+
 /**
- * The pronoun set for the questionnaire answer. Anything other than the three listed sets (for example
- * "ze/hir" or "she/they") makes the letter use the name only: guessing which pronoun to print would be worse
- * than printing none.
+ * The pronoun set for the questionnaire answer: "she/her", "he/him", "they/them", and the neopronoun sets
+ * "ze/hir", "ze/zir" and "xe/xem". Anything else (two sets such as "she/they", "any", "no pronouns, use my
+ * name", a set these rules do not know how to decline) makes the letter use the name only: guessing which
+ * pronoun to print would be worse than printing none.
  */
 export function pronounSetOf(pronouns: string | undefined): PronounSet {
-  const p = (pronouns ?? '').toLowerCase().replace(/\s+/g, '');
-  if (['she/her', 'she/her/hers', 'she'].includes(p)) return 'she';
-  if (['he/him', 'he/him/his', 'he'].includes(p)) return 'he';
-  if (['they/them', 'they/them/theirs', 'they/them/their', 'they'].includes(p)) return 'they';
+  const words = (pronouns ?? '')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w !== '' && w !== 'pronouns');
+  const first = words[0];
+  if (words.some((w, i) => i > 0 && ['she', 'he', 'they', 'ze', 'xe'].includes(w))) return 'name';
+  if (first === 'she' || first === 'he' || first === 'they' || first === 'xe') return first;
+  if (first === 'ze' || first === 'zie') return words.includes('zir') ? 'zir' : 'ze';
   return 'name';
 }
 
@@ -1001,14 +1037,7 @@ const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|
 export function convertPointOfView(text: string, options: PovOptions, state: PovState): PovResult {
   const explicit = recommenderPatterns(options.recommenderName);
   const narrativePast = /\bI\s+(?:\p{L}+ly\s+)?(?:was|had|did|\p{L}+ed)\b/u.test(text);
-  const competitor =
-    options.pronouns === 'she'
-      ? /\b(she|her|hers|herself)\b/i
-      : options.pronouns === 'he'
-        ? /\b(he|him|his|himself)\b/i
-        : options.pronouns === 'they'
-          ? /\b(they|them|their|theirs|themselves)\b/i
-          : null;
+  const competitor = options.pronouns === 'name' ? null : pronounWords(PRONOUN_FORMS[options.pronouns]);
   const ctx: SentenceContext = { options, explicit, narrativePast, competitor };
   // The candidate's own pronouns, which in a first-person answer can only mean someone else (a patient, the
   // patient's father). Reflexives are left out: "the patient hurt himself" cannot mean the candidate.

@@ -8,7 +8,7 @@
  * sentences between model sentences repeats or drops facts, since the two texts do not cut the story in
  * the same places. The refusals say which sentence failed and why, for the writer's comment.
  */
-import { splitSentences } from '../letter/point-of-view';
+import { PRONOUN_FORMS, type PronounSet, splitSentences } from '../letter/point-of-view';
 import {
   firstPersonReasons,
   type GuardFacts,
@@ -109,8 +109,10 @@ function pronounAllowance(input: GuardInput): (list: ReturnType<typeof tokens>) 
   };
 }
 
-const ownPronouns = (own: string) =>
-  own === 'name' ? 'none (the letter uses the name)' : PRONOUN_GROUPS[own as 'she'].slice(0, 2).join('/');
+const ownPronouns = (own: PronounSet) =>
+  own === 'name'
+    ? 'none (the letter uses the name)'
+    : `${PRONOUN_FORMS[own].subject}/${PRONOUN_FORMS[own].object}`;
 
 /** The section as a whole: its length, and the rule-based section's actions and outcome kept. */
 function sectionReasons(proposal: string, input: GuardInput): string[] {
@@ -142,7 +144,7 @@ export function actionVerbs(ruleText: string, facts: GuardFacts): string[] {
         .map((t) => t.folded),
     ),
   );
-  const subject = facts.pronouns === 'name' ? '' : facts.pronouns;
+  const subject = facts.pronouns === 'name' ? '' : PRONOUN_FORMS[facts.pronouns].subject;
   const list = tokens(ruleText);
   const out: string[] = [];
   list.forEach((t, i) => {

@@ -3,9 +3,10 @@
  * into every record of a rewrite, so a letter can be traced to the prompt that proposed it; change the
  * text only with a new version.
  */
+import { PRONOUN_FORMS } from '../letter/point-of-view';
 import type { SectionInput } from './section-inputs';
 
-export const PROMPT_VERSION = 'lor-section/1';
+export const PROMPT_VERSION = 'lor-section/2';
 
 export const SYSTEM_PROMPT = [
   'You edit one section of a residency letter of recommendation that a physician will sign.',
@@ -21,7 +22,10 @@ export const SYSTEM_PROMPT = [
 
 /** The user turn: this section's own answer and the facts it needs, nothing else. */
 export function userPrompt(input: SectionInput, wordLimit: number): string {
-  const pronouns = input.pronouns === 'name' ? 'none; use the name' : input.pronouns;
+  const forms = input.pronouns === 'name' ? null : PRONOUN_FORMS[input.pronouns];
+  const pronouns = forms
+    ? [forms.subject, forms.object, forms.possessive, forms.possessivePronoun, forms.reflexive].join('/')
+    : 'none; use the name';
   return [
     `Section: ${input.heading}`,
     `Candidate: ${input.candidateName} (pronouns: ${pronouns})`,

@@ -181,12 +181,22 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(blockOf(model, 'highlights')).toBeUndefined();
   });
 
-  it('uses the name only, never a pronoun, for pronouns given "as written" (ze/hir)', () => {
+  it('declines the candidate’s neopronoun set (ze/hir) after the first mention', () => {
     const model = composeLetter(exampleAnswers('hannah-kowalczyk'));
+    const rel = paragraphText(blockOf(model, 'relationship')!.paragraphs[0]!);
+    expect(rel).toContain('I supervised Mx. Kowalczyk during hir four-week');
+    expect(rel).toContain('worked with hir about 60 hours');
+    expect(rel).toContain('Ze worked with me on nights');
+    // Never a pronoun the candidate did not give.
+    expect(unmarked(model.text)).not.toMatch(/\b(?:he|him|his|they|them|their|zir|xe)\b/i);
+  });
+
+  it('uses the name only, never a pronoun, for a set the rules cannot decline (fae/faer)', () => {
+    const model = composeLetter({ ...exampleAnswers('hannah-kowalczyk'), 'candidate.pronouns': 'fae/faer' });
     const rel = paragraphText(blockOf(model, 'relationship')!.paragraphs[0]!);
     expect(rel).toContain('I supervised Mx. Kowalczyk during the four-week');
     expect(rel).toContain('and we worked together about 60 hours');
-    expect(unmarked(model.text)).not.toMatch(/\b(ze|hir|zir)\b/i);
+    expect(unmarked(model.text)).not.toMatch(/\b(?:ze|hir|fae|faer)\b/i);
   });
 
   it('leaves the patient’s "he" to the writer when the candidate is "he" too (Daniel Whitfield)', () => {
@@ -250,7 +260,7 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     const model = composeLetter(exampleAnswers('hannah-kowalczyk'));
     for (const emoji of ['🏥', '🤰', '👶']) expect(model.text).not.toContain(emoji);
     expect(model.text).toContain('She delivered a healthy baby girl the next morning.');
-    expect(model.text).toContain('attending on Mx. Kowalczyk’s team.');
+    expect(model.text).toContain('attending on hir team.');
     expect(model.text).not.toContain('\r');
     expect(model.openQuestions.filter((q) => q.kind === 'style')).toHaveLength(0);
   });

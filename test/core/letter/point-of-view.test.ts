@@ -9,7 +9,7 @@ import {
   splitSentences,
 } from '../../../src/core/letter/point-of-view';
 
-type Set4 = Exclude<PronounSet, never>;
+type Set4 = 'she' | 'he' | 'they' | 'name';
 const SETS: readonly Set4[] = ['she', 'he', 'they', 'name'];
 
 function convert(text: string, pronouns: PronounSet, extra: Partial<PovOptions> = {}, named = false) {
@@ -704,14 +704,47 @@ describe('convertPointOfView: one name per sentence', () => {
   });
 });
 
+describe('convertPointOfView with a neopronoun set', () => {
+  it.each([
+    [
+      'ze',
+      'I study every evening. I finish my notes early. I checked the orders myself.',
+      'Dr. Lee studies every evening. Ze finishes hir notes early. Ze checked the orders hirself.',
+    ],
+    [
+      'zir',
+      'I asked the nurse to page me. The notes were mine.',
+      'Dr. Lee asked the nurse to page zir. The notes were zirs.',
+    ],
+    ['xe', 'I was on call. My resident paged me.', 'Dr. Lee was on call. Xyr resident paged xem.'],
+  ] as const)('%s: %s', (set, input, expected) => {
+    expect(convert(input, set).text).toBe(expected);
+  });
+
+  it('names the candidate again where another person shares the set', () => {
+    // Rare in text, but "hir" for a patient still competes with the candidate's "hir".
+    expect(convert('The patient asked for hir chart. I brought it.', 'ze').text).toBe(
+      'The patient asked for hir chart. Dr. Lee brought it.',
+    );
+  });
+});
+
 describe('pronounSetOf', () => {
   it.each([
     ['she/her', 'she'],
     ['She/Her', 'she'],
     ['he/him', 'he'],
     ['they/them', 'they'],
-    ['ze/hir', 'name'],
+    ['ze/hir', 'ze'],
+    ['Ze/Hir/Hirs', 'ze'],
+    ['ze/zir', 'zir'],
+    ['xe/xem', 'xe'],
     ['she/they', 'name'],
+    ['He / They', 'name'],
+    ['Pronouns: she/her', 'she'],
+    ['any pronouns', 'name'],
+    ['fae/faer', 'name'],
+    ['No pronouns, please use my name', 'name'],
     ['', 'name'],
     [undefined, 'name'],
   ] as const)('%s → %s', (input, expected) => {

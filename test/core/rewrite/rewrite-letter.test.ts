@@ -157,7 +157,7 @@ describe('the tracker’s Model rewrite cell', () => {
     const kept = r.sections.filter((x) => x.status !== 'rewritten');
     expect(kept.length).toBeGreaterThan(0);
     expect(cell).toBe(
-      `2026-08-10 gemini-test (prompt lor-section/1): rewrote systemsBasedPractice; kept ${kept
+      `2026-08-10 gemini-test (prompt lor-section/2): rewrote systemsBasedPractice; kept ${kept
         .map((x) => `${x.sectionId} (${x.status === 'refused' ? 'refused by the guard' : 'quota'})`)
         .join(', ')}`,
     );
@@ -167,17 +167,17 @@ describe('the tracker’s Model rewrite cell', () => {
 
   it('appends a sidebar acceptance to what intake recorded', () => {
     expect(withAcceptedRewrite('', '2026-08-12', 'gemini-test', 'professionalism')).toBe(
-      '2026-08-12 gemini-test (prompt lor-section/1): professionalism accepted in the sidebar',
+      '2026-08-12 gemini-test (prompt lor-section/2): professionalism accepted in the sidebar',
     );
     expect(
       withAcceptedRewrite(
-        '2026-08-10 gemini-test (prompt lor-section/1): rewrote nothing',
+        '2026-08-10 gemini-test (prompt lor-section/2): rewrote nothing',
         '2026-08-12',
         'm',
         'patientCare',
       ),
     ).toBe(
-      '2026-08-10 gemini-test (prompt lor-section/1): rewrote nothing | 2026-08-12 m (prompt lor-section/1): patientCare accepted in the sidebar',
+      '2026-08-10 gemini-test (prompt lor-section/2): rewrote nothing | 2026-08-12 m (prompt lor-section/2): patientCare accepted in the sidebar',
     );
   });
 });

@@ -78,13 +78,13 @@ describe('cead draft --rewrite', () => {
       .filter((l) => l.includes('rewrite:'));
     expect(records).toHaveLength(6);
     expect(records.join('\n')).toMatch(
-      /systemsBasedPractice: rewritten \(gemini-2\.5-flash, prompt lor-section\/1, 1 call\)/,
+      /systemsBasedPractice: rewritten \(gemini-2\.5-flash, prompt lor-section\/2, 1 call\)/,
     );
     expect(records.join('\n')).not.toMatch(/Delgado|heart failure/);
     // The tracker's "Model rewrite" column says the same to the manager, in ids only.
     const tracked = (await readTracker(join(out, 'tracker.xlsx')))!;
     expect([...tracked.orders.values()][0]!.modelRewrite).toMatch(
-      /^\d{4}-\d{2}-\d{2} gemini-2\.5-flash \(prompt lor-section\/1\): rewrote systemsBasedPractice; kept \w+ \(refused by the guard\)/,
+      /^\d{4}-\d{2}-\d{2} gemini-2\.5-flash \(prompt lor-section\/2\): rewrote systemsBasedPractice; kept \w+ \(refused by the guard\)/,
     );
   });
 
