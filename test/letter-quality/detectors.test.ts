@@ -104,6 +104,10 @@ describe('letter-quality detectors', () => {
     expect(presentTense('They were the sub-intern who carried the list.', they)).toBe(false);
     expect(presentTense('She always was on time.', she)).toBe(false);
     expect(presentTense('The patient said he feels better.', he)).toBe(false);
+    // The parents' "they", in a they/them letter: the same words a she/her letter has.
+    expect(presentTense('She made a checklist for the parents so they know what to order.', they)).toBe(
+      false,
+    );
   });
 
   it('finds inner states stated as the physician’s knowledge', () => {

@@ -146,8 +146,19 @@ function meansCandidate(subject: string, word: string, ctx: SentenceContext): bo
   return new RegExp(`\\bi\\s+(?:\\S+\\s+){0,4}${esc(own)}`).test(firstPerson);
 }
 
+/**
+ * "…the checklist for the parents so they know…": a plural "they" right after a plural noun is that
+ * noun's, for a reader of a they/them letter as of any other (the she/her letter has the same words).
+ */
+const PLURAL_BEFORE =
+  /\b(?:family|team|parents|patients|nurses|residents|students|children|notes|results)\s+(?:\S+\s+){0,2}$/i;
+
 function anyMatch(re: RegExp, text: string, ctx: SentenceContext): boolean {
-  return [...text.matchAll(re)].some((m) => meansCandidate(m[1]!, m[2]!, ctx));
+  return [...text.matchAll(re)].some(
+    (m) =>
+      meansCandidate(m[1]!, m[2]!, ctx) &&
+      !(m[1]!.toLowerCase() === 'they' && PLURAL_BEFORE.test(text.slice(0, m.index))),
+  );
 }
 
 /** The candidate narrated in the present ("She tells to resident…", "They are the sub-intern…"). */
