@@ -151,5 +151,20 @@ function isCountContext(before: string, after: string): boolean {
 /** The whole cleaning, in order, for one answer's lines (already normalized, bullets already handled). */
 export function cleanProse(lines: readonly string[], rotationName: string): string {
   const joined = joinLines(lines.map(dropEmoji));
-  return spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName));
+  return wantThemTo(spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName)));
+}
+
+const WANT_THEY =
+  /\b(want|wanted|did not want|didn[’']t want|asked|told)\s+(they|he|she)\s+(come|go|stay|wait|leave|call|eat|sleep|worry|sign|see|know|feel)\b/g;
+const OBJECT_OF: Readonly<Record<string, string>> = { they: 'them', he: 'him', she: 'her' };
+
+/**
+ * A non-native speaker's "I did not want they come" is "I did not want them to come": a subject pronoun
+ * between a verb of wanting or asking and a bare verb can mean nothing else.
+ */
+export function wantThemTo(text: string): string {
+  return text.replace(
+    WANT_THEY,
+    (_w, verb: string, who: string, action: string) => `${verb} ${OBJECT_OF[who]} to ${action}`,
+  );
 }

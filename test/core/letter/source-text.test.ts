@@ -6,6 +6,7 @@ import {
   spellSmallCounts,
   unquoteName,
   unquoteWhole,
+  wantThemTo,
 } from '../../../src/core/letter/source-text';
 
 describe('joinLines: a line break inside a sentence is a space', () => {
@@ -46,6 +47,20 @@ describe('dropRepeatedSentences', () => {
   it('keeps sentences that only look alike', () => {
     const text = 'I saw five patients. I saw six patients.';
     expect(dropRepeatedSentences(text)).toBe(text);
+  });
+});
+
+describe('wantThemTo', () => {
+  it('reads a subject pronoun between a verb of wanting and a bare verb as "them to"', () => {
+    expect(wantThemTo('I did not want they come and find nobody.')).toBe(
+      'I did not want them to come and find nobody.',
+    );
+    expect(wantThemTo('I asked she wait for the resident.')).toBe('I asked her to wait for the resident.');
+  });
+
+  it('leaves sentences where the pronoun is a subject of its own clause', () => {
+    expect(wantThemTo('I told they were ready.')).toBe('I told they were ready.');
+    expect(wantThemTo('They wanted to go home.')).toBe('They wanted to go home.');
   });
 });
 
