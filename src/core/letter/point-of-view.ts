@@ -12,6 +12,7 @@
 import { escapeRegExp } from '../text';
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame, withPersonNamed } from './about-the-answer';
 import { MARK_CLOSE, MARK_OPEN } from './model';
+import { OtherPeople, withOpeningNamed } from './other-person';
 
 /** The candidate's pronouns: the three common sets, two neopronoun sets, or none (the name every time). */
 export type PronounSet = 'she' | 'he' | 'they' | 'ze' | 'zir' | 'xe' | 'name';
@@ -617,12 +618,21 @@ function convertSentence(
   };
 
   /** The candidate in subject, object or possessive position: name on first mention, then pronouns. */
-  const useName = (subject = false): boolean => {
+  const useName = (subject = false, at = -1): boolean => {
     if (forms === null || other !== undefined) return true;
-    // With a competing "she" around, every new subject is named: "so Dr. Lee paged her senior".
-    if (competing && subject) return true;
+    // With a competing "she" around, every new subject is named: "so Dr. Lee paged her senior"; but a second
+    // subject in a sentence that already named the candidate, with no rival "she" or "woman" between, is
+    // the candidate's pronoun ("Dr. Lee showed it to the resident and said that she thought…").
+    // Not for they/them: a "they" after any plural noun ("the pharmacies … and they made") would be unclear.
+    const second = namedInSentence && at >= 0 && !forms.plural && !rivalBefore(at);
+    if (competing && subject && !second) return true;
     if (namedInSentence) return false;
     return !state.named || competing;
+  };
+  /** Whether someone else of the candidate's pronoun appears in the sentence before token i. */
+  const rivalBefore = (i: number): boolean => {
+    const before = sentence.slice(0, tokens[i]!.start);
+    return ctx.competitor?.test(before) === true || PERSON_NOUNS[options.pronouns]?.test(before) === true;
   };
   const markNamed = (byName: boolean) => {
     if (byName) {
@@ -670,17 +680,24 @@ function convertSentence(
    * Only before a noun it owns; "my own" loses "own" with it. Returns false where "the" cannot stand.
    */
   const possessiveAsThe = (i: number): boolean => {
-    // With a pronoun to use, a second "my" is already "her"; only a name-only sentence needs "the".
-    if (forms !== null && other === undefined) return false;
+    // With a pronoun to use, a second "my" is "her", unless another "her" is about (a woman in the sentence).
+    if (forms !== null && other === undefined && !competing) return false;
     if (!namedInSentence && !subjectLater(i)) return false;
     let k = wordIndexAfter(i);
-    if (k < 0 || PHRASE_BREAKS.has(norm(tokens[k]!.text)) || FUNCTION_WORDS.has(norm(tokens[k]!.text)))
+    // "my first day" and "my daily notes" take "the"; "my" before a break or a pronoun is not a determiner.
+    const nextWord = k < 0 ? '' : norm(tokens[k]!.text);
+    if (
+      k < 0 ||
+      PHRASE_BREAKS.has(nextWord) ||
+      /^(?:the|a|an|this|these|those|we|they|he|she|it|i|me|you)$/.test(nextWord)
+    )
       return false;
     if (norm(tokens[k]!.text) === 'own') {
-      // "on my own" is an idiom ("on my own first"), not "my own recheck".
-      if (prevWord(i) === 'on') return false;
       const after = wordIndexAfter(k);
       if (after < 0 || PHRASE_BREAKS.has(norm(tokens[after]!.text))) return false;
+      // "on my own first" is the idiom ("independently"); "on my own recheck" owns a noun.
+      if (prevWord(i) === 'on' && /^(?:first|initiative|time|again|today)$/.test(norm(tokens[after]!.text)))
+        return false;
       for (let m = k; m < after; m++) out[m] = '';
       k = after;
     }
@@ -915,13 +932,13 @@ function convertSentence(
       const verb = verbAfter(i);
       const pastVerb =
         verb >= 0 && (isPast(norm(tokens[verb]!.text)) || MODALS.has(norm(tokens[verb]!.text)));
-      const and = w === 'I' && pastVerb && namedInSentence && useName(true) ? coordinated(i) : -1;
+      const and = w === 'I' && pastVerb && namedInSentence && useName(true, i) ? coordinated(i) : -1;
       if (and >= 0) {
         elide(i, and);
         agree(verbAfter(i), false, false);
         continue;
       }
-      const byName = useName(true);
+      const byName = useName(true, i);
       const subject = byName ? options.name : forms!.subject;
       const plural = !byName && forms!.plural;
       const pv = prevWord(i);
@@ -1026,6 +1043,14 @@ function addressLine(options: PovOptions): string {
     : `${options.name}, ${PRONOUN_FORMS[options.pronouns].subject}/${PRONOUN_FORMS[options.pronouns].object}`;
 }
 
+/** Plural nouns a "they" in the same or the sentence before can mean, other than a they/them candidate. */
+const PLURAL_ANTECEDENT =
+  /\b(?:family|families|parents|patients|nurses|residents|students|children|kids|notes|results|labs|twins)\b/i;
+
+/** A sentence narrated in the present: a present-tense verb after a personal pronoun. */
+const PRESENT_NARRATION =
+  /\b(?:she|he|they|it)\s+(?:\p{L}+ly\s+)?(?:is|are|has|have|does|do|says|tells|(?!(?:was|always|perhaps|this|thus|less|across|unless)\b)\p{L}{2,}[^s\P{L}]s)\b/iu;
+
 const OPENING_PRONOUN = /^[\s“"‘(]*(she|he|they|her|him|them|his|hers|their|theirs)(?![\p{L}])/iu;
 
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
@@ -1083,7 +1108,12 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       });
     }
   };
-  for (const piece of pieces) {
+  const people = new OtherPeople(
+    options.pronouns === 'she' || options.pronouns === 'he' || options.pronouns === 'they'
+      ? options.pronouns
+      : null,
+  );
+  for (const [index, piece] of pieces.entries()) {
     let body = piece.trimEnd();
     const tail = piece.slice(body.length);
     if (body === '') {
@@ -1117,20 +1147,52 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       afterMeta = false;
       // "I sat down with him, … gave him a realistic time": the father's "him" and "his" stay clear as long as
       // the candidate is named in the sentence ("Mr. Whitfield sat down with him") and never "him" or "his".
-      const converted = convertSentence(body, previous, ctx, state, otherPronounIn(body, false));
+      // A next sentence that is someone else's ("She said she had a fall.") competes like the one before: the
+      // candidate here is named, not "she", so that sentence's "she" is not taken for the candidate.
+      const next = pieces[index + 1] ?? '';
+      // Not for they/them, where a plural "they" ahead is too common to name the candidate for.
+      const nextOther =
+        options.pronouns !== 'they' && !FIRST_PERSON.test(next) && otherPronounIn(next, true) !== undefined;
+      const context = nextOther ? `${previous} ${next}` : previous;
+      let converted = convertSentence(body, context, ctx, state, otherPronounIn(body, false));
       // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
-      // "he", the patient's "he" in this sentence or the next reads as the candidate, named or not.
+      // "he", the patient's "he" in this sentence reads as the candidate, named or not. A plural "they"
+      // beside a they/them candidate ("The family stayed…; they asked me…") is clear once the candidate is
+      // named at every mention in the sentence.
       const other = otherPronounIn(body, true);
-      if (other && (converted.candidate || previousCandidate)) {
+      if (other && converted.candidate) {
+        const plainPast = !PRESENT_NARRATION.test(body) && !/->|→|=>/.test(body);
+        if (options.pronouns !== 'they' || !plainPast || !PLURAL_ANTECEDENT.test(`${previous} ${body}`))
+          throw new Refuse({ why: 'otherPronoun', pronoun: other });
+        converted = convertSentence(body, context, ctx, state, other);
+        // Named at every mention, a sentence that names the candidate twice is kept instead.
+        if (converted.text.split(options.name).length > 2)
+          throw new Refuse({ why: 'otherPronoun', pronoun: other });
+      }
+      let text = converted.text;
+      // Narrated in the present ("Two days later she is oriented"), it waits for a tense pass: kept as before.
+      if (other && previousCandidate && PRESENT_NARRATION.test(body))
         throw new Refuse({ why: 'otherPronoun', pronoun: other });
+      if (other && previousCandidate) {
+        // Someone else's sentence after one about the candidate: kept as written (it has no first person to
+        // convert), with the person it opens on named when the answer has introduced just one.
+        const person = people.only();
+        const named = person ? withOpeningNamed(text, other, person) : null;
+        if (named) text = named;
+        else
+          issues.push({
+            kind: 'pointOfView',
+            quote: text.trim(),
+            question: `“${other}” here means someone other than the candidate, but the sentence before is about ${options.name}. Make sure a reader can tell who “${other}” is (for example, “the patient”).`,
+          });
       }
       previousCandidate = converted.candidate;
-      push(converted.text + tail, false);
-      anchorLeftOut(converted.text.trim());
+      push(text + tail, false);
+      anchorLeftOut(text.trim());
       if (converted.genericRefs.length > 0) {
         issues.push({
           kind: 'recommender',
-          quote: converted.text.trim(),
+          quote: text.trim(),
           question: `The candidate wrote ${converted.genericRefs
             .map((g) => {
               const [from, to] = g.split('→');
@@ -1161,6 +1223,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       });
     }
     previous = body;
+    people.note(body);
   }
   if (leftOut.length > 0 && lastQuote !== '') anchorLeftOut(lastQuote);
   return { segments, issues };

@@ -240,7 +240,13 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(kwame).toContain(
       'Dr. Mensah-Boateng counseled a patient who refused statins because his brother had muscle pain on one. Dr. Mensah-Boateng listened to his concerns, explained his own risk with the ASCVD calculator, and offered a low dose to start.',
     );
-    expect(kwame).toContain(`${MARK_OPEN}He agreed to try it and came back in a month.${MARK_CLOSE}`);
+    // The patient and his brother are both "he": the pronoun stays, unmarked, with a comment for the writer.
+    const kwameModel = composeLetter(exampleAnswers('kwame-mensah-boateng'));
+    expect(kwame).toContain('offered a low dose to start. He agreed to try it and came back in a month.');
+    expect(
+      kwameModel.openQuestions.find((q) => q.quote === 'He agreed to try it and came back in a month.')
+        ?.question,
+    ).toContain('Make sure a reader can tell who “He” is');
   });
 
   it('uses they/them with plural verbs', () => {

@@ -402,16 +402,24 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
     );
   });
 
-  it('looks at the sentence after a converted one as well, for a subject pronoun', () => {
+  it('names the person the answer introduced where the next sentence is theirs, instead of keeping it', () => {
     const text = 'I admitted a woman with pneumonia. She was saturating 88% on room air.';
     const she = convert(text, 'she');
     expect(she.text).toBe(
-      `Dr. Lee admitted a woman with pneumonia. ${KEPT('She was saturating 88% on room air.')}`,
+      'Dr. Lee admitted a woman with pneumonia. The patient was saturating 88% on room air.',
     );
-    expect(she.issues.map((i) => [i.kind, i.quote])).toEqual([
-      ['pointOfView', 'She was saturating 88% on room air.'],
+    expect(she.issues).toEqual([]);
+    // A named person is named; two people leave the pronoun, with a comment rather than a mark.
+    expect(
+      convert('I met Mrs. Adjei, a 34-year-old woman, on my first day. She was bleeding.', 'she').text,
+    ).toBe('Dr. Lee met Mrs. Adjei, a 34-year-old woman, on the first day. Mrs. Adjei was bleeding.');
+    const two = convert('I saw a girl and her mother. She said the fever began at night.', 'she');
+    expect(two.marked).toEqual([]);
+    expect(two.text).toBe('Dr. Lee saw a girl and her mother. She said the fever began at night.');
+    expect(two.issues.map((i) => [i.kind, i.quote])).toEqual([
+      ['pointOfView', 'She said the fever began at night.'],
     ]);
-    expect(she.issues[0]!.question).toContain('make clear who “She” is');
+    expect(two.issues[0]!.question).toContain('Make sure a reader can tell who “She” is');
     expect(convert(text, 'he').text).toBe(
       'Dr. Lee admitted a woman with pneumonia. She was saturating 88% on room air.',
     );
@@ -494,9 +502,8 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
   it('treats plural patients’ "they" as competing with a they/them candidate', () => {
     const text = 'I followed two patients with DKA on the ward. They both went home on insulin pens.';
     expect(convert(text, 'they').text).toBe(
-      `Dr. Lee followed two patients with DKA on the ward. ${KEPT('They both went home on insulin pens.')}`,
+      'Dr. Lee followed two patients with DKA on the ward. The patients both went home on insulin pens.',
     );
-    expect(convert(text, 'they').issues[0]!.question).toContain('make clear who “They” is');
     expect(convert(text, 'she').text).toBe(
       'Dr. Lee followed two patients with DKA on the ward. They both went home on insulin pens.',
     );
@@ -504,10 +511,12 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
 
   it('counts a sentence kept for another reason as introducing the candidate', () => {
     const text = 'I auscultate every heart twice. He had a new murmur.';
-    expect(convert(text, 'he').marked).toEqual([
-      KEPT('I auscultate every heart twice.'),
-      KEPT('He had a new murmur.'),
-    ]);
+    const out = convert(text, 'he');
+    // The sentence with no first person is not kept; it gets a comment, since no one is introduced to name.
+    expect(out.marked).toEqual([KEPT('I auscultate every heart twice.')]);
+    expect(out.issues.find((i) => i.quote === 'He had a new murmur.')?.question).toContain(
+      'Make sure a reader can tell who “He” is',
+    );
   });
 
   it('leaves a pronoun alone when no candidate is near, or when it is a reflexive', () => {

@@ -1,0 +1,68 @@
+/**
+ * The other people in a candidate's answer who share the candidate's pronoun: "a 71-year-old woman", "her
+ * mother", "Mrs. Adjei". Once "I" becomes "she", a sentence such as "She said she had a fall" could mean
+ * either; naming the other person ("The patient said she had a fall") settles it. Only a person the answer
+ * has introduced, and only when there is one such person so far, is named: with two ("the mother", "the
+ * girl") the pronoun stays as written, since picking the wrong one would put words in someone's mouth.
+ */
+
+type Gendered = 'she' | 'he';
+
+// A woman or a man in a clinical answer is a patient; relatives keep their relation.
+const PATIENT_NOUNS: Readonly<Record<Gendered, RegExp>> = {
+  she: /\b(?:woman|girl|lady)\b/iu,
+  he: /\b(?:man|boy|gentleman|guy)\b/iu,
+};
+const RELATIVES: Readonly<Record<Gendered, RegExp>> = {
+  she: /\b(mother|mom|wife|daughter|sister|grandmother|granddaughter|aunt|niece)\b/giu,
+  he: /\b(father|dad|husband|son|brother|grandfather|grandson|uncle|nephew)\b/giu,
+};
+const TITLED: Readonly<Record<Gendered, RegExp>> = {
+  she: /\b(?:Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu,
+  he: /\bMr\.?\s+(\p{Lu}[\p{L}'’-]+)/gu,
+};
+
+/** How the letter would name each person of the candidate's gender that a sentence of the answer mentions. */
+export function peopleIn(sentence: string, set: Gendered): string[] {
+  const out: string[] = [];
+  if (PATIENT_NOUNS[set].test(sentence)) out.push('the patient');
+  for (const m of sentence.matchAll(RELATIVES[set])) out.push(`the ${m[1]!.toLowerCase()}`);
+  for (const m of sentence.matchAll(TITLED[set])) out.push(m[0].replace(/\s+/g, ' '));
+  return out;
+}
+
+/** People an answer has introduced so far. */
+export class OtherPeople {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly set: Gendered | 'they' | null) {}
+
+  note(sentence: string): void {
+    if (this.set === null) return;
+    if (this.set === 'they') {
+      for (const m of sentence.matchAll(/\b(patients|parents)\b/giu))
+        this.seen.add(`the ${m[1]!.toLowerCase()}`);
+      return;
+    }
+    for (const p of peopleIn(sentence, this.set)) this.seen.add(p);
+    // "a patient whose brother…": the patient is a person a "he" can mean too.
+    if (/\bpatient\b/i.test(sentence)) this.seen.add('the patient');
+  }
+
+  /** The one person a "she"/"he" (or a plural "they") can mean, or undefined when there are none or several. */
+  only(): string | undefined {
+    // "Mrs. Adjei, a 34-year-old woman": a name and "the patient" are one person; the name is clearer.
+    const names = [...this.seen].filter((p) => !p.startsWith('the '));
+    const nouns = [...this.seen].filter((p) => p.startsWith('the '));
+    if (names.length === 1 && nouns.every((n) => n === 'the patient')) return names[0];
+    if (names.length === 0 && nouns.length === 1) return nouns[0];
+    return undefined;
+  }
+}
+
+/** "She said she had a fall" → "The patient said she had a fall": the opening pronoun only. */
+export function withOpeningNamed(sentence: string, pronoun: string, person: string): string | null {
+  const m = new RegExp(`^(\\s*)${pronoun}\\b(?!['’])`, 'iu').exec(sentence);
+  if (!m) return null;
+  return `${m[1]}${person.charAt(0).toUpperCase()}${person.slice(1)}${sentence.slice(m[0].length)}`;
+}

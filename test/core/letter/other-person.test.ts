@@ -1,0 +1,40 @@
+import { OtherPeople, peopleIn, withOpeningNamed } from '../../../src/core/letter/other-person';
+
+describe('peopleIn', () => {
+  it('names a woman or a man as the patient, a relative by the relation, a titled person by name', () => {
+    expect(peopleIn('I admitted a 71-year-old woman with pain.', 'she')).toEqual(['the patient']);
+    expect(peopleIn('Her mother and Mrs. Adjei came.', 'she')).toEqual(['the mother', 'Mrs. Adjei']);
+    expect(peopleIn('His brother had muscle pain.', 'he')).toEqual(['the brother']);
+    expect(peopleIn('A woman came in.', 'he')).toEqual([]);
+  });
+});
+
+describe('OtherPeople.only', () => {
+  const onlyAfter = (set: 'she' | 'he' | 'they', ...sentences: string[]) => {
+    const people = new OtherPeople(set);
+    for (const s of sentences) people.note(s);
+    return people.only();
+  };
+
+  it('is the one person introduced, a name over "the patient" it describes', () => {
+    expect(onlyAfter('she', 'I admitted a woman with pneumonia.')).toBe('the patient');
+    expect(onlyAfter('she', 'I met Mrs. Adjei, a 34-year-old woman.')).toBe('Mrs. Adjei');
+    expect(onlyAfter('they', 'I followed two patients with DKA.')).toBe('the patients');
+  });
+
+  it('is nobody when there are two people, or none', () => {
+    expect(onlyAfter('he', 'I counseled a patient whose brother had muscle pain.')).toBeUndefined();
+    expect(onlyAfter('she', 'I saw a girl and her mother.')).toBeUndefined();
+    expect(onlyAfter('she', 'I presented on rounds.')).toBeUndefined();
+    expect(onlyAfter('he')).toBeUndefined();
+  });
+});
+
+describe('withOpeningNamed', () => {
+  it('replaces the opening pronoun only', () => {
+    expect(withOpeningNamed('She said she had a fall.', 'she', 'the patient')).toBe(
+      'The patient said she had a fall.',
+    );
+    expect(withOpeningNamed('Then she said it.', 'she', 'the patient')).toBeNull();
+  });
+});
