@@ -11,6 +11,7 @@
  */
 import { escapeRegExp } from '../text';
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame, withPersonNamed } from './about-the-answer';
+import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 import { OtherPeople, withOpeningNamed } from './other-person';
 
@@ -1096,15 +1097,18 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
   // Left-out sentences wait for the next sentence of the letter to anchor their comment on.
   const pieces = splitSentences(text);
   const content = pieces.filter((p) => p.trim() !== '' && !isAboutTheAnswer(p)).length;
-  const leftOut: string[] = [];
+  const leftOut: { text: string; why: 'answer' | 'inner' }[] = [];
   let lastQuote = '';
   const anchorLeftOut = (quote: string) => {
     lastQuote = quote;
-    for (const sentence of leftOut.splice(0)) {
+    for (const { text, why } of leftOut.splice(0)) {
       issues.push({
         kind: 'pointOfView',
         quote,
-        question: `CEAD left out a sentence about the answer itself: “${sentence}” If the letter needs anything in it, add it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`,
+        question:
+          why === 'answer'
+            ? `CEAD left out a sentence about the answer itself: “${text}” If the letter needs anything in it, add it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`
+            : `CEAD left out the candidate’s own feelings or plans, which a letter states only as what ${options.recommenderAddress} saw: “${text}” Add it back in ${options.recommenderAddress}’s words only if you can vouch for it.`,
       });
     }
   };
@@ -1127,10 +1131,16 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
         if (isAboutTheAnswer(body)) {
           // Only an answer that says something else loses it; one that is all about itself keeps it marked.
           if (content === 0) throw new Refuse({ why: 'meta' });
-          leftOut.push(body);
+          leftOut.push({ text: body, why: 'answer' });
           person = introducedPerson(body) ?? person;
           afterMeta = true;
           continue;
+        }
+        const cut = withoutInnerState(body);
+        if (cut && (cut.kept !== '' || content > 1)) {
+          leftOut.push({ text: cut.leftOut, why: 'inner' });
+          if (cut.kept === '') continue;
+          body = cut.kept;
         }
         if (afterMeta && person) {
           const named = withPersonNamed(body, person);

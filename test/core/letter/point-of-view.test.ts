@@ -738,6 +738,28 @@ describe('convertPointOfView with a neopronoun set', () => {
   });
 });
 
+describe('convertPointOfView: the candidate’s inner states', () => {
+  it('leaves them out of the letter with a comment on the sentence that follows or remains', () => {
+    const out = convert(
+      'I have always loved physiology. I filed a safety report, even though I was nervous.',
+      'she',
+    );
+    expect(out.text).toBe('Dr. Lee filed a safety report.');
+    const questions = out.issues.map((i) => [i.quote, i.question.slice(0, 60)]);
+    expect(questions).toEqual([
+      ['Dr. Lee filed a safety report.', 'CEAD left out the candidate’s own feelings or plans, which a'],
+      ['Dr. Lee filed a safety report.', 'CEAD left out the candidate’s own feelings or plans, which a'],
+    ]);
+    expect(out.issues[0]!.question).toContain('“I have always loved physiology.”');
+  });
+
+  it('keeps an answer that is only an inner state', () => {
+    expect(convert('I have always loved physiology.', 'she').text).toBe(
+      'Dr. Lee has always loved physiology.',
+    );
+  });
+});
+
 describe('pronounSetOf', () => {
   it.each([
     ['she/her', 'she'],

@@ -1,0 +1,64 @@
+/**
+ * The candidate's feelings, motives and plans: "I have always loved psychopharmacology", "I was nervous to
+ * speak, but I knew it was right", "this is the reason I want to train in a county program". Said by the
+ * physician, they claim knowledge of the candidate's mind that a program director discounts; the letter
+ * leaves them out of the body and hands them to the physician in a comment, to use only if they can vouch
+ * for them. Works on the candidate's own first-person text, before the point of view is converted.
+ *
+ * Only what can go without breaking the sentence goes: a whole sentence that is an inner state, or an
+ * opening or closing clause of one ("I have always liked physiology, so when…", "…, even though I was
+ * nervous about it."). A feeling that carries the reasoning ("I was worried about bleeding, so I checked his
+ * exam again") stays.
+ */
+
+const FEELING = String.raw`(?:very\s+|so\s+|really\s+|a\s+(?:little|bit)\s+)?(?:nervous|scared|afraid|proud|happy|excited|anxious|grateful|honored|honoured)`;
+const LIKING = String.raw`I(?:\s+have\s+|\s+had\s+|['’]ve\s+|['’]d\s+|\s+)(?:always\s+|really\s+|also\s+)?(?:liked|loved|enjoyed|been\s+(?:passionate|fascinated|interested))\b`;
+const MOTIVE = String.raw`(?:this|that)\s+is\s+(?:the\s+reason|why)\s+I\s+(?:want|wanted|chose|hope|plan|decided)\b`;
+
+/** Whole sentences that are only an inner state. */
+const WHOLE = [
+  // "I have always loved psychopharmacology." — with no clause that goes on to what the candidate did.
+  new RegExp(String.raw`^${LIKING}(?![^.!?]*(?:,\s*so\b|\bwhen\b|\bbecause\b))`, 'iu'),
+  new RegExp(String.raw`^I\s+(?:was|felt|feel|am)\s+${FEELING}\b(?![^.!?]*,\s*so\s+I\b)`, 'iu'),
+  new RegExp(String.raw`^${MOTIVE}`, 'iu'),
+];
+
+/** Clauses that go, leaving the rest of the sentence as it was. */
+const LEADING = new RegExp(String.raw`^${LIKING}[^,.!?]*,\s*so\s+`, 'iu');
+const TRAILING = [
+  new RegExp(String.raw`,?\s+(?:and\s+)?${MOTIVE}[^.!?]*(?=[.!?]["”’]?$)`, 'iu'),
+  new RegExp(
+    String.raw`,?\s+even\s+though\s+I\s+(?:was|felt)\s+${FEELING}(?:\s+about\s+it)?(?=[.!?]["”’]?$)`,
+    'iu',
+  ),
+];
+
+export interface InnerStateCut {
+  /** The sentence to convert, or '' when the whole sentence was the inner state. */
+  readonly kept: string;
+  /** What was left out, in the candidate's words. */
+  readonly leftOut: string;
+}
+
+/** The sentence with its inner state taken out, or null when it has none these rules can take. */
+export function withoutInnerState(sentence: string): InnerStateCut | null {
+  const s = sentence.trim();
+  if (WHOLE.some((re) => re.test(s))) return { kept: '', leftOut: s };
+  const lead = LEADING.exec(s);
+  if (lead) {
+    const rest = s.slice(lead[0].length);
+    return {
+      kept: rest.charAt(0).toUpperCase() + rest.slice(1),
+      leftOut: lead[0].replace(/,\s*so\s+$/u, '.'),
+    };
+  }
+  for (const re of TRAILING) {
+    const m = re.exec(s);
+    if (m)
+      return {
+        kept: s.slice(0, m.index) + s.slice(m.index + m[0].length),
+        leftOut: m[0].replace(/^,?\s+/, ''),
+      };
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+import { withoutInnerState } from '../../../src/core/letter/inner-states';
+
+describe('withoutInnerState', () => {
+  it.each([
+    'I have always loved psychopharmacology.',
+    'I was nervous to speak as a student, but I knew it was the right thing to do.',
+    'I feel so proud when he thanks me.',
+    'This is the reason I want to train in a county program.',
+  ])('leaves out the whole of “%s”', (s) => {
+    expect(withoutInnerState(s)).toEqual({ kept: '', leftOut: s });
+  });
+
+  it('takes an opening liking off the sentence it introduces', () => {
+    expect(
+      withoutInnerState("I've always liked physiology, so when a toddler came in I worked out the cause."),
+    ).toEqual({
+      kept: 'When a toddler came in I worked out the cause.',
+      leftOut: "I've always liked physiology.",
+    });
+  });
+
+  it('takes a closing feeling or motive off', () => {
+    expect(withoutInnerState('I filed a safety report, even though I was nervous about it.')).toEqual({
+      kept: 'I filed a safety report.',
+      leftOut: 'even though I was nervous about it',
+    });
+    expect(
+      withoutInnerState('I called the pharmacies, and this is the reason I want to train in psychiatry.'),
+    ).toEqual({
+      kept: 'I called the pharmacies.',
+      leftOut: 'and this is the reason I want to train in psychiatry',
+    });
+  });
+
+  it('keeps a feeling that carries the reasoning, and sentences about others', () => {
+    expect(withoutInnerState('I was worried about bleeding, so I checked his exam again.')).toBeNull();
+    expect(withoutInnerState('I was nervous, so I asked my senior to watch.')).toBeNull();
+    expect(withoutInnerState('The mother was nervous before the procedure.')).toBeNull();
+    expect(withoutInnerState('I felt it was important to be honest.')).toBeNull();
+  });
+});
