@@ -55,15 +55,3 @@ export function introducedPerson(sentence: string): string | undefined {
   if (['boy', 'girl', 'child', 'baby', 'infant'].includes(noun)) return `the ${noun}`;
   return 'the patient';
 }
-
-/**
- * The next sentence with its opening "She"/"He" (which, once the sentence before is gone, has no one to
- * mean) replaced by the person that sentence introduced: "She was a 71-year-old woman…" → "The patient was
- * a 71-year-old woman…". Null when the sentence does not open with such a pronoun. "They" is left alone:
- * its verb would have to change number.
- */
-export function withPersonNamed(sentence: string, person: string): string | null {
-  const m = /^(\s*)(She|He)\b(?!['’])/u.exec(sentence);
-  if (!m) return null;
-  return `${m[1]}${person.charAt(0).toUpperCase()}${person.slice(1)}${sentence.slice(m[0].length)}`;
-}

@@ -6,6 +6,8 @@
  * girl") the pronoun stays as written, since picking the wrong one would put words in someone's mouth.
  */
 
+import type { PronounSet } from './point-of-view';
+
 type Gendered = 'she' | 'he';
 
 // A woman or a man in a clinical answer is a patient; relatives keep their relation.
@@ -35,7 +37,12 @@ export function peopleIn(sentence: string, set: Gendered): string[] {
 export class OtherPeople {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly set: Gendered | 'they' | null) {}
+  private readonly set: Gendered | 'they' | null;
+
+  /** Only she, he and they have people to track: a neopronoun is nobody else's, and name-only has none. */
+  constructor(pronouns: PronounSet) {
+    this.set = pronouns === 'she' || pronouns === 'he' || pronouns === 'they' ? pronouns : null;
+  }
 
   note(sentence: string): void {
     if (this.set === null) return;
@@ -60,9 +67,12 @@ export class OtherPeople {
   }
 }
 
-/** "She said she had a fall" → "The patient said she had a fall": the opening pronoun only. */
-export function withOpeningNamed(sentence: string, pronoun: string, person: string): string | null {
-  const m = new RegExp(`^(\\s*)${pronoun}\\b(?!['’])`, 'iu').exec(sentence);
+/**
+ * "She said she had a fall" → "The patient said she had a fall": the opening pronoun only (`pronouns` is
+ * one or more alternatives, "she" or "she|he"), never a contraction ("He’d been sick").
+ */
+export function withOpeningNamed(sentence: string, pronouns: string, person: string): string | null {
+  const m = new RegExp(`^(\\s*)(?:${pronouns})\\b(?!['’])`, 'iu').exec(sentence);
   if (!m) return null;
   return `${m[1]}${person.charAt(0).toUpperCase()}${person.slice(1)}${sentence.slice(m[0].length)}`;
 }

@@ -10,7 +10,7 @@
  * refused sentence is visible and honest; a silently garbled one would go out under a physician's name.
  */
 import { escapeRegExp } from '../text';
-import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame, withPersonNamed } from './about-the-answer';
+import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-the-answer';
 import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 import { OtherPeople, withOpeningNamed } from './other-person';
@@ -693,7 +693,7 @@ function convertSentence(
       /^(?:the|a|an|this|these|those|we|they|he|she|it|i|me|you)$/.test(nextWord)
     )
       return false;
-    if (norm(tokens[k]!.text) === 'own') {
+    if (nextWord === 'own') {
       const after = wordIndexAfter(k);
       if (after < 0 || PHRASE_BREAKS.has(norm(tokens[after]!.text))) return false;
       // "on my own first" is the idiom ("independently"); "on my own recheck" owns a noun.
@@ -936,7 +936,7 @@ function convertSentence(
       const and = w === 'I' && pastVerb && namedInSentence && useName(true, i) ? coordinated(i) : -1;
       if (and >= 0) {
         elide(i, and);
-        agree(verbAfter(i), false, false);
+        agree(verb, false, false);
         continue;
       }
       const byName = useName(true, i);
@@ -1112,11 +1112,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       });
     }
   };
-  const people = new OtherPeople(
-    options.pronouns === 'she' || options.pronouns === 'he' || options.pronouns === 'they'
-      ? options.pronouns
-      : null,
-  );
+  const people = new OtherPeople(options.pronouns);
   for (const [index, piece] of pieces.entries()) {
     let body = piece.trimEnd();
     const tail = piece.slice(body.length);
@@ -1143,7 +1139,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
           body = cut.kept;
         }
         if (afterMeta && person) {
-          const named = withPersonNamed(body, person);
+          const named = withOpeningNamed(body, 'she|he', person);
           if (named) {
             body = named;
             afterMeta = false;

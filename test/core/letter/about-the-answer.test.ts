@@ -2,7 +2,6 @@ import {
   introducedPerson,
   isAboutTheAnswer,
   withoutAnswerFrame,
-  withPersonNamed,
 } from '../../../src/core/letter/about-the-answer';
 
 describe('isAboutTheAnswer', () => {
@@ -40,19 +39,12 @@ describe('withoutAnswerFrame', () => {
   });
 });
 
-describe('introducedPerson and withPersonNamed', () => {
+describe('introducedPerson', () => {
   it('names the person the left-out sentence introduced', () => {
     expect(introducedPerson('I want to describe one patient in detail.')).toBe('the patient');
     expect(introducedPerson('I would like to share a case from my second week.')).toBe('the patient');
     expect(introducedPerson('I want to describe a little girl with asthma.')).toBe('the girl');
     expect(introducedPerson('I want to describe a family I will never forget.')).toBe('the family');
     expect(introducedPerson('Sorry this is long.')).toBeUndefined();
-  });
-
-  it('replaces only an opening She/He', () => {
-    expect(withPersonNamed('She was 71 and septic.', 'the patient')).toBe('The patient was 71 and septic.');
-    expect(withPersonNamed('He’d been sick for days.', 'the patient')).toBeNull();
-    expect(withPersonNamed('They were worried.', 'the family')).toBeNull();
-    expect(withPersonNamed('Her lactate was 4.', 'the patient')).toBeNull();
   });
 });

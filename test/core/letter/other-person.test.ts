@@ -37,4 +37,13 @@ describe('withOpeningNamed', () => {
     );
     expect(withOpeningNamed('Then she said it.', 'she', 'the patient')).toBeNull();
   });
+
+  it('takes alternatives, and leaves contractions and other pronouns', () => {
+    expect(withOpeningNamed('She was 71 and septic.', 'she|he', 'the patient')).toBe(
+      'The patient was 71 and septic.',
+    );
+    expect(withOpeningNamed('He’d been sick for days.', 'she|he', 'the patient')).toBeNull();
+    expect(withOpeningNamed('They were worried.', 'she|he', 'the family')).toBeNull();
+    expect(withOpeningNamed('Her lactate was 4.', 'she|he', 'the patient')).toBeNull();
+  });
 });
