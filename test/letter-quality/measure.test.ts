@@ -50,6 +50,16 @@ describe('measuring a letter', () => {
     expect(m.defects.map((d) => d.kind)).toEqual(['refusalWithoutComment']);
   });
 
+  it('counts a note pasted as typed as kept verbatim, not converted', () => {
+    const m = measure(
+      letter({
+        patientCare: [{ text: 'Dr. Delgado followed a man with sepsis. - 6 pts/day. - 67M POD2 -> CT.' }],
+      }),
+    );
+    expect([m.candidateSentences, m.verbatim, m.converted]).toEqual([3, 2, 1]);
+    expect(m.defects.filter((d) => d.kind === 'notesInBody')).toHaveLength(2);
+  });
+
   it('sees a section over budget, a duplicate, a paragraph without a stop and a first-person sentence', () => {
     const long = `${'She re-examined him again and again and again. '.repeat(24)}`;
     const m = measure(

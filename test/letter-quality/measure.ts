@@ -166,10 +166,12 @@ export function measureLetter(model: LetterModel, answers: Answers, ctx: Sentenc
       const candidate =
         id !== 'relationship' || fromRelationshipAnswer(s, String(answers['recommender.relationship'] ?? ''));
       if (candidate) candidateSentences++;
-      if (candidate && marked) {
-        verbatim++;
+      // A note pasted as typed ("- 6 pts/day.") was no more converted than a marked sentence: it counts as
+      // kept verbatim as well as a defect, so marking it for the writer, or making prose of it, is what
+      // lowers the count.
+      if (candidate && (marked || notesInBody(s))) verbatim++;
+      if (candidate && marked)
         for (const kind of refusalDefects(s, id, model)) defects.push({ kind, sectionId: id, text: s });
-      }
       const key = normalizeSentence(s);
       if (wordsOf(key).length >= 4) {
         seen.set(key, (seen.get(key) ?? 0) + 1);

@@ -45,7 +45,7 @@ function totals(label: string, list: readonly Measured[]): string {
 
 export function formatReport(measured: readonly Measured[]): string {
   const lines = [
-    'Letter quality: per letter (candidate sentences / converted / verbatim, facts kept, defects)',
+    'Letter quality: per letter (candidate sentences / converted / verbatim — marked, or a note pasted as typed —, facts kept, defects)',
   ];
   for (const m of measured) {
     const f = m.figures;
