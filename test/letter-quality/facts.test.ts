@@ -85,6 +85,27 @@ describe('facts kept', () => {
   });
 });
 
+describe('notes the composer writes out', () => {
+  const notes: Answers = {
+    'competency.patientCare': '- 67M w/ sepsis\n- ABG x3, lap appy',
+  };
+
+  it('keeps a note’s age and sex ("67M") as the age, in a draft that writes it as words or as typed', () => {
+    const aged: Answers = { 'competency.patientCare': '- 67M w/ sepsis' };
+    const prose = letter({ patientCare: 'She followed a 67-year-old man with sepsis.' });
+    expect(answerFactsKept(prose, aged).missing).toEqual([]);
+    expect(answerFactsKept(letter({ patientCare: '⟦67M w/ sepsis.⟧' }), aged).missing).toEqual([]);
+    expect(answerFactsKept(letter({ patientCare: 'She followed a man.' }), aged).missing).toHaveLength(1);
+  });
+
+  it('takes a plural or a one-meaning expansion of a note’s word as no new fact, and nothing else', () => {
+    const draft = letter({ patientCare: 'She drew three ABGs and did a laparoscopic appendectomy.' });
+    expect(inventedFacts(draft, notes)).toEqual([]);
+    const other = letter({ patientCare: 'She drew three ABGs and did a laparoscopic cholecystectomy.' });
+    expect(inventedFacts(other, notes).map((f) => f.word)).toEqual(['cholecystectomy']);
+  });
+});
+
 describe('invented facts', () => {
   it('passes a draft whose numbers, names and terms all come from the answers', () => {
     const draft = letter({

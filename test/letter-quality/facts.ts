@@ -67,7 +67,7 @@ const STOP = new Set(
 
 /** The words a fact needs, as stems: "a 64-year-old woman" → ["64", "year", "old", "woman"]. */
 export function factStems(fact: string): string[] {
-  return wordsOf(fact.replace(/-/g, ' '))
+  return wordsOf(fact.replace(/-/g, ' ').replace(/\b(\d+)(M|F|yo)\b/g, '$1 $2'))
     .filter((w) => !STOP.has(w.toLowerCase()))
     .map(stem);
 }
@@ -95,7 +95,8 @@ export function automaticFacts(text: string, exclude: ReadonlySet<string>): stri
     words.forEach((w, i) => {
       const lower = w.toLowerCase().replace(/[’']s$/, '');
       if (exclude.has(lower) || STOP.has(lower)) return;
-      if (/^\d/.test(w)) out.push(w);
+      // A note's age and sex ("67M") is the age: a draft writes "a 67-year-old man".
+      if (/^\d/.test(w)) out.push(w.replace(/^(\d+)(?:M|F|yo)$/, '$1'));
       else if (i > 0 && /^\p{Lu}/u.test(w) && !['Dr', 'Mr', 'Ms', 'Mx', 'Mrs'].includes(w)) out.push(w);
     });
   }
@@ -193,6 +194,20 @@ const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   dx: ['diagnosis'],
   snf: ['skilled', 'nursing', 'facility'],
   iud: ['iuds'],
+  lap: ['laparoscopic'],
+  lac: ['laceration'],
+  appy: ['appendectomy'],
+  fb: ['feedback'],
+  mtg: ['meeting'],
+  mgmt: ['management'],
+  qs: ['questions'],
+  dispo: ['disposition'],
+  wk: ['week'],
+  wks: ['weeks'],
+  surg: ['surgery'],
+  gen: ['general'],
+  incl: ['including'],
+  fast: ['exam', 'exams'],
 };
 
 function expandedWords(corpusWords: ReadonlySet<string>): Set<string> {
@@ -225,7 +240,9 @@ export function inventedFacts(
   const set = pronounSetOf(answers['candidate.pronouns']);
   const pronouns =
     set === 'name' ? [] : Object.values(PRONOUN_FORMS[set]).filter((f) => typeof f === 'string');
-  const known = (lower: string) =>
+  const known = (lower: string): boolean =>
+    // The plural of a word the answers gave ("ABGs" for "ABG x3") states nothing new.
+    (/s$/.test(lower) && lower.length > 1 && known(lower.slice(0, -1))) ||
     LETTER_WORDS.has(lower) ||
     answerWords.has(lower) ||
     pronouns.includes(lower) ||

@@ -33,6 +33,13 @@ describe('measuring a letter', () => {
       'nurse ⟦I went.⟧',
       'Done',
     ]);
+    // A marked passage of several sentences is several marked sentences.
+    expect(splitSentences('She went. ⟦6 pts/day. 67M -> CT.⟧ Done.')).toEqual([
+      'She went.',
+      '⟦6 pts/day.⟧',
+      '⟦67M -> CT.⟧',
+      'Done.',
+    ]);
   });
 
   it('counts candidate sentences, verbatim ones, and leaves the composer’s own notes out', () => {
@@ -119,6 +126,14 @@ describe('refusals', () => {
   it('passes a first-person sentence kept verbatim with a comment on it', () => {
     const s = 'I re-examined him every hour.';
     expect(refusalDefects(`⟦${s}⟧`, 'patientCare', model(s, s))).toEqual([]);
+  });
+
+  it('holds notes marked for not being prose (a style comment) to the comment rule only', () => {
+    const s = '6 pts/day.';
+    const notes = createDocumentModel('letter', 'Letter', model(s).blocks, [
+      { sectionId: 'patientCare', quote: `⟦${s}⟧`, question: 'Full sentences, please.', kind: 'style' },
+    ]);
+    expect(refusalDefects(`⟦${s}⟧`, 'patientCare', notes)).toEqual([]);
   });
 
   it('flags a refusal with no comment, and a refused sentence that has no first person', () => {

@@ -108,14 +108,16 @@ export function refusalDefects(
 ): DefectKind[] {
   const plain = sentence.replace(/[⟦⟧]/g, '').trim();
   const out: DefectKind[] = [];
-  const commented = model.openQuestions.some(
+  const comment = model.openQuestions.find(
     (q) =>
       q.sectionId === sectionId &&
       q.quote.trim() !== '' &&
       (plain.includes(q.quote) || q.quote.includes(plain)),
   );
-  if (!commented) out.push('refusalWithoutComment');
-  if (!/\b(?:I|my|me|mine|myself|we|our|us|ours|ourselves)\b/i.test(plain))
+  if (!comment) out.push('refusalWithoutComment');
+  // Notes (a 'style' comment asks for full sentences) are marked for not being prose, whatever their
+  // person; they still count as kept verbatim.
+  if (comment?.kind !== 'style' && !/\b(?:I|my|me|mine|myself|we|our|us|ours|ourselves)\b/i.test(plain))
     out.push('refusalWithoutFirstPerson');
   return out;
 }

@@ -44,7 +44,17 @@ export function splitSentences(paragraph: string): string[] {
   }
   const rest = paragraph.slice(start).trim();
   if (rest) out.push(rest);
-  return out.filter(Boolean);
+  return closeMarks(out.filter(Boolean));
+}
+
+/** A marked passage of several sentences ("⟦A. B.⟧") as one marked sentence each ("⟦A.⟧", "⟦B.⟧"). */
+function closeMarks(sentences: readonly string[]): string[] {
+  let open = false;
+  return sentences.map((s) => {
+    const text = open ? `${MARK_OPEN}${s}` : s;
+    open = text.lastIndexOf(MARK_OPEN) > text.lastIndexOf(MARK_CLOSE);
+    return open ? `${text}${MARK_CLOSE}` : text;
+  });
 }
 
 /** The text without the marked (⟦…⟧) passages: what the composer claims to have converted. */
