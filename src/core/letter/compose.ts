@@ -13,6 +13,7 @@
 import { COMPETENCIES } from '../competencies';
 import type { Answers, IsoDate, ItemId } from '../questionnaire';
 import { normalizeLine, normalizeText } from '../text';
+import { labelledFeedback, relationshipFragment, relationshipInProse } from './fragments';
 import { HIGHLIGHT_IDS, highlightsSource } from './highlights';
 import {
   compareDays,
@@ -37,9 +38,10 @@ import {
   type ParagraphRole,
   type Run,
 } from './model';
-import { answerPieces, hasBulletLines } from './note-text';
+import { type AnswerPiece, answerPieces, hasBulletLines } from './note-text';
 import {
   convertPointOfView,
+  type PovState,
   PRONOUN_FORMS,
   type PronounSet,
   pronounSetOf,
@@ -168,7 +170,7 @@ class BlockBuilder {
   }
 }
 
-const endWithStop = (s: string) => (/[.!?…]["”’)\]]*$/.test(s) ? s : `${s}.`);
+const endWithStop = (s: string) => (/[.!?…]["”’)\]⟧]*$/.test(s) ? s : `${s}.`);
 
 /** One paragraph of candidate text as typed: lines joined into sentences (a line without an end mark gets one). */
 export function answerAsTyped(raw: string | undefined): string {
@@ -187,12 +189,52 @@ export function answerAsTyped(raw: string | undefined): string {
  * order's record; only the letter's copy is cleaned.
  */
 export function answerAsProse(raw: string | undefined, rotationName = ''): string {
-  // Bullet notes are left as typed until the composer can mark the notes no rule can finish for the writer
-  // (issue 11, part 6): cleaned, they would read as sentence fragments rather than as notes.
-  if (hasBulletLines(raw)) return answerAsTyped(raw);
-  return answerPieces(raw, rotationName)
-    .map((piece) => endWithStop(piece.text))
-    .join(' ');
+  const pieces = answerPieces(raw, rotationName);
+  return hasBulletLines(raw) ? withNotesMarked(pieces) : pieces.map((p) => endWithStop(p.text)).join(' ');
+}
+
+/**
+ * Pieces of a bullet answer as one paragraph: prose as it is, and each run of notes as the candidate typed
+ * them, one sentence each, inside one ⟦…⟧ that the composer marks and asks about (appendConverted).
+ */
+export function withNotesMarked(pieces: readonly AnswerPiece[]): string {
+  const out: string[] = [];
+  let notes: string[] = [];
+  const flush = () => {
+    if (notes.length > 0) out.push(`${MARK_OPEN}${notes.join(' ')}${MARK_CLOSE}`);
+    notes = [];
+  };
+  for (const p of pieces) {
+    if (p.kind === 'note') {
+      notes.push(endWithStop(capitalizeFirst((p.typed ?? p.text).trim())));
+      continue;
+    }
+    flush();
+    out.push(endWithStop(p.text));
+  }
+  flush();
+  return out.join(' ');
+}
+
+/** The relationship answer, its role fragments ("Preceptor in clinic") made sentences about the recommender. */
+function relationshipAsProse(raw: string | undefined, recommender: string): string {
+  const pieces = answerPieces(raw).map((p): AnswerPiece => {
+    if (p.kind === 'prose') return { kind: 'prose', text: relationshipInProse(p.text, recommender) };
+    const sentence = relationshipFragment(p.text, recommender);
+    return sentence ? { kind: 'prose', text: sentence } : p;
+  });
+  return hasBulletLines(raw) ? withNotesMarked(pieces) : pieces.map((p) => endWithStop(p.text)).join(' ');
+}
+
+/**
+ * A highlights answer typed as bullets, as the text highlightsSource expects: procedures and presentations
+ * as one list, feedback as sentences (feedback labelled with the recommender's name made the candidate's).
+ */
+function highlightAsProse(id: (typeof HIGHLIGHT_IDS)[number], raw: string | undefined, surname: string) {
+  if (!hasBulletLines(raw)) return answerAsProse(raw);
+  const items = answerPieces(raw).map((p) => (p.typed ?? p.text).replace(/^I\s+/, '').replace(/[.\s]+$/, ''));
+  if (id !== 'highlights.feedback') return items.join(', ');
+  return items.map((t) => labelledFeedback(t, surname) ?? endWithStop(capitalizeFirst(t))).join(' ');
 }
 
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
@@ -266,7 +308,7 @@ export function chunkAtSentences(text: string, max: number): string[] {
 
 export function trimAtSentence(source: string, cap: number): { kept: string; cut: string } {
   if (source.length <= cap) return { kept: source, cut: '' };
-  const sentences = splitSentences(source);
+  const sentences = wholeMarks(splitSentences(source));
   let kept = '';
   let k = 0;
   while (k < sentences.length && (k === 0 || (kept + sentences[k]!).trimEnd().length <= cap)) {
@@ -274,6 +316,20 @@ export function trimAtSentence(source: string, cap: number): { kept: string; cut
     k++;
   }
   return { kept: kept.trimEnd(), cut: sentences.slice(k).join('').trim() };
+}
+
+/** Sentences with each marked run of notes (⟦…⟧) kept in one piece, so a cut never falls inside one. */
+function wholeMarks(sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const s of sentences) {
+    if (open) out[out.length - 1] += s;
+    else out.push(s);
+    const opens = s.split(MARK_OPEN).length - 1;
+    const closes = s.split(MARK_CLOSE).length - 1;
+    open = open ? closes < opens + 1 : opens > closes;
+  }
+  return out;
 }
 
 function estimateLines(paragraphs: readonly Paragraph[], charsPerLine: number): number {
@@ -461,7 +517,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
       `${subject} followed about ${numberWord(perDay)} ${perDay === 1 ? 'patient' : 'patients'} each day. `,
     );
   }
-  const relationship = answerAsProse(answers['recommender.relationship']);
+  const relationship = relationshipAsProse(answers['recommender.relationship'], people.recommenderAddress);
   if (relationship) {
     appendConverted(rel, endWithStop(relationship), people, 'relationship', { named: true });
   } else {
@@ -481,14 +537,17 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     missingLabel: `example for ${c.title}`,
   }));
   // Each highlight answer cleaned once, for the sentences and for the ids the section came from.
-  const cleaned = new Map(HIGHLIGHT_IDS.map((id) => [id, answerAsProse(answers[id])] as const));
+  const surname = people.recommenderName.split(' ').slice(-1)[0] ?? '';
+  const cleaned = new Map(
+    HIGHLIGHT_IDS.map((id) => [id, highlightAsProse(id, answers[id], surname)] as const),
+  );
   const highlights = highlightsSource(
     {
       procedures: cleaned.get('highlights.procedures'),
       presentations: cleaned.get('highlights.presentations'),
       feedback: cleaned.get('highlights.feedback'),
     },
-    people.recommenderName.split(' ').slice(-1)[0] ?? '',
+    surname,
   );
   if (highlights !== '') {
     flexible.push({
@@ -588,7 +647,7 @@ function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): B
       named: false,
     });
     if (cut) {
-      const parts = chunkAtSentences(cut, CUT_TEXT_PER_QUESTION);
+      const parts = chunkAtSentences(cut.replace(/[⟦⟧]/g, ''), CUT_TEXT_PER_QUESTION);
       const where = parts.length === 1 ? 'the comment here' : `the ${parts.length} comments here`;
       const note = `${wordCount(cut)} more words from the candidate’s answer are in ${where}.`;
       b.text(' ').mark(note);
@@ -605,12 +664,48 @@ function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): B
   return b.paragraph('body');
 }
 
+/**
+ * Candidate text converted to the physician's point of view; each marked run of notes (withNotesMarked)
+ * stays as the candidate typed it, with one comment asking for full sentences in session 1.
+ */
 function appendConverted(
   b: BlockBuilder,
   text: string,
   people: LetterPeople,
   source: 'relationship' | 'competency' | 'highlight',
-  state: { named: boolean },
+  state: PovState,
+): void {
+  const parts = text.split(new RegExp(`(${MARK_OPEN}[^${MARK_CLOSE}]*${MARK_CLOSE})`));
+  // Marks come from a bullet answer, whose finished bullets all start with a past verb (finishBullet).
+  if (parts.length > 1) state.narrativePast = true;
+  for (const part of parts) {
+    if (part.startsWith(MARK_OPEN)) {
+      b.mark(part.slice(MARK_OPEN.length, -MARK_CLOSE.length), {
+        kind: 'style',
+        question: notesQuestion(people),
+      });
+    } else {
+      // Spaces between a mark and the prose stay outside both, so a sentence is never marked with them.
+      const [, lead, prose, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
+      if (lead) b.text(lead!);
+      if (prose) appendProse(b, prose, people, source, state);
+      if (trail) b.text(trail!);
+    }
+  }
+}
+
+function notesQuestion(people: LetterPeople): string {
+  const forms = people.pronouns === 'name' ? null : PRONOUN_FORMS[people.pronouns];
+  const did = `${forms ? forms.subject : people.name} did`;
+  return `The candidate wrote notes here, not sentences. In session 1, ask ${people.name} to write them as full sentences (what ${did}, for which patient, and what came of it), so that they can be put in ${people.recommenderAddress}’s words.`;
+}
+
+function appendProse(
+  b: BlockBuilder,
+  text: string,
+  people: LetterPeople,
+  source: 'relationship' | 'competency' | 'highlight',
+  state: PovState,
 ): void {
   const result = convertPointOfView(
     text,

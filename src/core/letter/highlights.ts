@@ -6,6 +6,7 @@
  * my presentations were…") loses its attribution and becomes the physician's own statement.
  */
 import { escapeRegExp } from '../text';
+import { countedList, labelledFeedback } from './fragments';
 
 /** Lower-cases a first word that is only capitalized ("Laceration"), not an acronym ("AKI", "ECG"). */
 function lowerFirst(s: string): string {
@@ -31,7 +32,10 @@ const STARTS_WITH_DETERMINER =
 export function presentationInProse(text: string): string {
   const phrase = lowerFirst(withoutEnd(text).replace(/^([^:]{3,60}):\s+/, '$1 on '));
   if (STARTS_WITH_DETERMINER.test(phrase)) return phrase;
-  return `${/^(?:[aeio]|u(?!ni|s[eu]|r[oa]))/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+  // An acronym read letter by letter takes "an" when its first letter's name starts with a vowel ("an M&M").
+  const vowelSound =
+    /^(?:[aeio]|u(?!ni|s[eu]|r[oa]))/i.test(phrase) || /^[FHLMNRSX](?=[\p{Lu}&])/u.test(phrase);
+  return `${vowelSound ? 'an' : 'a'} ${phrase}`;
 }
 
 export const HIGHLIGHT_IDS = [
@@ -80,7 +84,8 @@ export function highlightsSource(h: HighlightAnswers, recommenderSurname: string
   const sentences: string[] = [];
   const procedures = h.procedures ?? '';
   if (procedures) {
-    sentences.push(asSentence(procedures, `I performed or assisted with ${listInProse(procedures)}.`));
+    const counted = BULLETS.test(procedures) ? procedures : countedList(procedures);
+    sentences.push(asSentence(counted, `I performed or assisted with ${listInProse(counted)}.`));
   }
   const presentations = h.presentations ?? '';
   if (presentations) {
@@ -88,6 +93,10 @@ export function highlightsSource(h: HighlightAnswers, recommenderSurname: string
     sentences.push(asSentence(presentations, `I${also} presented ${presentationInProse(presentations)}.`));
   }
   const feedback = h.feedback ?? '';
-  if (feedback) sentences.push(withoutRecommenderAttribution(feedback, recommenderSurname));
+  if (feedback)
+    sentences.push(
+      labelledFeedback(feedback, recommenderSurname) ??
+        withoutRecommenderAttribution(feedback, recommenderSurname),
+    );
   return sentences.join(' ');
 }

@@ -6,12 +6,15 @@
  * meanings such as d/c) is a note: the composer marks it and asks, in session 1, for full sentences.
  */
 import { normalizeText } from '../text';
+import { numberWord } from './letter-dates';
 import { cleanProse, dropEmoji, sentenceKey, spellSmallCounts, unquoteName } from './source-text';
 
 /** A stretch of an answer: prose for the conversion, or a note the composer marks for the writer. */
 export interface AnswerPiece {
   readonly text: string;
   readonly kind: 'prose' | 'note';
+  /** A bullet note as the candidate typed it (without its bullet), which the letter shows marked. */
+  readonly typed?: string;
 }
 
 const BULLET = /^(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+/;
@@ -44,7 +47,17 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bw\/u\b/g, 'workup'],
   [/\bb\/c\b/g, 'because'],
   [/\bapprox\.?(?=\s)/g, 'about'],
-  [/\s&\s/g, ' and '],
+  [/\bat d\/c\b/g, 'at discharge'],
+  [/\bgen surg\b/gi, 'general surgery'],
+  [/\bwks\b/g, 'weeks'],
+  [/\bwk\b/g, 'week'],
+  [/\bmtg\b/g, 'meeting'],
+  [/\bmgmt\b/g, 'management'],
+  [/\bincl\.?(?=\s)/g, 'including'],
+  [/\bQs\b/g, 'questions'],
+  [/\bdispo\b/g, 'disposition'],
+  [/\bfb\b/g, 'feedback'],
+  [/\s[&+]\s/g, ' and '],
 ];
 
 /** Abbreviations with more than one meaning, and note syntax no rule can turn into a sentence. */
@@ -62,7 +75,12 @@ export function expandAbbreviations(text: string): string {
     const fixed = /^an?$/i.test(lead) ? (/^A/.test(lead) ? capitalize(article(age)) : article(age)) : lead;
     return `${fixed} ${age}-year-old ${noun}`;
   });
-  const per = aged.replace(
+  const times = aged.replace(
+    /\b(\d{1,2})x\/(day|week|wk|month)\b/g,
+    (_w, n: string, unit: string) =>
+      `${n === '1' ? 'once' : n === '2' ? 'twice' : `${numberWord(Number(n))} times`} a ${unit === 'wk' ? 'week' : unit}`,
+  );
+  const per = times.replace(
     PER,
     (_w, noun: string, unit: string) => `${noun} a ${unit === 'wk' ? 'week' : unit}`,
   );
@@ -75,9 +93,8 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const PAST_IRREGULAR = new Set(
   `saw took made led wrote gave ran kept held met told did got went spoke brought taught caught chose drew felt
-  heard left read sent set stood thought won built sat put cut found began became oversaw undertook`.split(
-    /\s+/,
-  ),
+  heard left read sent set stood thought won built sat put cut found began became oversaw undertook knew
+  understood grew sought bought drove spent lost paid meant broke forgot`.split(/\s+/),
 );
 
 /**
@@ -86,8 +103,15 @@ const PAST_IRREGULAR = new Set(
  * patients a day."). Anything else (a noun phrase) returns null.
  */
 export function finishBullet(bullet: string): string | null {
-  const text = bullet.replace(/[\s;,.]+$/, '').trim();
-  if (text === '') return null;
+  const trimmed = bullet.replace(/[\s;,.]+$/, '').trim();
+  if (trimmed === '') return null;
+  // An adverb before the verb ("always finished notes same day") stays where the candidate put it.
+  const adverb = /^(?:always|also|then|often|usually|never|later|personally|independently)\s+/i.exec(trimmed);
+  if (adverb) {
+    const rest = finishBullet(trimmed.slice(adverb[0].length));
+    return rest ? `I ${adverb[0].toLowerCase()}${rest.slice(2)}` : null;
+  }
+  const text = trimmed;
   const first = /^[\p{L}']+/u.exec(text)?.[0] ?? '';
   const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
   if (/^I(?:'|’|$)/.test(first) || first === 'I') return withStop(text);
@@ -118,14 +142,14 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
   const pieces: AnswerPiece[] = [];
   const seen = new Set<string>();
   // Prose runs on in one piece; each note stays its own piece, for the composer to mark.
-  const push = (text: string, kind: AnswerPiece['kind']) => {
+  const push = (text: string, kind: AnswerPiece['kind'], typed?: string) => {
     const key = sentenceKey(text);
     if (key === '' || seen.has(key)) return;
     seen.add(key);
     const last = pieces[pieces.length - 1];
     if (last && last.kind === 'prose' && kind === 'prose')
       pieces[pieces.length - 1] = { kind, text: `${last.text} ${text}` };
-    else pieces.push({ text, kind });
+    else pieces.push(typed === undefined ? { text, kind } : { text, kind, typed });
   };
   let prose: string[] = [];
   const flushProse = () => {
@@ -145,7 +169,13 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
       unquoteName(expandAbbreviations(dropEmoji(line.replace(BULLET, ''))), rotationName),
     );
     const sentence = hasUnclearNotation(text) ? null : finishBullet(text);
-    push(sentence ?? text.replace(/[\s;,]+$/, ''), sentence ? 'prose' : 'note');
+    if (sentence) push(sentence, 'prose');
+    else
+      push(
+        text.replace(/[\s;,]+$/, ''),
+        'note',
+        dropEmoji(line.replace(BULLET, '')).replace(/[\s;,.]+$/, ''),
+      );
   }
   flushProse();
   return pieces;

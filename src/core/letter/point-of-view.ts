@@ -132,7 +132,16 @@ export interface PovOptions {
 /** Per section: whether the candidate has been named yet (first mention uses the name). */
 export interface PovState {
   named: boolean;
+  /**
+   * Whether the whole answer narrates in the past, when the text converted is only part of it (the prose
+   * between marked notes): "I read" is then "she read", not a verb to ask about.
+   */
+  narrativePast?: boolean;
 }
+
+/** Whether an answer narrates in the past: "I was", "I had", "I examined". */
+export const narratesInPast = (text: string): boolean =>
+  /\bI\s+(?:\p{L}+ly\s+)?(?:was|had|did|\p{L}+ed)\b/u.test(text);
 
 export interface PovSegment {
   readonly text: string;
@@ -1062,7 +1071,7 @@ const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|
  */
 export function convertPointOfView(text: string, options: PovOptions, state: PovState): PovResult {
   const explicit = recommenderPatterns(options.recommenderName);
-  const narrativePast = /\bI\s+(?:\p{L}+ly\s+)?(?:was|had|did|\p{L}+ed)\b/u.test(text);
+  const narrativePast = state.narrativePast ?? narratesInPast(text);
   const competitor = options.pronouns === 'name' ? null : pronounWords(PRONOUN_FORMS[options.pronouns]);
   const ctx: SentenceContext = { options, explicit, narrativePast, competitor };
   // The candidate's own pronouns, which in a first-person answer can only mean someone else (a patient, the

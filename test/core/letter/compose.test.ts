@@ -112,7 +112,7 @@ describe('composeLetter: the example letter (Rosa Delgado)', () => {
 
   it('writes the relationship paragraph from the answers', () => {
     expect(text('relationship')).toBe(
-      'It is my pleasure to recommend Dr. Rosa Delgado, a 2023 graduate of Universidad Central de Venezuela, for residency training in Internal Medicine. I supervised Dr. Delgado during her four-week inpatient Internal Medicine externship at Harborview Community Hospital in Seattle, Washington, from March 2 to March 27, 2026, and worked with her about 45 hours each week. I was her attending on the teaching service; she presented to me every morning.',
+      'It is my pleasure to recommend Dr. Rosa Delgado, a 2023 graduate of Universidad Central de Venezuela, for residency training in Internal Medicine. I supervised Dr. Delgado during her four-week inpatient Internal Medicine externship at Harborview Community Hospital in Seattle, Washington, from March 2 to March 27, 2026, and worked with her about 45 hours each week. I was her attending on the teaching service. She presented to me every morning.',
     );
   });
 
@@ -423,6 +423,52 @@ describe('long answers and comment length', () => {
         expect([name, q.question.length <= MAX_QUESTION_LENGTH]).toEqual([name, true]);
       }
     }
+  });
+});
+
+describe('composeLetter: answers typed as bullet notes', () => {
+  const answers: Answers = {
+    ...exampleAnswers('aisha-rahman'),
+    'recommender.relationship': '- attending on gen surg\n- scrubbed w/ him 3x/wk',
+    'competency.patientCare':
+      '- 6 pts/day\n- 67M POD2 s/p colectomy -> CT -> leak\n- examined him q4h overnight\n- on time every day 5am',
+    'highlights.procedures': '- lap port closure x12\n- drain removal x5',
+    'highlights.presentations': '- M&M: anastomotic leak',
+    'highlights.feedback': '- Dr. Okonkwo: "hardest worker on the team"',
+  };
+  const model = composeLetter(answers);
+  const section = (id: 'relationship' | 'patientCare' | 'highlights') =>
+    blockOf(model, id)!
+      .paragraphs.map((p) => paragraphText(p))
+      .join(' ');
+
+  it('finishes the clause bullets in the physician’s voice and marks each run of notes as typed', () => {
+    expect(section('patientCare')).toBe(
+      'Patient Care. ⟦6 pts/day. 67M POD2 s/p colectomy -> CT -> leak.⟧ Dr. Rahman examined him q4h overnight. ⟦On time every day 5am.⟧',
+    );
+  });
+
+  it('asks, once per run of notes, for full sentences in session 1', () => {
+    const asks = model.openQuestions.filter((q) => q.sectionId === 'patientCare' && q.kind === 'style');
+    expect(asks.map((q) => q.quote)).toEqual([
+      '⟦6 pts/day. 67M POD2 s/p colectomy -> CT -> leak.⟧',
+      '⟦On time every day 5am.⟧',
+    ]);
+    expect(asks[0]!.question).toMatch(
+      /notes here, not sentences\. In session 1, ask Dr\. Rahman to write them as full sentences/,
+    );
+  });
+
+  it('writes a relationship fragment as the recommender’s sentence', () => {
+    expect(section('relationship')).toContain(
+      'I was her attending on general surgery. She scrubbed with me three times a week.',
+    );
+  });
+
+  it('writes the highlights as sentences: counted procedures, a presentation, the recommender’s praise', () => {
+    expect(section('highlights')).toBe(
+      'Highlights. Dr. Rahman performed or assisted with twelve laparoscopic port closures and five drain removals. She also presented an M&M on anastomotic leak. She was the hardest worker on the team.',
+    );
   });
 });
 

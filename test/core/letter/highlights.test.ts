@@ -68,7 +68,7 @@ describe('highlights as sentences', () => {
       'I did I&D x3 on my own.',
     );
     expect(highlightsSource({ procedures: 'I&D x3, splinting' }, 'Chen')).toBe(
-      'I performed or assisted with I&D x3 and splinting.',
+      'I performed or assisted with three I&Ds and splinting.',
     );
     expect(highlightsSource({}, 'Chen')).toBe('');
   });

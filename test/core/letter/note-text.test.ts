@@ -19,6 +19,10 @@ describe('expandAbbreviations: the ones with one meaning', () => {
     ["d/c'd home on day 3", 'discharged home on day 3'],
     ['wrote the d/c summary', 'wrote the discharge summary'],
     ['started abx & fluids', 'started antibiotics and fluids'],
+    ['scrubbed w/ him 3x/wk', 'scrubbed with him three times a week'],
+    ['called 2x/day', 'called twice a day'],
+    ['noticed no glucometer at d/c', 'noticed no glucometer at discharge'],
+    ['by wk 3, ran the family mtg', 'by week 3, ran the family meeting'],
   ])('%s', (text, out) => expect(expandAbbreviations(text)).toBe(out));
 
   it('leaves what only looks like an age and sex, or is a child', () => {
@@ -40,9 +44,11 @@ describe('finishBullet', () => {
     ['Presented every morning', 'I presented every morning.'],
     ['led two family meetings.', 'I led two family meetings.'],
     ['I wrote the notes', 'I wrote the notes.'],
+    ['always finished notes same day', 'I always finished notes same day.'],
+    ['knew HEART score, PERC, Wells', 'I knew HEART score, PERC, Wells.'],
   ])('%s', (bullet, sentence) => expect(finishBullet(bullet)).toBe(sentence));
 
-  it.each(['a 64-year-old woman with COPD exacerbation', 'Red bed', 'great feedback', ''])(
+  it.each(['a 64-year-old woman with COPD exacerbation', 'Red bed', 'great feedback', 'always on time', ''])(
     'leaves %j as a note',
     (bullet) => expect(finishBullet(bullet)).toBeNull(),
   );
@@ -55,9 +61,9 @@ describe('answerPieces', () => {
     );
     expect(pieces).toEqual([
       { kind: 'prose', text: 'I saw five patients a day.' },
-      { kind: 'note', text: 'a 64-year-old woman with COPD exacerbation' },
+      { kind: 'note', text: 'a 64-year-old woman with COPD exacerbation', typed: '64F w/ COPD exac' },
       { kind: 'prose', text: 'I managed her BiPAP with RT.' },
-      { kind: 'note', text: 'd/c the steroids' },
+      { kind: 'note', text: 'd/c the steroids', typed: 'd/c the steroids' },
     ]);
   });
 
@@ -76,12 +82,14 @@ describe('answerPieces', () => {
     expect(answerPieces('1. examined him\n2) Ordered a CT\n2) Ordered a CT')).toEqual([
       { kind: 'prose', text: 'I examined him. I ordered a CT.' },
     ]);
-    expect(answerPieces('- BiPAP\n- BiPAP')).toEqual([{ kind: 'note', text: 'BiPAP' }]);
+    expect(answerPieces('- BiPAP\n- BiPAP')).toEqual([{ kind: 'note', text: 'BiPAP', typed: 'BiPAP' }]);
   });
 
   it('loses no word of a note: every note is the bullet as typed, abbreviations expanded', () => {
     const pieces = answerPieces('* septic shock, pressors 😬\n* family mtg');
-    expect(pieces.map((p) => p.text)).toEqual(['septic shock, pressors', 'family mtg']);
+    expect(pieces.map((p) => p.text)).toEqual(['septic shock, pressors', 'family meeting']);
+    // The letter shows a note as the candidate typed it (without emoji), for them to rewrite.
+    expect(pieces.map((p) => p.typed)).toEqual(['septic shock, pressors', 'family mtg']);
     expect(pieces.every((p) => p.kind === 'note')).toBe(true);
   });
 

@@ -1,0 +1,115 @@
+/**
+ * Fragments a candidate types where a sentence belongs, made into the sentence a letter needs, in the
+ * candidate's voice so the point-of-view conversion turns them into the physician's like any other answer.
+ * Each rule covers one shape with one reading; anything else is left for the composer to mark.
+ *   - a relationship role: "Preceptor in clinic, three days a week" → "Dr. Birchfield was my preceptor in
+ *     clinic, three days a week."
+ *   - a counted procedure: "lac repair x7" → "seven laceration repairs"
+ *   - feedback as a label: "Dr. Ferraro: “hardest worker on the team”" → "I was the hardest worker on the team."
+ */
+import { numberWord } from './letter-dates';
+
+const ROLE_NOUN =
+  '(?:attending(?:\\s+physician)?|preceptor|supervisor|mentor|advisor|adviser|(?:clerkship|course|site|program|residency|rotation)\\s+director|director|instructor|teacher|chief)';
+
+/** "Ward attending, two weeks", "attending on general surgery", "my preceptor in clinic". */
+const ROLE = new RegExp(`^(?:(?:my|the)\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${ROLE_NOUN}\\b`, 'iu');
+
+const DURATION =
+  /,\s*((?:about\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?))$/i;
+
+/** Lower-cases a first word that is only capitalized ("Ward"), not an acronym ("ICU"). */
+export const lowerFirst = (s: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+
+/**
+ * A relationship fragment that names the recommender's role as a sentence about the recommender, or null
+ * when the text is not such a fragment (it starts with "I", or with anything but a role).
+ */
+export function relationshipFragment(text: string, recommender: string): string | null {
+  const t = text.replace(/[\s;,.]+$/, '').trim();
+  if (recommender === '' || !ROLE.test(t)) return null;
+  const role = lowerFirst(t)
+    .replace(/^(?:my|the)\s+/i, '')
+    .replace(DURATION, ' for $1');
+  return `${recommender} was my ${role}.`;
+}
+
+/** A relationship answer with each role fragment in it (between semicolons or sentence ends) made a sentence. */
+export function relationshipInProse(text: string, recommender: string): string {
+  const parts = text
+    .split(/;\s+|(?<=[.!?])\s+(?=\p{Lu})/u)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const sentences = parts.map((part) => relationshipFragment(part, recommender));
+  // Text with no fragment stays as the candidate punctuated it.
+  if (sentences.every((s) => s === null)) return text;
+  return parts
+    .map((part, i) => {
+      const sentence = sentences[i];
+      if (sentence) return sentence;
+      const capital = part.charAt(0).toUpperCase() + part.slice(1);
+      return /[.!?]["”’)]*$/.test(capital) ? capital : `${capital}.`;
+    })
+    .join(' ');
+}
+
+/** Procedure words a note shortens, with one meaning each in a procedure log. */
+const PROCEDURE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\blap\s+appy\b/gi, 'laparoscopic appendectomy'],
+  [/\blap\s+chole\b/gi, 'laparoscopic cholecystectomy'],
+  [/\blap\b(?=\s+\p{L})/giu, 'laparoscopic'],
+  [/\blac\b(?=\s+repair)/gi, 'laceration'],
+  [/\bappy\b/gi, 'appendectomy'],
+  [/\bFAST\b(?!\s+exam)/g, 'FAST exam'],
+];
+
+/** The plural of a procedure noun phrase's last word: "repair" → "repairs", "paracentesis" → "paracenteses". */
+function plural(phrase: string): string {
+  return phrase.replace(/([\p{L}&]+)$/u, (word) => {
+    if (/^\p{Lu}[\p{Lu}&]*$/u.test(word)) return `${word}s`;
+    if (/sis$/.test(word)) return word.replace(/sis$/, 'ses');
+    if (/(?:s|x|ch|sh)$/.test(word)) return `${word}es`;
+    if (/[^aeiou]y$/.test(word)) return word.replace(/y$/, 'ies');
+    return `${word}s`;
+  });
+}
+
+const COUNTED = /^(.*?\S)\s*(?:x|×)\s?(\d{1,3})\b\s*(\(.*\))?$/u;
+
+/** "lac repair x7" → "seven laceration repairs"; "paracentesis x1 (supervised)" → "one paracentesis (supervised)". */
+export function countedItem(item: string): string {
+  const m = COUNTED.exec(item.trim().replace(/[\s.;]+$/, ''));
+  if (!m) return item;
+  const n = Number(m[2]);
+  const noun = PROCEDURE_WORDS.reduce((t, [re, to]) => t.replace(re, to), m[1]!);
+  const note = m[3] ? ` ${m[3]}` : '';
+  if (n === 0) return item;
+  return `${numberWord(n)} ${n === 1 ? noun : plural(noun)}${note}`;
+}
+
+/** Every counted item of a comma or semicolon list. */
+export const countedList = (text: string): string =>
+  text
+    .split(/(\s*[,;]\s*)(?![^()]*\))/)
+    .map((part, i) => (i % 2 === 0 ? countedItem(part) : part))
+    .join('');
+
+const PRAISE_START =
+  /^(?:best|hardest|strongest|most|finest|top|one of the|among the|ready|excellent|outstanding|exceptional|a|an|the)\b/i;
+
+/**
+ * Feedback written as a label, "Dr. Ferraro: “hardest worker on the team”", from the recommender (by
+ * surname): the praise made the candidate's sentence, "I was the hardest worker on the team.", so that the
+ * letter states it rather than has the physician quote themselves. Null for anything else.
+ */
+export function labelledFeedback(text: string, recommenderSurname: string): string | null {
+  if (recommenderSurname === '') return null;
+  const m = /^(?:Dr\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)?([\p{L}'’-]+)\s*:\s*["“]?([^"”]+?)["”]?[\s.]*$/u.exec(
+    text.trim(),
+  );
+  if (!m || m[1] !== recommenderSurname || !PRAISE_START.test(m[2]!)) return null;
+  const praise = lowerFirst(m[2]!.trim());
+  const article = /^(?:best|hardest|strongest|most|finest|top)\b/i.test(praise) ? 'the ' : '';
+  return `I was ${article}${praise}.`;
+}

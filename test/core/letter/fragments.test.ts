@@ -1,0 +1,73 @@
+import {
+  countedItem,
+  countedList,
+  labelledFeedback,
+  relationshipFragment,
+  relationshipInProse,
+} from '../../../src/core/letter/fragments';
+
+describe('relationshipFragment: a role as a sentence about the recommender', () => {
+  it.each([
+    [
+      'Preceptor in clinic, three days a week.',
+      'Dr. Birchfield was my preceptor in clinic, three days a week.',
+    ],
+    ['attending on general surgery', 'Dr. Birchfield was my attending on general surgery.'],
+    ['Ward attending, two weeks', 'Dr. Birchfield was my ward attending for two weeks.'],
+    ['my clerkship director', 'Dr. Birchfield was my clerkship director.'],
+  ])('%s', (fragment, sentence) => expect(relationshipFragment(fragment, 'Dr. Birchfield')).toBe(sentence));
+
+  it.each(['I presented to him daily', 'Rounded with the team', 'ICU nights', ''])('leaves %j', (text) =>
+    expect(relationshipFragment(text, 'Dr. Birchfield')).toBeNull(),
+  );
+
+  it('needs a recommender to name', () => expect(relationshipFragment('Preceptor', '')).toBeNull());
+
+  it('makes each fragment of an answer a sentence and leaves the candidate’s own sentences', () => {
+    expect(
+      relationshipInProse('Ward attending, two weeks; I presented to him daily on rounds.', 'Dr. Whitcomb'),
+    ).toBe('Dr. Whitcomb was my ward attending for two weeks. I presented to him daily on rounds.');
+  });
+});
+
+describe('countedItem: a procedure log entry in words', () => {
+  it.each([
+    ['lac repair x7', 'seven laceration repairs'],
+    ['paracentesis x1 (supervised)', 'one paracentesis (supervised)'],
+    ['ABG x3', 'three ABGs'],
+    ['I&D x3', 'three I&Ds'],
+    ['FAST x10 (supervised).', 'ten FAST exams (supervised)'],
+    ['lap port closure x12', 'twelve laparoscopic port closures'],
+    ['skin closure x20', '20 skin closures'],
+    ['biopsy ×2', 'two biopsies'],
+    ['central line', 'central line'],
+    ['splint x0', 'splint x0'],
+  ])('%s', (item, words) => expect(countedItem(item)).toBe(words));
+
+  it('rewrites every counted item of a list and keeps its separators', () => {
+    expect(countedList('ear irrigation x2, toenail removal x1; splinting')).toBe(
+      'two ear irrigations, one toenail removal; splinting',
+    );
+  });
+});
+
+describe('labelledFeedback: the recommender’s praise as the candidate’s sentence', () => {
+  it.each([
+    ['Dr. Ferraro: "hardest worker on the team"', 'I was the hardest worker on the team.'],
+    ['Dr. Whitcomb: best sub-I this block', 'I was the best sub-I this block.'],
+    ['Vukovic: “ready to function as an intern”', 'I was ready to function as an intern.'],
+  ])('%s', (text, sentence) =>
+    expect(
+      labelledFeedback(
+        text,
+        text.includes('Ferraro') ? 'Ferraro' : text.includes('Whitcomb') ? 'Whitcomb' : 'Vukovic',
+      ),
+    ).toBe(sentence),
+  );
+
+  it('leaves feedback from anyone else, and feedback that is not praise of the candidate', () => {
+    expect(labelledFeedback('Dr. Lee: "hardest worker on the team"', 'Ferraro')).toBeNull();
+    expect(labelledFeedback('Dr. Ferraro: families like working with me', 'Ferraro')).toBeNull();
+    expect(labelledFeedback('Dr. Ferraro said I was ready', 'Ferraro')).toBeNull();
+  });
+});
