@@ -742,7 +742,9 @@ function convertSentence(
     }
     if (MODALS.has(n) || IRREGULAR_PAST.has(n)) return;
     if (AMBIGUOUS_PAST.has(n)) {
-      if (ctx.narrativePast || plural) return;
+      // Another past verb in the sentence ("I read the guideline, asked a hospitalist…") dates this one too.
+      const pastBeside = tokens.some((t, m) => m !== k && t.word && isPast(t.text));
+      if (ctx.narrativePast || plural || pastBeside) return;
       throw new Refuse({ why: 'verb', verb: w });
     }
     if (isPast(n)) return;

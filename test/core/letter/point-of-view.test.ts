@@ -256,6 +256,11 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee read the chest film before the radiologist did. Dr. Lee reviewed it with the senior.',
   },
   all('I read every new guideline.', KEPT('I read every new guideline.'), 'pointOfView'),
+  // Another past verb in the sentence dates "read": past, not a verb to ask about.
+  all(
+    'I read the OARS approach and used it with eight patients.',
+    'Dr. Lee read the OARS approach and used it with eight patients.',
+  ),
   all('I don’t leave before sign-out.', 'Dr. Lee doesn’t leave before sign-out.'),
   {
     input: 'I joined in July. I myself placed the central line.',
