@@ -39,6 +39,7 @@ import {
   type Run,
 } from './model';
 import { type AnswerPiece, answerPieces, hasBulletLines } from './note-text';
+import { narratesInPresent, toPastNarration } from './past-tense';
 import {
   convertPointOfView,
   type PovState,
@@ -215,6 +216,10 @@ export function withNotesMarked(pieces: readonly AnswerPiece[]): string {
   flush();
   return out.join(' ');
 }
+
+/** A competency answer told in the present, told in the past (past-tense.ts); bullet notes stay as typed. */
+const inThePast = (text: string) =>
+  !text.includes(MARK_OPEN) && narratesInPresent(text) ? toPastNarration(text) : text;
 
 /** The relationship answer, its role fragments ("Preceptor in clinic") made sentences about the recommender. */
 function relationshipAsProse(raw: string | undefined, recommender: string): string {
@@ -533,7 +538,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     sectionId: c.id,
     heading: c.title,
     answerIds: [`competency.${c.id}` as const],
-    source: answerAsProse(answers[`competency.${c.id}` as const], answers['rotation.name'] ?? ''),
+    source: inThePast(answerAsProse(answers[`competency.${c.id}` as const], answers['rotation.name'] ?? '')),
     missingLabel: `example for ${c.title}`,
   }));
   // Each highlight answer cleaned once, for the sentences and for the ids the section came from.

@@ -59,7 +59,7 @@ export function withoutRecommenderAttribution(text: string, recommenderSurname: 
   const who = ['[Mm]y attending', '[Tt]he attending'];
   if (recommenderSurname)
     who.push(String.raw`(?:Dr\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)?` + escapeRegExp(recommenderSurname));
-  const said = String.raw`(?:said|wrote|told me|commented|noted|remarked|mentioned)(?:\s+that)?`;
+  const said = String.raw`(?:said|says|wrote|writes|told me|tells me|commented|noted|remarked|mentioned)(?:\s+that)?`;
   const re = new RegExp(String.raw`(^|[.!?]\s+)(?:${who.join('|')})\s+${said}\s+(\p{L})`, 'gu');
   return text.replace(re, (whole, lead: string, first: string, at: number, all: string) =>
     // A "he" or "she" after it may be the recommender ("…the most caring student he had worked with"):

@@ -6,25 +6,31 @@
  * for them. Works on the candidate's own first-person text, before the point of view is converted.
  *
  * Only what can go without breaking the sentence goes: a whole sentence that is an inner state, or an
- * opening or closing clause of one ("I have always liked physiology, so when…", "…, even though I was
- * nervous about it."). A feeling that carries the reasoning ("I was worried about bleeding, so I checked his
- * exam again") stays.
+ * opening or closing clause of one ("I have always liked physiology, so when…", "I felt frustrated, so I
+ * asked…", "…, even though I was nervous about it."). A clinical worry that carries the reasoning ("I was
+ * worried about bleeding, so I checked his exam again") stays.
  */
 
-const FEELING = String.raw`(?:very\s+|so\s+|really\s+|a\s+(?:little|bit)\s+)?(?:nervous|scared|afraid|proud|happy|excited|anxious|grateful|honored|honoured)`;
+const FEELING = String.raw`(?:very\s+|so\s+|really\s+|a\s+(?:little|bit)\s+)?(?:nervous|scared|afraid|proud|happy|excited|anxious|grateful|honored|honoured|frustrated|overwhelmed|embarrassed|upset|disappointed|sad)`;
 const LIKING = String.raw`I(?:\s+have\s+|\s+had\s+|['’]ve\s+|['’]d\s+|\s+)(?:always\s+|really\s+|also\s+)?(?:liked|loved|enjoyed|been\s+(?:passionate|fascinated|interested))\b`;
-const MOTIVE = String.raw`(?:this|that)\s+is\s+(?:the\s+reason|why)\s+I\s+(?:want|wanted|chose|hope|plan|decided)\b`;
+const MOTIVE = String.raw`(?:this|that)\s+(?:is|was)\s+(?:the\s+reason|why)\s+I\s+(?:want|wanted|chose|hope|plan|decided)\b`;
 
 /** Whole sentences that are only an inner state. */
 const WHOLE = [
   // "I have always loved psychopharmacology." — with no clause that goes on to what the candidate did.
   new RegExp(String.raw`^${LIKING}(?![^.!?]*(?:,\s*so\b|\bwhen\b|\bbecause\b))`, 'iu'),
   new RegExp(String.raw`^I\s+(?:was|felt|feel|am)\s+${FEELING}\b(?![^.!?]*,\s*so\s+I\b)`, 'iu'),
-  new RegExp(String.raw`^${MOTIVE}`, 'iu'),
+  new RegExp(`^${MOTIVE}`, 'iu'),
 ];
 
 /** Clauses that go, leaving the rest of the sentence as it was. */
-const LEADING = new RegExp(String.raw`^${LIKING}[^,.!?]*,\s*so\s+`, 'iu');
+const LEADING = [
+  new RegExp(String.raw`^${LIKING}[^,.!?]*,\s*so\s+`, 'iu'),
+  // "I felt frustrated, so I asked the senior resident for tips": the asking stays, the feeling goes.
+  new RegExp(String.raw`^I\s+(?:was|felt|feel|am)\s+${FEELING}[^,.!?]*,\s*so\s+`, 'iu'),
+  // "I knew it was the right thing to do when I told the attending…": the telling stays.
+  /^I\s+(?:know|knew)\s+(?:that\s+)?it\s+(?:is|was)\s+the\s+right\s+thing(?:\s+to\s+do)?,?\s+(?:when|so)\s+/iu,
+];
 const TRAILING = [
   new RegExp(String.raw`,?\s+(?:and\s+)?${MOTIVE}[^.!?]*(?=[.!?]["”’]?$)`, 'iu'),
   new RegExp(
@@ -44,12 +50,13 @@ export interface InnerStateCut {
 export function withoutInnerState(sentence: string): InnerStateCut | null {
   const s = sentence.trim();
   if (WHOLE.some((re) => re.test(s))) return { kept: '', leftOut: s };
-  const lead = LEADING.exec(s);
-  if (lead) {
+  for (const re of LEADING) {
+    const lead = re.exec(s);
+    if (!lead) continue;
     const rest = s.slice(lead[0].length);
     return {
       kept: rest.charAt(0).toUpperCase() + rest.slice(1),
-      leftOut: lead[0].replace(/,\s*so\s+$/u, '.'),
+      leftOut: lead[0].replace(/,?\s*(?:so|when)\s+$/u, '.'),
     };
   }
   for (const re of TRAILING) {

@@ -669,6 +669,9 @@ function convertSentence(
         continue;
       }
       const n = norm(t.text);
+      // "met with them and assessed capacity": a verb joined with its subject left out is no new clause.
+      const joinedVerb = /^(?:and|or|but)$/.test(n) && isPast(tokens[wordIndexAfter(k)]?.text ?? '');
+      if (joinedVerb) continue;
       if (CLAUSE_STARTERS.has(n) || /^(?:i|we|he|she|they|it|you|who|which|whom|whose)$/.test(n)) return -1;
     }
     return and;
@@ -679,6 +682,42 @@ function convertSentence(
     if (tokens[i + 1] && !tokens[i + 1]!.word && tokens[i + 1]!.text.trim() === '') out[i + 1] = '';
     const before = tokens[and - 1];
     if (before && !before.word && before.text.trim() === ',') out[and - 1] = ' ';
+    changed = true;
+  };
+  /**
+   * Name-only, the name a second time in a sentence: a new clause after ", and", ", so" or ", but" becomes
+   * a sentence of its own ("…breathing fast. So Dr. Tanaka Ortiz called the resident"), since no pronoun
+   * can stand for the candidate.
+   */
+  const splitBefore = (i: number) => {
+    const back = (k: number) => {
+      let j = k - 1;
+      while (j >= 0 && !tokens[j]!.word && tokens[j]!.text.trim() === '') j--;
+      return j;
+    };
+    // The words between the comma and the "I": "and", "so", "but", "and then", or none (a comma splice).
+    let c = back(i);
+    const words: number[] = [];
+    while (
+      c >= 0 &&
+      tokens[c]!.word &&
+      words.length < 2 &&
+      /^(?:and|so|but|then)$/.test(norm(tokens[c]!.text))
+    ) {
+      words.unshift(c);
+      c = back(c);
+    }
+    const said = words.map((k) => norm(tokens[k]!.text)).join(' ');
+    if (!['', 'and', 'so', 'but', 'and then'].includes(said)) return;
+    if (c < 0 || tokens[c]!.word || !/^[,;]$/.test(tokens[c]!.text.trim())) return;
+    out[c] = tokens[c]!.text.replace(/[,;]/, '.');
+    // "and" goes; "so", "but" and "then" open the new sentence.
+    const kept = words.filter((k) => norm(tokens[k]!.text) !== 'and');
+    for (let k = c + 1; k < i; k++)
+      if (!kept.includes(k) && !(kept.length > 0 && k > kept[0]! && !tokens[k]!.word)) out[k] = '';
+    if (kept.length > 0) out[kept[0]!] = capitalize(norm(tokens[kept[0]!]!.text));
+    // The new sentence's subject is the one a later "and I" coordinates with.
+    firstSubject = i;
     changed = true;
   };
   /** Whether the candidate's "I" comes later in the sentence (then an earlier "my" need not name them). */
@@ -977,6 +1016,7 @@ function convertSentence(
         if (participle === base) throw new Refuse({ why: 'wouldHad' });
         put(i, `${subject} ${participle ? 'had' : 'would'}`);
       } else {
+        if (forms === null && namedInSentence) splitBefore(i);
         put(i, subject);
         agree(verbAfter(i), plural, compound);
       }

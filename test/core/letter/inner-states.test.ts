@@ -19,6 +19,23 @@ describe('withoutInnerState', () => {
     });
   });
 
+  it('takes an opening feeling, or knowing it was right, off the action it led to', () => {
+    expect(withoutInnerState('I felt frustrated, so I asked the senior resident for tips.')).toEqual({
+      kept: 'I asked the senior resident for tips.',
+      leftOut: 'I felt frustrated.',
+    });
+    expect(
+      withoutInnerState('I knew it was the right thing to do when I told the attending that I forgot.'),
+    ).toEqual({
+      kept: 'I told the attending that I forgot.',
+      leftOut: 'I knew it was the right thing to do.',
+    });
+    expect(withoutInnerState('This was the reason I wanted to train in a county program.')).toEqual({
+      kept: '',
+      leftOut: 'This was the reason I wanted to train in a county program.',
+    });
+  });
+
   it('takes a closing feeling or motive off', () => {
     expect(withoutInnerState('I filed a safety report, even though I was nervous about it.')).toEqual({
       kept: 'I filed a safety report.',
@@ -32,9 +49,13 @@ describe('withoutInnerState', () => {
     });
   });
 
-  it('keeps a feeling that carries the reasoning, and sentences about others', () => {
+  it('keeps a clinical worry that carries the reasoning, and sentences about others', () => {
     expect(withoutInnerState('I was worried about bleeding, so I checked his exam again.')).toBeNull();
-    expect(withoutInnerState('I was nervous, so I asked my senior to watch.')).toBeNull();
+    // Nervousness is the candidate's mind, not the case's reasoning: the asking stays, the feeling goes.
+    expect(withoutInnerState('I was nervous, so I asked my senior to watch.')).toEqual({
+      kept: 'I asked my senior to watch.',
+      leftOut: 'I was nervous.',
+    });
     expect(withoutInnerState('The mother was nervous before the procedure.')).toBeNull();
     expect(withoutInnerState('I felt it was important to be honest.')).toBeNull();
   });

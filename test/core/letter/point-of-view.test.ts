@@ -151,7 +151,7 @@ const CASES: readonly Case[] = [
     she: KEPT('I noticed that she was more confused than the day before, so I paged my senior.'),
     he: 'Dr. Lee noticed that she was more confused than the day before, so he paged his senior.',
     they: 'Dr. Lee noticed that she was more confused than the day before, so they paged their senior.',
-    name: 'Dr. Lee noticed that she was more confused than the day before, so Dr. Lee paged the senior.',
+    name: 'Dr. Lee noticed that she was more confused than the day before. So Dr. Lee paged the senior.',
     question: 'pointOfView',
   },
   {
@@ -256,6 +256,24 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee read the chest film before the radiologist did. Dr. Lee reviewed it with the senior.',
   },
   all('I read every new guideline.', KEPT('I read every new guideline.'), 'pointOfView'),
+  {
+    // Name-only, a second clause of the candidate's becomes a sentence of its own rather than name them twice.
+    input:
+      'I checked the chart, so I called the resident. I was changing my notes, I wrote a summary. I met the family, and then I left.',
+    she: 'Dr. Lee checked the chart, so she called the resident. She was changing her notes, she wrote a summary. She met the family, and then she left.',
+    he: 'Dr. Lee checked the chart, so he called the resident. He was changing his notes, he wrote a summary. He met the family, and then he left.',
+    they: 'Dr. Lee checked the chart, so they called the resident. They were changing their notes, they wrote a summary. They met the family, and then they left.',
+    name: 'Dr. Lee checked the chart. So Dr. Lee called the resident. Dr. Lee was changing the notes. Dr. Lee wrote a summary. Dr. Lee met the family. Then Dr. Lee left.',
+  },
+  {
+    // A verb joined with its subject left out ("and assessed") is no new clause: name-only, the next "and I" goes.
+    input: 'I met with them and assessed capacity, and I explained the choice to the son.',
+    she: 'Dr. Lee met with them and assessed capacity, and she explained the choice to the son.',
+    he: 'Dr. Lee met with them and assessed capacity, and he explained the choice to the son.',
+    they: 'Dr. Lee met with them and assessed capacity and explained the choice to the son.',
+    name: 'Dr. Lee met with them and assessed capacity and explained the choice to the son.',
+  },
+
   // Another past verb in the sentence dates "read": past, not a verb to ask about.
   all(
     'I read the OARS approach and used it with eight patients.',
@@ -691,10 +709,10 @@ describe('convertPointOfView: one name per sentence', () => {
 
   it('keeps the subject where another subject or clause comes between', () => {
     expect(convert('I called the resident, and he came, and I left.', 'name').text).toBe(
-      'Dr. Lee called the resident, and he came, and Dr. Lee left.',
+      'Dr. Lee called the resident, and he came. Dr. Lee left.',
     );
     expect(convert('I stayed because the family asked, and I explained the plan.', 'name').text).toBe(
-      'Dr. Lee stayed because the family asked, and Dr. Lee explained the plan.',
+      'Dr. Lee stayed because the family asked. Dr. Lee explained the plan.',
     );
   });
 
