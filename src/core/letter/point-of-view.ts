@@ -13,7 +13,7 @@ import { escapeRegExp } from '../text';
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-the-answer';
 import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
-import { OtherPeople, withOpeningNamed } from './other-person';
+import { OtherPeople, peopleIn, withOpeningNamed } from './other-person';
 
 /** The candidate's pronouns: the three common sets, two neopronoun sets, or none (the name every time). */
 export type PronounSet = 'she' | 'he' | 'they' | 'ze' | 'zir' | 'xe' | 'name';
@@ -1097,13 +1097,33 @@ function addressLine(options: PovOptions): string {
 
 /** Plural nouns a "they" in the same or the sentence before can mean, other than a they/them candidate. */
 const PLURAL_ANTECEDENT =
-  /\b(?:family|families|parents|patients|nurses|residents|students|children|kids|notes|results|labs|twins)\b/i;
+  /\b(?:family|families|parents|patients|nurses|residents|students|children|kids|notes|results|labs|twins|ratings|scores|values|levels|symptoms|vitals|doses|medications)\b/i;
 
 /** A sentence narrated in the present: a present-tense verb after a personal pronoun. */
 const PRESENT_NARRATION =
   /\b(?:she|he|they|it)\s+(?:\p{L}+ly\s+)?(?:is|are|has|have|does|do|says|tells|(?!(?:was|always|perhaps|this|thus|less|across|unless)\b)\p{L}{2,}[^s\P{L}]s)\b/iu;
 
 const OPENING_PRONOUN = /^[\s“"‘(]*(she|he|they|her|him|them|his|hers|their|theirs)(?![\p{L}])/iu;
+
+/** People a "she" or "he" could mean besides the patient and their family. */
+const OTHER_ROLES =
+  /\b(?:educator|nurses?|residents?|attending|doctor|physician|pharmacist|therapist|interpreter|worker|midwife|chaplain|surgeon|anesthesiologist|radiologist|specialist|fellow|intern|student|colleague|coordinator|manager|technician|aide|senior|chief|Dr|Mrs?|Ms|Mx)\b/;
+
+/** The one person of the candidate's gender a sentence mentions, by how the letter names them. */
+function onlyPersonIn(sentence: string, set: 'she' | 'he'): string | undefined {
+  const found = new Set(peopleIn(sentence, set));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The sentence with its first `pronoun` (a subject, not a contraction) replaced by the person's name. */
+function withFirstNamed(sentence: string, pronoun: string, person: string): string | null {
+  const re = new RegExp(`(?<![\\p{L}'’])${pronoun}(?![\\p{L}'’])`, 'iu');
+  const m = re.exec(sentence);
+  if (!m) return null;
+  const atStart = sentence.slice(0, m.index).trim() === '';
+  const name = atStart ? person.charAt(0).toUpperCase() + person.slice(1) : person;
+  return sentence.slice(0, m.index) + name + sentence.slice(m.index + m[0].length);
+}
 
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
 
@@ -1216,9 +1236,29 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       // "he", the patient's "he" in this sentence reads as the candidate, named or not. A plural "they"
       // beside a they/them candidate ("The family stayed…; they asked me…") is clear once the candidate is
       // named at every mention in the sentence.
-      const other = otherPronounIn(body, true);
+      let other = otherPronounIn(body, true);
+      const plainPast = !PRESENT_NARRATION.test(body) && !/->|→|=>/.test(body);
+      // "I took a history, including when she had last eaten": with one first person and one person the
+      // answer has introduced, that person is named at their first "she" ("…when the patient had last
+      // eaten"), after which "she" is theirs; the candidate is named.
+      const introduced =
+        other && converted.candidate && plainPast
+          ? (people.only() ??
+            (options.pronouns === 'she' || options.pronouns === 'he'
+              ? onlyPersonIn(body, options.pronouns)
+              : undefined))
+          : undefined;
+      const firstPersons = body.match(new RegExp(FIRST_PERSON.source, 'gu'))?.length ?? 0;
+      // Not when someone else in the sentence could be that "she" ("the educator told me she had seen…").
+      if (other && introduced && firstPersons === 1 && !OTHER_ROLES.test(body.split(introduced).join(' '))) {
+        const named = withFirstNamed(body, other, introduced);
+        const again = named ? convertSentence(named, context, ctx, state, other) : undefined;
+        if (again && again.text.split(options.name).length <= 2) {
+          converted = again;
+          other = undefined;
+        }
+      }
       if (other && converted.candidate) {
-        const plainPast = !PRESENT_NARRATION.test(body) && !/->|→|=>/.test(body);
         if (options.pronouns !== 'they' || !plainPast || !PLURAL_ANTECEDENT.test(`${previous} ${body}`))
           throw new Refuse({ why: 'otherPronoun', pronoun: other });
         converted = convertSentence(body, context, ctx, state, other);

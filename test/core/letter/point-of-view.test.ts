@@ -157,10 +157,10 @@ const CASES: readonly Case[] = [
   {
     input: 'I examined the man at the bedside. I found that he had a new murmur.',
     she: 'Dr. Lee examined the man at the bedside. She found that he had a new murmur.',
-    he: `Dr. Lee examined the man at the bedside. ${KEPT('I found that he had a new murmur.')}`,
+    // The man the answer introduced is named at his "he", so the candidate's "he" is not taken for him.
+    he: 'Dr. Lee examined the man at the bedside. Dr. Lee found that the patient had a new murmur.',
     they: 'Dr. Lee examined the man at the bedside. They found that he had a new murmur.',
     name: 'Dr. Lee examined the man at the bedside. Dr. Lee found that he had a new murmur.',
-    question: 'pointOfView',
   },
   all(
     'The patient told me, “I finally understand my diagnosis.”',
@@ -264,6 +264,24 @@ const CASES: readonly Case[] = [
     he: 'Dr. Lee checked the chart, so he called the resident. He was changing his notes, he wrote a summary. He met the family, and then he left.',
     they: 'Dr. Lee checked the chart, so they called the resident. They were changing their notes, they wrote a summary. They met the family, and then they left.',
     name: 'Dr. Lee checked the chart. So Dr. Lee called the resident. Dr. Lee was changing the notes. Dr. Lee wrote a summary. Dr. Lee met the family. Then Dr. Lee left.',
+  },
+  {
+    // One first person and one person the answer introduced: that person is named at their first "she".
+    input:
+      'I admitted a 71-year-old woman. I took a history, including when she had last eaten and when she took her apixaban.',
+    she: 'Dr. Lee admitted a 71-year-old woman. Dr. Lee took a history, including when the patient had last eaten and when she took her apixaban.',
+    he: 'Dr. Lee admitted a 71-year-old woman. He took a history, including when she had last eaten and when she took her apixaban.',
+    they: 'Dr. Lee admitted a 71-year-old woman. They took a history, including when she had last eaten and when she took her apixaban.',
+    name: 'Dr. Lee admitted a 71-year-old woman. Dr. Lee took a history, including when she had last eaten and when she took her apixaban.',
+  },
+  {
+    // …but not when someone else in the sentence could be that "she".
+    input: 'I admitted a 71-year-old woman. The educator told me she had seen worse.',
+    she: `Dr. Lee admitted a 71-year-old woman. ${KEPT('The educator told me she had seen worse.')}`,
+    he: 'Dr. Lee admitted a 71-year-old woman. The educator told him she had seen worse.',
+    they: 'Dr. Lee admitted a 71-year-old woman. The educator told them she had seen worse.',
+    name: 'Dr. Lee admitted a 71-year-old woman. The educator told Dr. Lee she had seen worse.',
+    question: 'pointOfView',
   },
   {
     // A verb joined with its subject left out ("and assessed") is no new clause: name-only, the next "and I" goes.
