@@ -14,6 +14,7 @@ import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-
 import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 import { OtherPeople, peopleIn, withOpeningNamed } from './other-person';
+import { withRecommenderContinued } from './recommender-pronoun';
 
 /** The candidate's pronouns: the three common sets, two neopronoun sets, or none (the name every time). */
 export type PronounSet = 'she' | 'he' | 'they' | 'ze' | 'zir' | 'xe' | 'name';
@@ -702,16 +703,16 @@ function convertSentence(
       c >= 0 &&
       tokens[c]!.word &&
       words.length < 2 &&
-      /^(?:and|so|but|then)$/.test(norm(tokens[c]!.text))
+      /^(?:and|so|but|then|later)$/.test(norm(tokens[c]!.text))
     ) {
       words.unshift(c);
       c = back(c);
     }
     const said = words.map((k) => norm(tokens[k]!.text)).join(' ');
-    if (!['', 'and', 'so', 'but', 'and then'].includes(said)) return;
+    if (!['', 'and', 'so', 'but', 'and then', 'and later'].includes(said)) return;
     if (c < 0 || tokens[c]!.word || !/^[,;]$/.test(tokens[c]!.text.trim())) return;
     out[c] = tokens[c]!.text.replace(/[,;]/, '.');
-    // "and" goes; "so", "but" and "then" open the new sentence.
+    // "and" goes; "so", "but", "then" and "later" open the new sentence.
     const kept = words.filter((k) => norm(tokens[k]!.text) !== 'and');
     for (let k = c + 1; k < i; k++)
       if (!kept.includes(k) && !(kept.length > 0 && k > kept[0]! && !tokens[k]!.word)) out[k] = '';
@@ -955,8 +956,18 @@ function convertSentence(
         if (!isRole && options.source !== 'relationship') {
           // "Dr. Chen said he…", "Dr. Chen was my attending, and I presented to him": a later pronoun that
           // can mean the recommender would now point at the wrong person.
-          const later = tokens.slice(last + 1).find((x) => x.word && recommenderPronoun.test(x.text));
-          if (later) throw new Refuse({ why: 'laterPronoun', pronoun: later.text });
+          const at = tokens.findIndex((x, k) => k > last && x.word && recommenderPronoun.test(x.text));
+          // "…with Dr. Feldman, explained them to the patient, and respected his wish": a person between
+          // is who the pronoun means, and it never meant the recommender.
+          const between =
+            at > 0
+              ? tokens
+                  .slice(last + 1, at)
+                  .map((x) => x.text)
+                  .join('')
+              : '';
+          if (at > 0 && !PERSON_BETWEEN.test(between))
+            throw new Refuse({ why: 'laterPronoun', pronoun: tokens[at]!.text });
         }
       }
       i = last;
@@ -1105,6 +1116,10 @@ const PRESENT_NARRATION =
 
 const OPENING_PRONOUN = /^[\s“"‘(]*(she|he|they|her|him|them|his|hers|their|theirs)(?![\p{L}])/iu;
 
+/** A patient or relative named between the recommender and a later pronoun. */
+const PERSON_BETWEEN =
+  /\b(?:patient|man|woman|boy|girl|baby|child|infant|toddler|mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|Mrs?\.|Ms\.)(?![\p{L}])/u;
+
 /** People a "she" or "he" could mean besides the patient and their family. */
 const OTHER_ROLES =
   /\b(?:educator|nurses?|residents?|attending|doctor|physician|pharmacist|therapist|interpreter|worker|midwife|chaplain|surgeon|anesthesiologist|radiologist|specialist|fellow|intern|student|colleague|coordinator|manager|technician|aide|senior|chief|Dr|Mrs?|Ms|Mx)\b/;
@@ -1231,6 +1246,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       const nextOther =
         options.pronouns !== 'they' && !FIRST_PERSON.test(next) && otherPronounIn(next, true) !== undefined;
       const context = nextOther ? `${previous} ${next}` : previous;
+      body = withRecommenderContinued(body, explicit, options.recommenderAddress);
       let converted = convertSentence(body, context, ctx, state, otherPronounIn(body, false));
       // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
       // "he", the patient's "he" in this sentence reads as the candidate, named or not. A plural "they"

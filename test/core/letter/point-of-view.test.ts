@@ -283,6 +283,11 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee admitted a 71-year-old woman. The educator told Dr. Lee she had seen worse.',
     question: 'pointOfView',
   },
+  // The recommender's own "he" after their name becomes the physician's "I" with it.
+  all(
+    'I called Dr. Chen, and he agreed it was compartment syndrome.',
+    'Dr. Lee called me, and I agreed it was compartment syndrome.',
+  ),
   {
     // A verb joined with its subject left out ("and assessed") is no new clause: name-only, the next "and I" goes.
     input: 'I met with them and assessed capacity, and I explained the choice to the son.',

@@ -1,0 +1,37 @@
+import { withRecommenderContinued } from '../../../src/core/letter/recommender-pronoun';
+
+// The pattern the point-of-view conversion builds for "Katherine Albright".
+const ALBRIGHT =
+  /(?<![\p{L}])(?:(?:Dr\.?|Doctor|Professor|Prof\.)\s+(?:Katherine\s+Albright|Albright)|Katherine\s+Albright|Katherine)(?![\p{L}])/gu;
+const go = (s: string) => withRecommenderContinued(s, ALBRIGHT, 'Dr. Albright');
+
+describe('withRecommenderContinued', () => {
+  it.each([
+    [
+      'I called Dr. Albright, and she agreed it was compartment syndrome.',
+      'I called Dr. Albright, and Dr. Albright agreed it was compartment syndrome.',
+    ],
+    [
+      'Later I asked Dr. Albright why, and she explained the risk.',
+      'Later I asked Dr. Albright why, and Dr. Albright explained the risk.',
+    ],
+    [
+      'Dr. Albright reviewed the films and agreed, so he booked the OR.',
+      'Dr. Albright reviewed the films and agreed, so Dr. Albright booked the OR.',
+    ],
+  ])('names the recommender’s own "she"/"he": %s', (s, out) => expect(go(s)).toBe(out));
+
+  it.each([
+    // Someone else could be the "she".
+    'I presented her to Dr. Albright, and she was referred for TAVR.',
+    'I presented to Dr. Albright, we stopped the ibuprofen, and he had an endoscopy.',
+    'I raised it with Dr. Albright, the drug was stopped, and he was started on steroids.',
+    'Dr. Albright and the resident met the family, and she explained the plan.',
+    // Naming would have the physician quote themselves.
+    'Dr. Albright said she would be happy to have me as a resident.',
+    // Not narrated in the past.
+    'I called Dr. Albright, and she agrees.',
+    // No recommender in the sentence.
+    'I called the resident, and she agreed.',
+  ])('leaves %j', (s) => expect(go(s)).toBe(s));
+});
