@@ -584,6 +584,8 @@ function convertSentence(
     ((ctx.competitor !== null && (ctx.competitor.test(sentence) || ctx.competitor.test(previous))) ||
       PERSON_NOUNS[options.pronouns]?.test(sentence) === true);
   let namedInSentence = false;
+  // The candidate's "I" beside the recommender ("Dr. Albright and I"), which becomes the physician's own.
+  const physicianI = new Set<number>();
   // The token of the candidate's "I" that opened the sentence's first clause, for "…, and I saw her first".
   let firstSubject = -1;
 
@@ -686,9 +688,9 @@ function convertSentence(
     changed = true;
   };
   /**
-   * Name-only, the name a second time in a sentence: a new clause after ", and", ", so" or ", but" becomes
-   * a sentence of its own ("…breathing fast. So Dr. Tanaka Ortiz called the resident"), since no pronoun
-   * can stand for the candidate.
+   * The name a second time in a sentence (name-only, or where a pronoun would be someone else's): a new
+   * clause after ", and", ", so" or ", but" becomes a sentence of its own ("…breathing fast. So Dr. Tanaka
+   * Ortiz called the resident"), since no pronoun can stand for the candidate there.
    */
   const splitBefore = (i: number) => {
     const back = (k: number) => {
@@ -914,7 +916,15 @@ function convertSentence(
       } else {
         const clause = atClauseStart(i);
         const verb = verbAfter(last);
-        if (clause.start && isVerbish(verb)) {
+        const and = wordIndexAfter(last);
+        const partner = and >= 0 && nextWord === 'and' ? wordIndexAfter(and) : -1;
+        if (partner >= 0 && tokens[partner]!.text === 'I' && clause.start) {
+          // "Dr. Albright and I explained…": the two swap, "Mr. Navarro and I explained…"; that "I" stays.
+          replacement = options.name;
+          physicianI.add(partner);
+          candidate = true;
+          markNamed(true);
+        } else if (clause.start && isVerbish(verb)) {
           replacement = 'I';
           agreeWithI(verb);
         } else if (
@@ -966,7 +976,10 @@ function convertSentence(
                   .map((x) => x.text)
                   .join('')
               : '';
-          if (at > 0 && !PERSON_BETWEEN.test(between))
+          // After "Dr. Albright and I", an object or possessive ("…the plan for her wound") is never the
+          // recommender, who is that clause's subject.
+          const swappedObject = physicianI.size > 0 && at > 0 && !/^(?:he|she)$/i.test(tokens[at]!.text);
+          if (at > 0 && !PERSON_BETWEEN.test(between) && !swappedObject)
             throw new Refuse({ why: 'laterPronoun', pronoun: tokens[at]!.text });
         }
       }
@@ -989,6 +1002,7 @@ function convertSentence(
     if (quoted[t.start]) throw new Refuse({ why: 'quotation' });
     candidate = true;
 
+    if (physicianI.has(i)) continue;
     if (w === 'I' || /^I['’]/.test(w)) {
       // Past narration only: a present-tense verb needs the tense pass first, or it would read as now.
       const verb = verbAfter(i);
@@ -1027,7 +1041,7 @@ function convertSentence(
         if (participle === base) throw new Refuse({ why: 'wouldHad' });
         put(i, `${subject} ${participle ? 'had' : 'would'}`);
       } else {
-        if (forms === null && namedInSentence) splitBefore(i);
+        if (byName && namedInSentence) splitBefore(i);
         put(i, subject);
         agree(verbAfter(i), plural, compound);
       }

@@ -283,6 +283,15 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee admitted a 71-year-old woman. The educator told Dr. Lee she had seen worse.',
     question: 'pointOfView',
   },
+  {
+    // "Dr. Chen and I": the candidate is named and the "I" is the physician's; "we" then includes them.
+    input:
+      'Dr. Chen and I explained the plan for her wound, and I brought her photos. Then Dr. Chen and I went home.',
+    she: 'Dr. Lee and I explained the plan for her wound. Dr. Lee brought her photos. Then Dr. Lee and I went home.',
+    he: 'Dr. Lee and I explained the plan for her wound, and he brought her photos. Then Dr. Lee and I went home.',
+    they: 'Dr. Lee and I explained the plan for her wound, and they brought her photos. Then Dr. Lee and I went home.',
+    name: 'Dr. Lee and I explained the plan for her wound. Dr. Lee brought her photos. Then Dr. Lee and I went home.',
+  },
   // The recommender's own "he" after their name becomes the physician's "I" with it.
   all(
     'I called Dr. Chen, and he agreed it was compartment syndrome.',
