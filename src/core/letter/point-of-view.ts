@@ -1268,9 +1268,9 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       // named at every mention in the sentence.
       let other = otherPronounIn(body, true);
       const plainPast = !PRESENT_NARRATION.test(body) && !/->|→|=>/.test(body);
-      // "I took a history, including when she had last eaten": with one first person and one person the
-      // answer has introduced, that person is named at their first "she" ("…when the patient had last
-      // eaten"), after which "she" is theirs; the candidate is named.
+      // "I took a history, including when she had last eaten": with one person the answer has introduced,
+      // that person is named at their first "she" ("…when the patient had last eaten"), after which "she"
+      // is theirs; the candidate is named, and a sentence that would name them twice stays as it was.
       const introduced =
         other && converted.candidate && plainPast
           ? (people.only() ??
@@ -1278,9 +1278,8 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
               ? onlyPersonIn(body, options.pronouns)
               : undefined))
           : undefined;
-      const firstPersons = body.match(new RegExp(FIRST_PERSON.source, 'gu'))?.length ?? 0;
       // Not when someone else in the sentence could be that "she" ("the educator told me she had seen…").
-      if (other && introduced && firstPersons === 1 && !OTHER_ROLES.test(body.split(introduced).join(' '))) {
+      if (other && introduced && !OTHER_ROLES.test(body.split(introduced).join(' '))) {
         const named = withFirstNamed(body, other, introduced);
         const again = named ? convertSentence(named, context, ctx, state, other) : undefined;
         if (again && again.text.split(options.name).length <= 2) {
