@@ -94,7 +94,7 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const PAST_IRREGULAR = new Set(
   `saw took made led wrote gave ran kept held met told did got went spoke brought taught caught chose drew felt
   heard left read sent set stood thought won built sat put cut found began became oversaw undertook knew
-  understood grew sought bought drove spent lost paid meant broke forgot`.split(/\s+/),
+  understood grew sought bought drove spent lost paid meant broke forgot said came`.split(/\s+/),
 );
 
 /**
@@ -119,6 +119,37 @@ export function finishBullet(bullet: string): string | null {
   const past = PAST_IRREGULAR.has(verb) || (/^\p{L}{3,}ed$/u.test(verb) && !/eed$/.test(verb));
   if (!past || (first !== verb && first !== capitalize(verb))) return null;
   return withStop(`I ${verb}${text.slice(first.length)}`);
+}
+
+const isPastWord = (w: string) =>
+  PAST_IRREGULAR.has(w) ||
+  /^(?:could|would|was|were|had|did)$/.test(w) ||
+  (/^\p{L}{3,}ed$/u.test(w) && !/eed$/.test(w));
+
+const DETERMINER =
+  /^(?:the|a|an|her|his|their|its|one|two|three|four|five|six|seven|eight|nine|ten|both|all|most|many|several|\d+(?:st|nd|rd|th)?)$/i;
+/** Nouns a note writes without their article: "Family chose…" is "The family chose…". */
+const BARE_NOUN =
+  /^(?:patient|resident|family|nurse|attending|team|chief|intern|mother|father|daughter|son)(?:['’]s)?$/i;
+
+/**
+ * A bullet that is already a clause with its own subject and a past verb ("Family chose comfort-focused
+ * care", "Patients without insurance could not afford inhalers") as a sentence, with the article a note
+ * leaves out; null for anything else (a noun phrase, a label "fb: …", notation no rule can read).
+ */
+export function clauseBullet(bullet: string): string | null {
+  const text = bullet.replace(/[\s;,.]+$/, '').trim();
+  const words = text.split(/\s+/);
+  if (words.length < 3 || /[:]/.test(text)) return null;
+  const k = words.findIndex((w, i) => i > 0 && i <= 5 && isPastWord(w.toLowerCase()));
+  if (k < 1) return null;
+  const subject = words.slice(0, k);
+  if (subject.some((w) => /[,;()]/.test(w) || isPastWord(w.toLowerCase()))) return null;
+  const head = subject[0]!;
+  const plural = /^\p{L}+s$/u.test(head) && !/ss$/.test(head);
+  if (!DETERMINER.test(head) && !BARE_NOUN.test(head) && !plural) return null;
+  const withArticle = BARE_NOUN.test(head) ? `The ${head.toLowerCase()}${text.slice(head.length)}` : text;
+  return `${capitalize(withArticle)}.`;
 }
 
 /** Whether any line of the answer is a bullet or a numbered item. */
@@ -168,7 +199,7 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
     const text = spellSmallCounts(
       unquoteName(expandAbbreviations(dropEmoji(line.replace(BULLET, ''))), rotationName),
     );
-    const sentence = hasUnclearNotation(text) ? null : finishBullet(text);
+    const sentence = hasUnclearNotation(text) ? null : (finishBullet(text) ?? clauseBullet(text));
     if (sentence) push(sentence, 'prose');
     else
       push(

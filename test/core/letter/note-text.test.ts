@@ -1,5 +1,6 @@
 import {
   answerPieces,
+  clauseBullet,
   expandAbbreviations,
   finishBullet,
   hasUnclearNotation,
@@ -52,6 +53,29 @@ describe('finishBullet', () => {
     'leaves %j as a note',
     (bullet) => expect(finishBullet(bullet)).toBeNull(),
   );
+});
+
+describe('clauseBullet: a bullet that is already a clause with its own subject', () => {
+  it.each([
+    ['Family chose comfort-focused care', 'The family chose comfort-focused care.'],
+    [
+      'Patient’s daughter wanted everything done; I explained options',
+      'The patient’s daughter wanted everything done; I explained options.',
+    ],
+    [
+      'Patients without insurance could not afford inhalers',
+      'Patients without insurance could not afford inhalers.',
+    ],
+    ['2nd lactate time dropped over two weeks', '2nd lactate time dropped over two weeks.'],
+  ])('%s', (bullet, sentence) => expect(clauseBullet(bullet)).toBe(sentence));
+
+  it.each([
+    'feedback: knot tying slow',
+    'patients NPO too long before OR',
+    'on time every day 5am',
+    'list of OR times to nursing',
+    'saw five patients',
+  ])('leaves %j', (bullet) => expect(clauseBullet(bullet)).toBeNull());
 });
 
 describe('answerPieces', () => {
