@@ -6,6 +6,8 @@
  *     clinic, three days a week."
  *   - a counted procedure: "lac repair x7" → "seven laceration repairs"
  *   - feedback as a label: "Dr. Ferraro: “hardest worker on the team”" → "I was the hardest worker on the team."
+ *   - feedback received, as a note: "midpoint fb: plans too vague" → "At midpoint, the feedback was that my
+ *     plans were too vague."
  */
 import { numberWord } from './letter-dates';
 
@@ -17,6 +19,8 @@ const ROLE = new RegExp(`^(?:(?:my|the)\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${ROLE_NOUN
 
 const DURATION =
   /,\s*((?:about\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?))$/i;
+
+const capitalizeFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Lower-cases a first word that is only capitalized ("Ward"), not an acronym ("ICU"). */
 export const lowerFirst = (s: string): string =>
@@ -112,4 +116,36 @@ export function labelledFeedback(text: string, recommenderSurname: string): stri
   const praise = lowerFirst(m[2]!.trim());
   const article = /^(?:best|hardest|strongest|most|finest|top)\b/i.test(praise) ? 'the ' : '';
   return `I was ${article}${praise}.`;
+}
+
+const JUDGED =
+  /^(.+?)\s+((?:too|very|a bit|a little|somewhat|much)\s+)?(slow|vague|long|short|late|disorganized|unclear|incomplete|quiet|brief|wordy|fast|rushed|scattered)$/i;
+
+/**
+ * Feedback the candidate received, written as a label: "midpoint feedback: plans too vague", "feedback
+ * from Dr. Vukovic: disposition decisions slow", "feedback: need to set agenda". In the candidate's voice,
+ * for the conversion: "At midpoint, the feedback was that my plans were too vague." Null for anything else.
+ */
+export function feedbackNote(text: string): string | null {
+  const m =
+    /^(?:(midpoint|mid-rotation|final|early|first-week)\s+)?(?:fb|feedback)(\s+from\s+[^:]+?)?\s*:\s*(.+?)[\s.]*$/i.exec(
+      text.trim(),
+    );
+  if (!m) return null;
+  const body = m[3]!;
+  const need = /^needs?\s+to\s+(.+)$/i.exec(body);
+  const judged = JUDGED.exec(body);
+  let clause: string;
+  if (need) clause = `I needed to ${need[1]}`;
+  else if (judged && !/^(?:my|I)\b/i.test(judged[1]!)) {
+    const noun = judged[1]!.replace(/^(?:the|his|her|their)\s+/i, '');
+    const plural = /s$/i.test(noun) && !/ss$/i.test(noun);
+    clause = `my ${lowerFirst(noun)} ${plural ? 'were' : 'was'} ${judged[2] ?? ''}${judged[3]}`;
+  } else return null;
+  // "Dr. Vukovic's feedback", which the conversion makes "my feedback" when Dr. Vukovic is the recommender.
+  const giver = m[2] ? `${m[2].replace(/^\s+from\s+/i, '')}’s` : 'the';
+  const feedback = m[1]
+    ? `At ${m[1].toLowerCase()}, ${giver} feedback`
+    : `${capitalizeFirst(giver)} feedback`;
+  return `${feedback} was that ${clause}.`;
 }

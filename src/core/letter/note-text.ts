@@ -6,6 +6,7 @@
  * meanings such as d/c) is a note: the composer marks it and asks, in session 1, for full sentences.
  */
 import { normalizeText } from '../text';
+import { feedbackNote } from './fragments';
 import { numberWord } from './letter-dates';
 import { cleanProse, dropEmoji, sentenceKey, spellSmallCounts, unquoteName } from './source-text';
 
@@ -199,7 +200,9 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
     const text = spellSmallCounts(
       unquoteName(expandAbbreviations(dropEmoji(line.replace(BULLET, ''))), rotationName),
     );
-    const sentence = hasUnclearNotation(text) ? null : (finishBullet(text) ?? clauseBullet(text));
+    const sentence = hasUnclearNotation(text)
+      ? null
+      : (finishBullet(text) ?? clauseBullet(text) ?? feedbackNote(text));
     if (sentence) push(sentence, 'prose');
     else
       push(

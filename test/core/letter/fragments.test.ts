@@ -1,6 +1,7 @@
 import {
   countedItem,
   countedList,
+  feedbackNote,
   labelledFeedback,
   relationshipFragment,
   relationshipInProse,
@@ -70,4 +71,24 @@ describe('labelledFeedback: the recommender’s praise as the candidate’s sent
     expect(labelledFeedback('Dr. Ferraro: families like working with me', 'Ferraro')).toBeNull();
     expect(labelledFeedback('Dr. Ferraro said I was ready', 'Ferraro')).toBeNull();
   });
+});
+
+describe('feedbackNote: feedback received, written as a label', () => {
+  it.each([
+    ['midpoint feedback: plans too vague', 'At midpoint, the feedback was that my plans were too vague.'],
+    ['fb: knot tying slow', 'The feedback was that my knot tying was slow.'],
+    [
+      'feedback: need to set agenda at start of visit',
+      'The feedback was that I needed to set agenda at start of visit.',
+    ],
+    [
+      'feedback from Dr. Vukovic: disposition decisions slow',
+      'Dr. Vukovic’s feedback was that my disposition decisions were slow.',
+    ],
+  ])('%s', (note, sentence) => expect(feedbackNote(note)).toBe(sentence));
+
+  it.each(['feedback: great job', 'fb: my plans vague', 'plans too vague', 'Dr. Ferraro: hardest worker'])(
+    'leaves %j',
+    (note) => expect(feedbackNote(note)).toBeNull(),
+  );
 });
