@@ -14,7 +14,7 @@ import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-
 import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 import { OtherPeople, peopleIn, withOpeningNamed } from './other-person';
-import { withRecommenderContinued } from './recommender-pronoun';
+import { withoutOwnQuotation, withRecommenderContinued } from './recommender-pronoun';
 
 /** The candidate's pronouns: the three common sets, two neopronoun sets, or none (the name every time). */
 export type PronounSet = 'she' | 'he' | 'they' | 'ze' | 'zir' | 'xe' | 'name';
@@ -939,6 +939,9 @@ function convertSentence(
           throw new Refuse({ why: 'recommenderRole' });
         } else if (COPULAS.has(pv)) {
           throw new Refuse({ why: 'recommenderRole' });
+        } else if (verb >= 0 && /^(?:had|would|could|has|will)$/.test(norm(tokens[verb]!.text))) {
+          // "…the most caring students Dr. Greer had worked with": a relative clause's subject.
+          replacement = 'I';
         } else {
           replacement = 'me';
         }
@@ -1260,7 +1263,11 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       const nextOther =
         options.pronouns !== 'they' && !FIRST_PERSON.test(next) && otherPronounIn(next, true) !== undefined;
       const context = nextOther ? `${previous} ${next}` : previous;
-      body = withRecommenderContinued(body, explicit, options.recommenderAddress);
+      body = withRecommenderContinued(
+        withoutOwnQuotation(body, explicit, options.recommenderAddress),
+        explicit,
+        options.recommenderAddress,
+      );
       let converted = convertSentence(body, context, ctx, state, otherPronounIn(body, false));
       // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
       // "he", the patient's "he" in this sentence reads as the candidate, named or not. A plural "they"

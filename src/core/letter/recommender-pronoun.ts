@@ -44,3 +44,29 @@ export function withRecommenderContinued(sentence: string, explicit: RegExp | nu
   const at = end + pronoun.index;
   return sentence.slice(0, at) + address + sentence.slice(at + pronoun[0].length);
 }
+
+const SAID = /^\s+(?:said|told me|wrote|commented|mentioned|remarked)(?:\s+that)?\s+/iu;
+/** The recommender's own pronoun in their praise: "…the student she would trust", "…he had worked with". */
+const OWN_SUBJECT = /(?<![\p{L}'’])(she|he)(?=\s+(?:would|could|had|has|will|'d|’d)\b)/giu;
+const OWN_POSSESSIVE = /(?<![\p{L}'’])(her|his)(?=\s+own\b)/giu;
+
+/**
+ * The recommender's praise of the candidate as the candidate reported it, "Dr. Greer said I was one of the
+ * most caring students he had worked with", as the physician's own statement: "I was one of the most
+ * caring students Dr. Greer had worked with", which the conversion makes "She was one of the most caring
+ * students I had worked with" — never "I said…". Only a sentence that opens with the recommender saying
+ * something about the candidate ("I", "me", "my"), and only when every "she"/"he" in it is the recommender's
+ * ("…she would", "…her own"); anything else is returned as it was.
+ */
+export function withoutOwnQuotation(sentence: string, explicit: RegExp | null, address: string): string {
+  if (!explicit || address === '') return sentence;
+  const ref = new RegExp(`^(\\s*)(?:${explicit.source})`, explicit.flags.replace('g', '')).exec(sentence);
+  if (!ref) return sentence;
+  const said = SAID.exec(sentence.slice(ref[0].length));
+  if (!said) return sentence;
+  const clause = sentence.slice(ref[0].length + said[0].length);
+  if (!/(?<![\p{L}'’])(?:I|me|my)(?![\p{L}'’])/u.test(clause) || /["“”]/.test(clause)) return sentence;
+  const own = clause.replace(OWN_SUBJECT, address).replace(OWN_POSSESSIVE, `${address}’s`);
+  if (/(?<![\p{L}'’])(?:she|he|her|him|his|hers)(?![\p{L}'’])/iu.test(own)) return sentence;
+  return `${ref[1]}${own.charAt(0).toUpperCase()}${own.slice(1)}`;
+}

@@ -292,6 +292,14 @@ const CASES: readonly Case[] = [
     they: 'Dr. Lee and I explained the plan for her wound, and they brought her photos. Then Dr. Lee and I went home.',
     name: 'Dr. Lee and I explained the plan for her wound. Dr. Lee brought her photos. Then Dr. Lee and I went home.',
   },
+  // The recommender's praise, reported by the candidate, becomes the physician's own statement.
+  {
+    input: 'Dr. Chen said I was one of the most caring students he had worked with.',
+    she: 'Dr. Lee was one of the most caring students I had worked with.',
+    he: 'Dr. Lee was one of the most caring students I had worked with.',
+    they: 'Dr. Lee was one of the most caring students I had worked with.',
+    name: 'Dr. Lee was one of the most caring students I had worked with.',
+  },
   // The recommender's own "he" after their name becomes the physician's "I" with it.
   all(
     'I called Dr. Chen, and he agreed it was compartment syndrome.',

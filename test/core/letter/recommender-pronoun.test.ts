@@ -1,4 +1,4 @@
-import { withRecommenderContinued } from '../../../src/core/letter/recommender-pronoun';
+import { withoutOwnQuotation, withRecommenderContinued } from '../../../src/core/letter/recommender-pronoun';
 
 // The pattern the point-of-view conversion builds for "Katherine Albright".
 const ALBRIGHT =
@@ -34,4 +34,32 @@ describe('withRecommenderContinued', () => {
     // No recommender in the sentence.
     'I called the resident, and she agreed.',
   ])('leaves %j', (s) => expect(go(s)).toBe(s));
+});
+
+describe('withoutOwnQuotation: the recommender’s praise as the physician’s own statement', () => {
+  const own = (s: string) => withoutOwnQuotation(s, ALBRIGHT, 'Dr. Albright');
+  it.each([
+    [
+      'Dr. Albright said I was one of the most caring students she had worked with.',
+      'I was one of the most caring students Dr. Albright had worked with.',
+    ],
+    [
+      'Dr. Albright said I was the student she would trust with her own patients.',
+      'I was the student Dr. Albright would trust with Dr. Albright’s own patients.',
+    ],
+    [
+      'Dr. Albright told me that my notes were the clearest on the team.',
+      'My notes were the clearest on the team.',
+    ],
+  ])('%s', (s, out) => expect(own(s)).toBe(out));
+
+  it.each([
+    // Not about the candidate.
+    'Dr. Albright said that his heart failure was end stage.',
+    // A "her" that may be the patient's.
+    'Dr. Albright said I handled her well.',
+    // A quotation keeps its words.
+    'Dr. Albright said I was "a natural".',
+    'The resident said I was ready.',
+  ])('leaves %j', (s) => expect(own(s)).toBe(s));
 });
