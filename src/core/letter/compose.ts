@@ -20,6 +20,7 @@ import {
   daysInclusive,
   formatDateRange,
   formatLongDate,
+  numberFromWord,
   numberWord,
   parseIsoDay,
   roundedWeeks,
@@ -221,6 +222,27 @@ export function withNotesMarked(pieces: readonly AnswerPiece[]): string {
 const inThePast = (text: string) =>
   !text.includes(MARK_OPEN) && narratesInPresent(text) ? toPastNarration(text) : text;
 
+/**
+ * A bullet that only restates the patients a day the questionnaire gave ("- 6 pts/day"), which the first
+ * paragraph already states: the answer without that line, and the line. Undefined when there is none.
+ */
+function toldPerDay(raw: string | undefined, perDay: number): { rest: string; note: string } | undefined {
+  if (!hasBulletLines(raw)) return undefined;
+  const lines = normalizeText(raw ?? '').split('\n');
+  const i = lines.findIndex((line) => {
+    const m =
+      /^\s*[-*•]\s*(?:about\s+|~)?(\w+)\s*(?:pts|patients)\s*(?:\/\s*|a\s+|per\s+)(?:day|d)\s*\.?\s*$/i.exec(
+        line,
+      );
+    return m !== null && numberFromWord(m[1]!) === perDay;
+  });
+  if (i < 0) return undefined;
+  return {
+    rest: lines.filter((_, k) => k !== i).join('\n'),
+    note: lines[i]!.replace(/^\s*[-*•]\s*/, '').trim(),
+  };
+}
+
 /** The relationship answer, its role fragments ("Preceptor in clinic") made sentences about the recommender. */
 function relationshipAsProse(raw: string | undefined, recommender: string): string {
   const pieces = answerPieces(raw).map((p): AnswerPiece => {
@@ -251,6 +273,8 @@ interface FlexibleSection {
   /** The candidate's text (prose, first person), before conversion. */
   readonly source: string;
   readonly missingLabel?: string;
+  /** A note left out because the letter already states it, with why, for a comment on the heading. */
+  readonly leftOut?: { readonly note: string; readonly why: string };
 }
 
 /**
@@ -514,8 +538,9 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
     });
   }
   rel.text(' hours each week. ');
-  const perDay = answers['rotation.patientsPerDay'];
-  if (typeof perDay === 'number' && perDay > 0) {
+  const perDayAnswer = answers['rotation.patientsPerDay'];
+  const perDay = typeof perDayAnswer === 'number' && perDayAnswer > 0 ? perDayAnswer : undefined;
+  if (perDay !== undefined) {
     const subject = forms ? capitalizeFirst(forms.subject) : name;
     // A letter spells out a small count ("about six patients"); numberWord leaves larger ones as digits.
     rel.text(
@@ -534,13 +559,25 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
   rel.paragraph('body');
 
   // Competencies and highlights, with the length budget.
-  const flexible: FlexibleSection[] = COMPETENCIES.map((c) => ({
-    sectionId: c.id,
-    heading: c.title,
-    answerIds: [`competency.${c.id}` as const],
-    source: inThePast(answerAsProse(answers[`competency.${c.id}` as const], answers['rotation.name'] ?? '')),
-    missingLabel: `example for ${c.title}`,
-  }));
+  const flexible: FlexibleSection[] = COMPETENCIES.map((c) => {
+    const raw = answers[`competency.${c.id}` as const];
+    const told = perDay === undefined ? undefined : toldPerDay(raw, perDay);
+    return {
+      sectionId: c.id,
+      heading: c.title,
+      answerIds: [`competency.${c.id}` as const],
+      source: inThePast(answerAsProse(told?.rest ?? raw, answers['rotation.name'] ?? '')),
+      missingLabel: `example for ${c.title}`,
+      ...(told
+        ? {
+            leftOut: {
+              note: told.note,
+              why: `the first paragraph already says ${name} followed about ${numberWord(perDay!)} patients each day`,
+            },
+          }
+        : {}),
+    };
+  });
   // Each highlight answer cleaned once, for the sentences and for the ids the section came from.
   const surname = people.recommenderName.split(' ').slice(-1)[0] ?? '';
   const cleaned = new Map(
@@ -641,6 +678,12 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
 function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): BlockBuilder {
   const b = new BlockBuilder(f.sectionId, f.answerIds);
   b.text(`${f.heading}. `, { bold: true });
+  if (f.leftOut)
+    b.ask(
+      'style',
+      `${f.heading}.`,
+      `CEAD left out the candidate’s note “${f.leftOut.note}” here, because ${f.leftOut.why}.`,
+    );
   if (f.source === '') {
     b.mark(f.missingLabel ?? f.heading, {
       kind: 'missing',

@@ -444,17 +444,22 @@ describe('composeLetter: answers typed as bullet notes', () => {
 
   it('finishes the clause bullets in the physician’s voice and marks each run of notes as typed', () => {
     expect(section('patientCare')).toBe(
-      'Patient Care. ⟦6 pts/day. 67M POD2 s/p colectomy -> CT -> leak.⟧ Dr. Rahman examined him q4h overnight. ⟦On time every day 5am.⟧',
+      'Patient Care. ⟦67M POD2 s/p colectomy -> CT -> leak.⟧ Dr. Rahman examined him q4h overnight. ⟦On time every day 5am.⟧',
+    );
+    // "6 pts/day" restates the questionnaire's patients a day, which the first paragraph already gives.
+    expect(model.openQuestions.find((q) => q.quote === 'Patient Care.')?.question).toBe(
+      'CEAD left out the candidate’s note “6 pts/day” here, because the first paragraph already says Dr. Rahman followed about six patients each day.',
     );
   });
 
   it('asks, once per run of notes, for full sentences in session 1', () => {
     const asks = model.openQuestions.filter((q) => q.sectionId === 'patientCare' && q.kind === 'style');
     expect(asks.map((q) => q.quote)).toEqual([
-      '⟦6 pts/day. 67M POD2 s/p colectomy -> CT -> leak.⟧',
+      'Patient Care.',
+      '⟦67M POD2 s/p colectomy -> CT -> leak.⟧',
       '⟦On time every day 5am.⟧',
     ]);
-    expect(asks[0]!.question).toMatch(
+    expect(asks[1]!.question).toMatch(
       /notes here, not sentences\. In session 1, ask Dr\. Rahman to write them as full sentences/,
     );
   });
