@@ -1137,6 +1137,10 @@ const OPENING_PRONOUN = /^[\s“"‘(]*(she|he|they|her|him|them|his|hers|their|
 const PERSON_BETWEEN =
   /\b(?:patient|man|woman|boy|girl|baby|child|infant|toddler|mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|Mrs?\.|Ms\.)(?![\p{L}])/u;
 
+/** Whether any sentence of a conversion (which may have split one into two) names the candidate twice. */
+const namesTwice = (text: string, name: string): boolean =>
+  splitSentences(text).some((s) => s.split(name).length > 2);
+
 /** People a "she" or "he" could mean besides the patient and their family. */
 const OTHER_ROLES =
   /\b(?:educator|nurses?|residents?|attending|doctor|physician|pharmacist|therapist|interpreter|worker|midwife|chaplain|surgeon|anesthesiologist|radiologist|specialist|fellow|intern|student|colleague|coordinator|manager|technician|aide|senior|chief|Dr|Mrs?|Ms|Mx)\b/;
@@ -1289,7 +1293,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
       if (other && introduced && !OTHER_ROLES.test(body.split(introduced).join(' '))) {
         const named = withFirstNamed(body, other, introduced);
         const again = named ? convertSentence(named, context, ctx, state, other) : undefined;
-        if (again && again.text.split(options.name).length <= 2) {
+        if (again && !namesTwice(again.text, options.name)) {
           converted = again;
           other = undefined;
         }
@@ -1299,7 +1303,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
           throw new Refuse({ why: 'otherPronoun', pronoun: other });
         converted = convertSentence(body, context, ctx, state, other);
         // Named at every mention, a sentence that names the candidate twice is kept instead.
-        if (converted.text.split(options.name).length > 2)
+        if (namesTwice(converted.text, options.name))
           throw new Refuse({ why: 'otherPronoun', pronoun: other });
       }
       let text = converted.text;

@@ -292,6 +292,15 @@ const CASES: readonly Case[] = [
     they: 'Dr. Lee and I explained the plan for her wound, and they brought her photos. Then Dr. Lee and I went home.',
     name: 'Dr. Lee and I explained the plan for her wound. Dr. Lee brought her photos. Then Dr. Lee and I went home.',
   },
+  {
+    // A they/them candidate beside the family's "they": named at every mention, one name per sentence.
+    input:
+      'The family stayed every night; they asked me each morning what had changed, and I went over the results with them.',
+    she: 'The family stayed every night; they asked Dr. Lee each morning what had changed, and she went over the results with them.',
+    he: 'The family stayed every night; they asked Dr. Lee each morning what had changed, and he went over the results with them.',
+    they: 'The family stayed every night; they asked Dr. Lee each morning what had changed. Dr. Lee went over the results with them.',
+    name: 'The family stayed every night; they asked Dr. Lee each morning what had changed. Dr. Lee went over the results with them.',
+  },
   // The recommender's praise, reported by the candidate, becomes the physician's own statement.
   {
     input: 'Dr. Chen said I was one of the most caring students he had worked with.',
