@@ -78,6 +78,7 @@ describe('letter-quality detectors', () => {
     expect(splitAtLineBreak('She told her.', 'The next day she came back.')).toBe(false);
     expect(splitAtLineBreak('She stayed because the patient asked her to.', undefined)).toBe(false);
     expect(splitAtLineBreak('The pump went back to OR.', undefined)).toBe(false);
+    expect(splitAtLineBreak('She was the most caring student I had worked with.', undefined)).toBe(false);
   });
 
   it('finds bullets and note abbreviations in the body', () => {

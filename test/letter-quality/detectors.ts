@@ -90,7 +90,8 @@ export function emoji(sentence: string): boolean {
 }
 
 // Words a sentence does not end on; "her", "that", "to", "in" are left out because sentences do end on them ("asked her to").
-const FUNCTION_WORD_END = /(?:\b(?:the|a|an|of|with|and|or|my|their|from|by)|,)[.!?]["”’]?⟧?$/;
+// Not "with": a sentence may end on it ("…the students I had worked with.").
+const FUNCTION_WORD_END = /(?:\b(?:the|a|an|of|and|or|my|their|from|by)|,)[.!?]["”’]?⟧?$/;
 
 /**
  * A sentence cut in two where the candidate's line broke: it ends on a function word ("called the.") or a

@@ -19,6 +19,8 @@ const ABOUT_THE_ANSWER = [
   /^(?:(?:and|so|but)\s+)?(?:I\s+am\s+|I['’]m\s+)?(?:very\s+|so\s+)?sorry\b/iu,
   /\bsorry\s+(?:that\s+|because\s+|if\s+)?(?:this|it|my\s+answer|the\s+answer|my\s+english)\s+(?:is|was|got|may\s+be)\b/iu,
   /^I\s+know\s+(?:this|my)\s+(?:answer|story|example)\s+is\s+(?:very\s+|too\s+|a\s+bit\s+|quite\s+)?long\b/iu,
+  // "I hope this answers the question."
+  /^I\s+hope\s+(?:this|that|it|my\s+answer)\s+(?:answers|helps|is\s+(?:enough|what))\b/iu,
 ];
 
 /** Whether a sentence (its opening stripped of quotation marks) is about the answer itself. */

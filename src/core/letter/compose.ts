@@ -685,7 +685,7 @@ function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): B
       `CEAD left out the candidate’s note “${f.leftOut.note}” here, because ${f.leftOut.why}.`,
     );
   if (f.source === '') {
-    b.mark(f.missingLabel ?? f.heading, {
+    b.mark(`${f.missingLabel ?? f.heading}.`, {
       kind: 'missing',
       question: `The candidate gave no example for ${f.heading}. Ask for one concrete event from the rotation.`,
     });

@@ -35,7 +35,7 @@ export function relationshipFragment(text: string, recommender: string): string 
   if (recommender === '' || !ROLE.test(t)) return null;
   const role = lowerFirst(t)
     .replace(/^(?:my|the)\s+/i, '')
-    .replace(DURATION, ' for $1');
+    .replace(DURATION, (_w, span: string) => ` for ${span.replace(/\d+/, (n) => numberWord(Number(n)))}`);
   return `${recommender} was my ${role}.`;
 }
 

@@ -62,10 +62,26 @@ export function withoutOwnQuotation(sentence: string, explicit: RegExp | null, a
   if (!explicit || address === '') return sentence;
   const ref = new RegExp(`^(\\s*)(?:${explicit.source})`, explicit.flags.replace('g', '')).exec(sentence);
   if (!ref) return sentence;
+  // Advice, not praise: "Dr. Castellano said in midpoint evaluation I need more focused exam" is the
+  // physician telling the candidate, "In midpoint evaluation, I told her she needed…", not quoting themselves.
+  const advice = /^\s+said\s+((?:in|at|during)\s+[^,]{3,40}?\s+)?(?:that\s+)?I\s+need(?:s|ed)?\s+/iu.exec(
+    sentence.slice(ref[0].length),
+  );
+  if (advice) {
+    const rest = sentence.slice(ref[0].length + advice[0].length);
+    const where = advice[1]
+      ? `${advice[1].trim().charAt(0).toUpperCase()}${advice[1].trim().slice(1)}, `
+      : '';
+    const name = ref[0].trim();
+    return `${ref[1]}${where}${name} told me I needed ${rest}`;
+  }
   const said = SAID.exec(sentence.slice(ref[0].length));
   if (!said) return sentence;
   const clause = sentence.slice(ref[0].length + said[0].length);
-  if (!/(?<![\p{L}'’])(?:I|me|my)(?![\p{L}'’])/u.test(clause) || /["“”]/.test(clause)) return sentence;
+  // Praise of what the candidate was ("I was…", "my notes were…"), not advice ("I need more focused…").
+  const praise =
+    /^(?:I\s+(?:was|had\s+been)|my\s+[\p{L}\s-]{1,30}?\s+(?:was|were)|(?:she|he)\s+would\s+(?:be\s+(?:happy|glad|proud|delighted)|love|like)\s+to\s+have\s+me)\b/u;
+  if (!praise.test(clause) || /["“”]/.test(clause)) return sentence;
   const own = clause.replace(OWN_SUBJECT, address).replace(OWN_POSSESSIVE, `${address}’s`);
   if (/(?<![\p{L}'’])(?:she|he|her|him|his|hers)(?![\p{L}'’])/iu.test(own)) return sentence;
   return `${ref[1]}${own.charAt(0).toUpperCase()}${own.slice(1)}`;

@@ -130,8 +130,11 @@ export function spellSmallCounts(text: string): string {
       const before = /(\S+)\s*$/u.exec(text.slice(0, at))?.[1] ?? '';
       if (!isCountContext(before, text.slice(at + whole.length))) return whole;
       const [first, second] = numbers.map(numberWord);
-      if (second === undefined) return first!;
-      return `${first}${join === '-' || join === '–' ? ' to ' : join}${second}`;
+      // "2 large IV lines were placed" opening a sentence is "Two large IV lines…".
+      const opens = /(?:^|[.!?]["”’)]?\s+)$/.test(text.slice(0, at));
+      const lead = opens ? first!.charAt(0).toUpperCase() + first!.slice(1) : first!;
+      if (second === undefined) return lead;
+      return `${lead}${join === '-' || join === '–' ? ' to ' : join}${second}`;
     },
   );
 }

@@ -13,6 +13,7 @@ describe('isAboutTheAnswer', () => {
     'This is the story I think about most from my rotation, so sorry that it is long.',
     'I know this answer is very long, but I could not tell it in fewer words.',
     '“I would like to share a case from my second week.”',
+    'I hope this answers the question.',
   ])('finds “%s”', (s) => {
     expect(isAboutTheAnswer(s)).toBe(true);
   });
@@ -22,6 +23,7 @@ describe('isAboutTheAnswer', () => {
     'In this case I started antibiotics early.',
     'I said sorry to the family for the wait and explained the delay.',
     'This is the story of Mrs. Adjei, whom I followed for a month.',
+    'I hope this helped the family.',
   ])('leaves the narrative “%s”', (s) => {
     expect(isAboutTheAnswer(s)).toBe(false);
   });

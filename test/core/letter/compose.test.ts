@@ -309,7 +309,7 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
 
   it('turns unusable input into placeholders and questions, never an exception', () => {
     const model = composeLetter({});
-    expect(model.text).toContain('⟦example for Patient Care⟧');
+    expect(model.text).toContain('⟦example for Patient Care.⟧');
     expect(model.text).toContain('⟦rotation dates⟧');
     expect(model.openQuestions.length).toBeGreaterThan(8);
     const bad = composeLetter({

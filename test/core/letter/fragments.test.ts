@@ -15,6 +15,7 @@ describe('relationshipFragment: a role as a sentence about the recommender', () 
     ],
     ['attending on general surgery', 'Dr. Birchfield was my attending on general surgery.'],
     ['Ward attending, two weeks', 'Dr. Birchfield was my ward attending for two weeks.'],
+    ['attending, pediatric ward, 4 weeks', 'Dr. Birchfield was my attending, pediatric ward for four weeks.'],
     ['my clerkship director', 'Dr. Birchfield was my clerkship director.'],
   ])('%s', (fragment, sentence) => expect(relationshipFragment(fragment, 'Dr. Birchfield')).toBe(sentence));
 

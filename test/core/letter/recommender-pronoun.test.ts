@@ -53,9 +53,17 @@ describe('withoutOwnQuotation: the recommender’s praise as the physician’s o
     ],
   ])('%s', (s, out) => expect(own(s)).toBe(out));
 
+  it('makes the recommender’s advice the physician telling the candidate, not quoting themselves', () => {
+    expect(own('Dr. Albright said in midpoint evaluation I need more focused exam for stroke.')).toBe(
+      'In midpoint evaluation, Dr. Albright told me I needed more focused exam for stroke.',
+    );
+  });
+
   it.each([
     // Not about the candidate.
     'Dr. Albright said that his heart failure was end stage.',
+    // Not praise of what the candidate was.
+    'Dr. Albright said I should present faster.',
     // A "her" that may be the patient's.
     'Dr. Albright said I handled her well.',
     // A quotation keeps its words.

@@ -111,6 +111,11 @@ describe('spellSmallCounts: counts in prose, never values', () => {
     ['She had 2 to 3 visits.', 'She had two to three visits.'],
     ['I gave 1 talk.', 'I gave one talk.'],
     ['(9 repairs)', '(nine repairs)'],
+    // A count that opens a sentence opens it with a capital.
+    [
+      'It was 86/50. 2 large bore IV lines were placed.',
+      'It was 86/50. Two large bore IV lines were placed.',
+    ],
   ])('%s', (text, out) => expect(spellSmallCounts(text)).toBe(out));
 
   it.each([
