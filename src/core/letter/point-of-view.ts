@@ -531,6 +531,9 @@ function convertSentence(
         } else if (verb >= 0 && /^(?:had|would|could|has|will)$/.test(norm(tokens[verb]!.text))) {
           // "…the most caring students Dr. Greer had worked with": a relative clause's subject.
           replacement = 'I';
+        } else if (verb >= 0 && isPast(tokens[verb]!.text) && !FUNCTION_WORDS.has(pv) && !isVerbWord(pv)) {
+          // "After my first week Dr. Solheim told me…": after a noun, a name with a past verb is a subject.
+          replacement = 'I';
         } else {
           replacement = 'me';
         }
@@ -725,6 +728,10 @@ const OPENING_PRONOUN = /^[\s“"‘(]*(she|he|they|her|him|them|his|hers|their|
 /** A patient or relative named between the recommender and a later pronoun. */
 const PERSON_BETWEEN =
   /\b(?:patient|man|woman|boy|girl|baby|child|infant|toddler|mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|Mrs?\.|Ms\.)(?![\p{L}])/u;
+
+/** A word that is a verb form, which a name after it would be the object of ("asked Dr. Chen"). */
+const isVerbWord = (w: string): boolean =>
+  w === '' || isPast(w) || BASE_VERBS.has(w) || THIRD_TO_BASE.has(w) || MODALS.has(w) || COPULAS.has(w);
 
 /** Whether any sentence of a conversion (which may have split one into two) names the candidate twice. */
 const namesTwice = (text: string, name: string): boolean =>

@@ -60,6 +60,13 @@ const OWN_POSSESSIVE = /(?<![\p{L}'’])(her|his)(?=\s+own\b)/giu;
  */
 export function withoutOwnQuotation(sentence: string, explicit: RegExp | null, address: string): string {
   if (!explicit || address === '') return sentence;
+  // "…Dr. Obuya said my reads were accurate and fast" anywhere in a sentence: the physician's judgment,
+  // "…I found her reads accurate and fast", rather than "I said…".
+  const judged = new RegExp(
+    `((?:${explicit.source}))\\s+said\\s+(?:that\\s+)?(my\\s+[\\p{L}\\s-]{1,30}?)\\s+(?:was|were)\\s+(?=[\\p{L}])`,
+    explicit.flags.replace('g', ''),
+  );
+  if (judged.test(sentence) && !/["“”]/.test(sentence)) return sentence.replace(judged, '$1 found $2 ');
   const ref = new RegExp(`^(\\s*)(?:${explicit.source})`, explicit.flags.replace('g', '')).exec(sentence);
   if (!ref) return sentence;
   // Advice, not praise: "Dr. Castellano said in midpoint evaluation I need more focused exam" is the

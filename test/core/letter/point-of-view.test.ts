@@ -309,6 +309,15 @@ const CASES: readonly Case[] = [
     they: 'Dr. Lee was one of the most caring students I had worked with.',
     name: 'Dr. Lee was one of the most caring students I had worked with.',
   },
+  // After a noun, the recommender's name with a past verb is a subject: "I", never "me".
+  {
+    input: 'After my first week Dr. Chen told me the surveys missed small injuries.',
+    she: 'After Dr. Lee’s first week I told her the surveys missed small injuries.',
+    he: 'After Dr. Lee’s first week I told him the surveys missed small injuries.',
+    they: 'After Dr. Lee’s first week I told them the surveys missed small injuries.',
+    name: 'After Dr. Lee’s first week I told Dr. Lee the surveys missed small injuries.',
+  },
+
   // The recommender's own "he" after their name becomes the physician's "I" with it.
   all(
     'I called Dr. Chen, and he agreed it was compartment syndrome.',

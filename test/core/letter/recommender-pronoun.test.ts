@@ -53,6 +53,12 @@ describe('withoutOwnQuotation: the recommender’s praise as the physician’s o
     ],
   ])('%s', (s, out) => expect(own(s)).toBe(out));
 
+  it('makes the recommender’s judgment anywhere in a sentence what they found, not what they said', () => {
+    expect(own('I read ECGs every evening, and at the end Dr. Albright said my reads were accurate.')).toBe(
+      'I read ECGs every evening, and at the end Dr. Albright found my reads accurate.',
+    );
+  });
+
   it('makes the recommender’s advice the physician telling the candidate, not quoting themselves', () => {
     expect(own('Dr. Albright said in midpoint evaluation I need more focused exam for stroke.')).toBe(
       'In midpoint evaluation, Dr. Albright told me I needed more focused exam for stroke.',
