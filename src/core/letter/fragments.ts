@@ -15,7 +15,10 @@ const ROLE_NOUN =
   '(?:attending(?:\\s+physician)?|preceptor|supervisor|mentor|advisor|adviser|(?:clerkship|course|site|program|residency|rotation)\\s+director|director|instructor|teacher|chief)';
 
 /** "Ward attending, two weeks", "attending on general surgery", "my preceptor in clinic". */
-const ROLE = new RegExp(`^(?:(?:my|the)\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${ROLE_NOUN}\\b`, 'iu');
+const ROLE = new RegExp(
+  `^(?:(?:my|the)\\s+)?(?:(?!(?:was|is|were|are|has|had)\\s)[\\p{L}-]+\\s+){0,2}?${ROLE_NOUN}\\b`,
+  'iu',
+);
 
 const DURATION =
   /,\s*((?:about\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?))$/i;
@@ -42,7 +45,7 @@ export function relationshipFragment(text: string, recommender: string): string 
 /** A relationship answer with each role fragment in it (between semicolons or sentence ends) made a sentence. */
 export function relationshipInProse(text: string, recommender: string): string {
   const parts = text
-    .split(/;\s+|(?<=[.!?])\s+(?=\p{Lu})/u)
+    .split(/;\s+|(?<=[.!?])(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St)\.)\s+(?=\p{Lu})/u)
     .map((part) => part.trim())
     .filter(Boolean);
   const sentences = parts.map((part) => relationshipFragment(part, recommender));

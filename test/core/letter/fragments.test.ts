@@ -19,11 +19,20 @@ describe('relationshipFragment: a role as a sentence about the recommender', () 
     ['my clerkship director', 'Dr. Birchfield was my clerkship director.'],
   ])('%s', (fragment, sentence) => expect(relationshipFragment(fragment, 'Dr. Birchfield')).toBe(sentence));
 
-  it.each(['I presented to him daily', 'Rounded with the team', 'ICU nights', ''])('leaves %j', (text) =>
-    expect(relationshipFragment(text, 'Dr. Birchfield')).toBeNull(),
-  );
+  it.each([
+    'I presented to him daily',
+    'Rounded with the team',
+    'ICU nights',
+    'Castellano was attending of stroke service',
+    '',
+  ])('leaves %j', (text) => expect(relationshipFragment(text, 'Dr. Birchfield')).toBeNull());
 
   it('needs a recommender to name', () => expect(relationshipFragment('Preceptor', '')).toBeNull());
+
+  it('never splits after a title, and leaves a sentence that names the recommender as it was', () => {
+    const text = 'Dr. Castellano was attending of stroke service, I was with her team for all four weeks.';
+    expect(relationshipInProse(text, 'Dr. Castellano')).toBe(text);
+  });
 
   it('makes each fragment of an answer a sentence and leaves the candidate’s own sentences', () => {
     expect(
