@@ -214,6 +214,19 @@ function convertSentence(
     return '';
   };
   const isSentenceStart = (i: number) => atClauseStart(i).sentenceStart;
+  /** The n-th word before token i ("" at the sentence start or past punctuation). */
+  const wordBefore = (i: number, n: number): string => {
+    let k = i;
+    for (let m = 0; m < n; m++) {
+      k--;
+      while (k >= 0 && !tokens[k]!.word) {
+        if (tokens[k]!.text.trim() !== '') return '';
+        k--;
+      }
+      if (k < 0) return '';
+    }
+    return norm(tokens[k]!.text);
+  };
   const put = (i: number, text: string) => {
     out[i] = isSentenceStart(i) ? capitalize(text) : text;
     changed = true;
@@ -531,7 +544,13 @@ function convertSentence(
         } else if (verb >= 0 && /^(?:had|would|could|has|will)$/.test(norm(tokens[verb]!.text))) {
           // "…the most caring students Dr. Greer had worked with": a relative clause's subject.
           replacement = 'I';
-        } else if (verb >= 0 && isPast(tokens[verb]!.text) && !FUNCTION_WORDS.has(pv) && !isVerbWord(pv)) {
+        } else if (
+          verb >= 0 &&
+          (isPast(tokens[verb]!.text) || /^(?:was|were)$/.test(norm(tokens[verb]!.text))) &&
+          !FUNCTION_WORDS.has(pv) &&
+          // "On rounds Dr. Chen asked…": a word after a preposition is a noun, whatever else it can be.
+          (!isVerbWord(pv) || FUNCTION_WORDS.has(wordBefore(i, 2)))
+        ) {
           // "After my first week Dr. Solheim told me…": after a noun, a name with a past verb is a subject.
           replacement = 'I';
         } else {

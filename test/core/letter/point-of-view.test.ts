@@ -310,6 +310,10 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee was one of the most caring students I had worked with.',
   },
   // After a noun, the recommender's name with a past verb is a subject: "I", never "me".
+  all(
+    'On rounds Dr. Chen asked about magnesium toxicity, and I explained the signs.',
+    'On rounds I asked about magnesium toxicity, and Dr. Lee explained the signs.',
+  ),
   {
     input: 'After my first week Dr. Chen told me the surveys missed small injuries.',
     she: 'After Dr. Lee’s first week I told her the surveys missed small injuries.',
