@@ -43,6 +43,11 @@ describe('letter-quality detectors', () => {
     expect(objectPronounAsSubject('When the nurse called, me asked for the gas.')).toBe(true);
     expect(objectPronounAsSubject('She presented to mine clinic twice.')).toBe(true);
     expect(objectPronounAsSubject('The patients she presented to I were complex.')).toBe(true);
+    expect(objectPronounAsSubject('After her first week me told her the surveys missed injuries.')).toBe(
+      true,
+    );
+    expect(objectPronounAsSubject('On rounds me was asking her about localization.')).toBe(true);
+    expect(objectPronounAsSubject('She asked me to explain, and I told her.')).toBe(false);
     expect(objectPronounAsSubject('She presented to me every morning, and I asked her why.')).toBe(false);
     expect(objectPronounAsSubject('She compared her ratings with mine until they matched.')).toBe(false);
     expect(objectPronounAsSubject('⟦When the nurse called, me asked for the gas.⟧')).toBe(false);

@@ -62,9 +62,15 @@ const MINE_AS_DETERMINER =
   /\bmine\s+(?!(?:and|or|was|were|is|are|who|that|which|to|in|on|at|for|with|as|but|had|did|from|by|too|until|when|while|before|after|because|so|then|during|of|again|also|now)\b)[a-z]+/i;
 const I_AS_OBJECT = /\b(?:to|with|for|by|from|about|asked|told|showed|gave|thanked)\s+I\b(?!')/;
 
+// "After her first week me told her…": "me" before a verb of speech or decision, anywhere in a clause.
+const ME_AS_SUBJECT =
+  /\bme\s+(?:was|were|told|said|asked|decided|agreed|explained|reviewed|showed|gave|taught)\b/i;
+
 export function objectPronounAsSubject(sentence: string): boolean {
   const t = unmarkedText(sentence);
-  return OBJECT_AS_SUBJECT.test(t) || MINE_AS_DETERMINER.test(t) || I_AS_OBJECT.test(t);
+  return (
+    OBJECT_AS_SUBJECT.test(t) || MINE_AS_DETERMINER.test(t) || I_AS_OBJECT.test(t) || ME_AS_SUBJECT.test(t)
+  );
 }
 
 export function nameTwice(sentence: string, ctx: SentenceContext): boolean {
