@@ -588,6 +588,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
       procedures: cleaned.get('highlights.procedures'),
       presentations: cleaned.get('highlights.presentations'),
       feedback: cleaned.get('highlights.feedback'),
+      firstName: people.fullName.split(/\s+/)[0] ?? '',
     },
     surname,
   );

@@ -110,12 +110,23 @@ const PRAISE_START =
  * surname): the praise made the candidate's sentence, "I was the hardest worker on the team.", so that the
  * letter states it rather than has the physician quote themselves. Null for anything else.
  */
-export function labelledFeedback(text: string, recommenderSurname: string): string | null {
+export function labelledFeedback(text: string, recommenderSurname: string, firstName = ''): string | null {
   if (recommenderSurname === '') return null;
   const m = /^(?:Dr\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)?([\p{L}'’-]+)\s*:\s*["“]?([^"”]+?)["”]?[\s.]*$/u.exec(
     text.trim(),
   );
-  if (!m || m[1] !== recommenderSurname || !PRAISE_START.test(m[2]!)) return null;
+  if (!m || m[1] !== recommenderSurname) return null;
+  // "Oleksandr is reliable and his knowledge … is excellent": the praise, about the candidate by first name.
+  const named = firstName ? new RegExp(`^${firstName}\\s+(?:is|was)\\s+`, 'u').exec(m[2]!) : null;
+  if (named) {
+    const rest = m[2]!
+      .slice(named[0].length)
+      .replace(/\b(?:his|her|their)\b/g, 'my')
+      .replace(/\bis\b/g, 'was')
+      .replace(/\bare\b/g, 'were');
+    return `I was ${rest.replace(/[\s.]+$/, '')}.`;
+  }
+  if (!PRAISE_START.test(m[2]!)) return null;
   const praise = lowerFirst(m[2]!.trim());
   const article = /^(?:best|hardest|strongest|most|finest|top)\b/i.test(praise) ? 'the ' : '';
   return `I was ${article}${praise}.`;

@@ -74,6 +74,8 @@ export interface HighlightAnswers {
   readonly procedures?: string;
   readonly presentations?: string;
   readonly feedback?: string;
+  /** The candidate's first name, which feedback quoted by name uses ("Oleksandr is reliable…"). */
+  readonly firstName?: string;
 }
 
 /**
@@ -95,7 +97,7 @@ export function highlightsSource(h: HighlightAnswers, recommenderSurname: string
   const feedback = h.feedback ?? '';
   if (feedback)
     sentences.push(
-      labelledFeedback(feedback, recommenderSurname) ??
+      labelledFeedback(feedback, recommenderSurname, h.firstName) ??
         withoutRecommenderAttribution(feedback, recommenderSurname),
     );
   return sentences.join(' ');

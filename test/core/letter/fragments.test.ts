@@ -76,6 +76,17 @@ describe('labelledFeedback: the recommender’s praise as the candidate’s sent
     ).toBe(sentence),
   );
 
+  it('takes praise that names the candidate by first name as theirs', () => {
+    expect(
+      labelledFeedback(
+        'Dr. Castellano: "Oleksandr is reliable and his knowledge of localization is excellent."',
+        'Castellano',
+        'Oleksandr',
+      ),
+    ).toBe('I was reliable and my knowledge of localization was excellent.');
+    expect(labelledFeedback('Dr. Castellano: "Maria is reliable."', 'Castellano', 'Oleksandr')).toBeNull();
+  });
+
   it('leaves feedback from anyone else, and feedback that is not praise of the candidate', () => {
     expect(labelledFeedback('Dr. Lee: "hardest worker on the team"', 'Ferraro')).toBeNull();
     expect(labelledFeedback('Dr. Ferraro: families like working with me', 'Ferraro')).toBeNull();
