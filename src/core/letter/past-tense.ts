@@ -10,6 +10,7 @@
  * "has", "do not", "can" and "will" move back everywhere outside quotations; a general truth in a clause
  * of its own ("how a PE causes right heart strain") keeps its tense, as English allows.
  */
+import { BASE_VERBS } from './pov-words';
 
 const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
   `be:was become:became begin:began bring:brought build:built buy:bought catch:caught choose:chose come:came
@@ -189,4 +190,29 @@ function subjectBefore(words: readonly { t: string }[], w: number): string {
   let k = w - 1;
   while (k >= 0 && ADVERB.test(norm(words[k]!.t))) k--;
   return k >= 0 ? norm(words[k]!.t) : '';
+}
+
+const BASE_OF_IRREGULAR: ReadonlyMap<string, string> = new Map(
+  Object.entries(IRREGULAR)
+    .filter(([base, past]) => base !== past && base !== 'be')
+    .map(([base, past]) => [past, base]),
+);
+
+/** The base form of a past verb this module knows ("left" → "leave", "examined" → "examine"), or undefined. */
+function baseOfPast(past: string): string | undefined {
+  const irregular = BASE_OF_IRREGULAR.get(past);
+  if (irregular) return irregular;
+  if (!past.endsWith('ed')) return undefined;
+  const candidates = [past.slice(0, -1), past.slice(0, -2), past.replace(/ied$/, 'y'), past.slice(0, -3)];
+  return candidates.find((b) => (VERBS.has(b) || BASE_VERBS.has(b)) && pastOf(b) === past);
+}
+
+/** "left" → "leaving", "examined" → "examining", "stopped" → "stopping"; undefined for a verb it does not know. */
+export function gerundOfPast(past: string): string | undefined {
+  const base = baseOfPast(past);
+  if (!base || base === 'have' || base === 'do') return undefined;
+  if (base.endsWith('ie')) return `${base.slice(0, -2)}ying`;
+  if (/[^eoy]e$/.test(base)) return `${base.slice(0, -1)}ing`;
+  if (DOUBLED.has(base)) return `${base}${base.slice(-1)}ing`;
+  return `${base}ing`;
 }

@@ -2,6 +2,7 @@ import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-
 import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 import { OtherPeople, peopleIn, withOpeningNamed } from './other-person';
+import { gerundOfPast } from './past-tense';
 import { quotedMask, splitSentences, type Token, tokenize } from './pov-tokens';
 import {
   AMBIGUOUS_PAST,
@@ -267,19 +268,42 @@ function convertSentence(
     if (pv !== 'and' && pv !== 'but') return -1;
     let and = i - 1;
     while (and >= 0 && !tokens[and]!.word) and--;
-    for (let k = firstSubject + 1; k < and; k++) {
+    return sameSubjectUpTo(and) ? and : -1;
+  };
+  /** Whether the candidate's first clause runs on to token k with no other subject or clause between. */
+  const sameSubjectUpTo = (end: number): boolean => {
+    for (let k = firstSubject + 1; k < end; k++) {
       const t = tokens[k]!;
       if (!t.word) {
-        if (/[;:—–()]/.test(t.text)) return -1;
+        if (/[;:—–()]/.test(t.text)) return false;
         continue;
       }
       const n = norm(t.text);
       // "met with them and assessed capacity": a verb joined with its subject left out is no new clause.
       const joinedVerb = /^(?:and|or|but)$/.test(n) && isPast(tokens[wordIndexAfter(k)]?.text ?? '');
       if (joinedVerb) continue;
-      if (CLAUSE_STARTERS.has(n) || /^(?:i|we|he|she|they|it|you|who|which|whom|whose)$/.test(n)) return -1;
+      if (CLAUSE_STARTERS.has(n) || /^(?:i|we|he|she|they|it|you|who|which|whom|whose)$/.test(n))
+        return false;
     }
-    return and;
+    return true;
+  };
+  /**
+   * "…finished the notes before I left", where the name would stand a second time: the clause loses its
+   * subject for a gerund ("before leaving"), as long as the candidate is the subject it leans on.
+   */
+  const asGerund = (i: number, verb: number): boolean => {
+    if (firstSubject < 0 || verb !== wordIndexAfter(i)) return false;
+    if (!/^(?:before|after|while|when)$/.test(prevWord(i))) return false;
+    if (norm(tokens[wordIndexAfter(verb)]?.text ?? '') === 'not') return false;
+    const gerund = gerundOfPast(norm(tokens[verb]!.text));
+    let sub = i - 1;
+    while (sub >= 0 && !tokens[sub]!.word) sub--;
+    if (!gerund || !sameSubjectUpTo(sub)) return false;
+    out[i] = '';
+    if (tokens[i + 1] && !tokens[i + 1]!.word && tokens[i + 1]!.text.trim() === '') out[i + 1] = '';
+    out[verb] = gerund;
+    changed = true;
+    return true;
   };
   /** Drops the "I" at i and the comma before its "and": "on call, and I saw" → "on call and saw". */
   const elide = (i: number, and: number) => {
@@ -628,6 +652,7 @@ function convertSentence(
         agree(verb, false, false);
         continue;
       }
+      if (w === 'I' && namedInSentence && useName(true, i) && asGerund(i, verb)) continue;
       const byName = useName(true, i);
       const subject = byName ? options.name : forms!.subject;
       const plural = !byName && forms!.plural;

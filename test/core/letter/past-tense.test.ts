@@ -1,4 +1,9 @@
-import { narratesInPresent, pastOf, toPastNarration } from '../../../src/core/letter/past-tense';
+import {
+  gerundOfPast,
+  narratesInPresent,
+  pastOf,
+  toPastNarration,
+} from '../../../src/core/letter/past-tense';
 
 describe('pastOf', () => {
   it.each([
@@ -68,4 +73,19 @@ describe('toPastNarration', () => {
       'I explained the diagnosis and plan to the lab results.',
     );
   });
+});
+
+describe('gerundOfPast', () => {
+  it.each([
+    ['left', 'leaving'],
+    ['examined', 'examining'],
+    ['stopped', 'stopping'],
+    ['told', 'telling'],
+    ['reviewed', 'reviewing'],
+    ['held', 'holding'],
+  ])('%s → %s', (past, gerund) => expect(gerundOfPast(past)).toBe(gerund));
+
+  it.each(['had', 'did', 'was', 'frobbed'])('knows no gerund for %s', (past) =>
+    expect(gerundOfPast(past)).toBeUndefined(),
+  );
 });

@@ -310,6 +310,16 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee was one of the most caring students I had worked with.',
   },
   // After a noun, the recommender's name with a past verb is a subject: "I", never "me".
+  {
+    // Where the name would stand twice, a "before/after/while/when I…" clause leaning on the candidate loses
+    // its subject for a gerund.
+    input: 'I finished my notes before I left.',
+    she: 'Dr. Lee finished her notes before she left.',
+    he: 'Dr. Lee finished his notes before he left.',
+    they: 'Dr. Lee finished their notes before they left.',
+    name: 'Dr. Lee finished the notes before leaving.',
+  },
+
   all(
     'On rounds Dr. Chen asked about magnesium toxicity, and I explained the signs.',
     'On rounds I asked about magnesium toxicity, and Dr. Lee explained the signs.',
@@ -556,9 +566,9 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
     );
     expect(
       convert('I called the patient’s daughter after I reviewed the results.', 'she', {}, true).text,
-    ).toBe('Dr. Lee called the patient’s daughter after Dr. Lee reviewed the results.');
+    ).toBe('Dr. Lee called the patient’s daughter after reviewing the results.');
     expect(convert('I spoke with Mrs. Ortiz before I placed the line.', 'she', {}, true).text).toBe(
-      'Dr. Lee spoke with Mrs. Ortiz before Dr. Lee placed the line.',
+      'Dr. Lee spoke with Mrs. Ortiz before placing the line.',
     );
     // Only within the sentence: the candidate as the subject before reads clearly in the next one.
     expect(convert('I admitted a man with sepsis. I started antibiotics within the hour.', 'he').text).toBe(
