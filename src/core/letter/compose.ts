@@ -39,7 +39,7 @@ import {
   type ParagraphRole,
   type Run,
 } from './model';
-import { type AnswerPiece, answerPieces, hasBulletLines } from './note-text';
+import { type AnswerPiece, answerPieces, BULLET, hasBulletLines } from './note-text';
 import { narratesInPresent, toPastNarration } from './past-tense';
 import {
   convertPointOfView,
@@ -50,6 +50,7 @@ import {
   recommenderPronounsIn,
   splitSentences,
 } from './point-of-view';
+import { capitalize } from './pov-words';
 import { unquoteWhole } from './source-text';
 import { usStateName } from './us-states';
 
@@ -208,7 +209,7 @@ export function withNotesMarked(pieces: readonly AnswerPiece[]): string {
   };
   for (const p of pieces) {
     if (p.kind === 'note') {
-      notes.push(endWithStop(capitalizeFirst((p.typed ?? p.text).trim())));
+      notes.push(endWithStop(capitalize((p.typed ?? p.text).trim())));
       continue;
     }
     flush();
@@ -229,18 +230,15 @@ const inThePast = (text: string) =>
 function toldPerDay(raw: string | undefined, perDay: number): { rest: string; note: string } | undefined {
   if (!hasBulletLines(raw)) return undefined;
   const lines = normalizeText(raw ?? '').split('\n');
+  const bullet = (line: string) => (BULLET.test(line.trim()) ? line.trim().replace(BULLET, '') : null);
   const i = lines.findIndex((line) => {
-    const m =
-      /^\s*[-*•]\s*(?:about\s+|~)?(\w+)\s*(?:pts|patients)\s*(?:\/\s*|a\s+|per\s+)(?:day|d)\s*\.?\s*$/i.exec(
-        line,
-      );
+    const m = /^(?:about\s+|~)?(\w+)\s*(?:pts|patients)\s*(?:\/\s*|a\s+|per\s+)(?:day|d)\s*\.?\s*$/i.exec(
+      bullet(line) ?? '',
+    );
     return m !== null && numberFromWord(m[1]!) === perDay;
   });
   if (i < 0) return undefined;
-  return {
-    rest: lines.filter((_, k) => k !== i).join('\n'),
-    note: lines[i]!.replace(/^\s*[-*•]\s*/, '').trim(),
-  };
+  return { rest: lines.filter((_, k) => k !== i).join('\n'), note: bullet(lines[i]!)!.trim() };
 }
 
 /** The relationship answer, its role fragments ("Preceptor in clinic") made sentences about the recommender. */
@@ -261,7 +259,7 @@ function highlightAsProse(id: (typeof HIGHLIGHT_IDS)[number], raw: string | unde
   if (!hasBulletLines(raw)) return answerAsProse(raw);
   const items = answerPieces(raw).map((p) => (p.typed ?? p.text).replace(/^I\s+/, '').replace(/[.\s]+$/, ''));
   if (id !== 'highlights.feedback') return items.join(', ');
-  return items.map((t) => labelledFeedback(t, surname) ?? endWithStop(capitalizeFirst(t))).join(' ');
+  return items.map((t) => labelledFeedback(t, surname) ?? endWithStop(capitalize(t))).join(' ');
 }
 
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
@@ -541,7 +539,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
   const perDayAnswer = answers['rotation.patientsPerDay'];
   const perDay = typeof perDayAnswer === 'number' && perDayAnswer > 0 ? perDayAnswer : undefined;
   if (perDay !== undefined) {
-    const subject = forms ? capitalizeFirst(forms.subject) : name;
+    const subject = forms ? capitalize(forms.subject) : name;
     // A letter spells out a small count ("about six patients"); numberWord leaves larger ones as digits.
     rel.text(
       `${subject} followed about ${numberWord(perDay)} ${perDay === 1 ? 'patient' : 'patients'} each day. `,
@@ -774,8 +772,6 @@ function appendProse(
   }
   for (const issue of result.issues) b.ask(issue.kind, issue.quote, issue.question);
 }
-
-const capitalizeFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function descriptor(answers: Answers): string {
   const school = normalizeLine(answers['candidate.school'] ?? '');

@@ -10,6 +10,7 @@
  *     plans were too vague."
  */
 import { numberWord } from './letter-dates';
+import { capitalize } from './pov-words';
 
 const ROLE_NOUN =
   '(?:attending(?:\\s+physician)?|preceptor|supervisor|mentor|advisor|adviser|(?:clerkship|course|site|program|residency|rotation)\\s+director|director|instructor|teacher|chief)';
@@ -22,8 +23,6 @@ const ROLE = new RegExp(
 
 const DURATION =
   /,\s*((?:about\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?))$/i;
-
-const capitalizeFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Lower-cases a first word that is only capitalized ("Ward"), not an acronym ("ICU"). */
 export const lowerFirst = (s: string): string =>
@@ -158,8 +157,6 @@ export function feedbackNote(text: string): string | null {
   } else return null;
   // "Dr. Vukovic's feedback", which the conversion makes "my feedback" when Dr. Vukovic is the recommender.
   const giver = m[2] ? `${m[2].replace(/^\s+from\s+/i, '')}’s` : 'the';
-  const feedback = m[1]
-    ? `At ${m[1].toLowerCase()}, ${giver} feedback`
-    : `${capitalizeFirst(giver)} feedback`;
+  const feedback = m[1] ? `At ${m[1].toLowerCase()}, ${giver} feedback` : `${capitalize(giver)} feedback`;
   return `${feedback} was that ${clause}.`;
 }

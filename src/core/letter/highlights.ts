@@ -6,12 +6,7 @@
  * my presentations were…") loses its attribution and becomes the physician's own statement.
  */
 import { escapeRegExp } from '../text';
-import { countedList, labelledFeedback } from './fragments';
-
-/** Lower-cases a first word that is only capitalized ("Laceration"), not an acronym ("AKI", "ECG"). */
-function lowerFirst(s: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-}
+import { countedList, labelledFeedback, lowerFirst } from './fragments';
 
 const withoutEnd = (s: string) => s.replace(/[\s.;,]+$/, '');
 

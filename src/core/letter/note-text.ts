@@ -8,6 +8,7 @@
 import { normalizeText } from '../text';
 import { feedbackNote } from './fragments';
 import { numberWord } from './letter-dates';
+import { capitalize, IRREGULAR_PAST } from './pov-words';
 import { cleanProse, dropEmoji, sentenceKey, spellSmallCounts, unquoteName } from './source-text';
 
 /** A stretch of an answer: prose for the conversion, or a note the composer marks for the writer. */
@@ -18,7 +19,8 @@ export interface AnswerPiece {
   readonly typed?: string;
 }
 
-const BULLET = /^(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+/;
+/** A bullet or numbered item's marker at the start of a line. */
+export const BULLET = /^(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+/;
 
 /** "64F", "72 M", "64 yo F", "80 y/o male": an age and sex as notes write them. */
 const AGE_SEX =
@@ -90,13 +92,9 @@ export function expandAbbreviations(text: string): string {
 
 export const hasUnclearNotation = (text: string): boolean => UNCLEAR.test(text);
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const PAST_IRREGULAR = new Set(
-  `saw took made led wrote gave ran kept held met told did got went spoke brought taught caught chose drew felt
-  heard left read sent set stood thought won built sat put cut found began became oversaw undertook knew
-  understood grew sought bought drove spent lost paid meant broke forgot said came`.split(/\s+/),
-);
+/** Past forms a bullet opens with: the conversion's irregular ones, and those spelled like the present. */
+const isPastVerb = (w: string): boolean =>
+  IRREGULAR_PAST.has(w) || /^(?:read|set|put|cut)$/.test(w) || (/^\p{L}{3,}ed$/u.test(w) && !/eed$/.test(w));
 
 /**
  * A bullet as a sentence, when it is one: it already starts with "I", or it is a clause whose first word
@@ -117,15 +115,11 @@ export function finishBullet(bullet: string): string | null {
   const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
   if (/^I(?:'|’|$)/.test(first) || first === 'I') return withStop(text);
   const verb = first.toLowerCase();
-  const past = PAST_IRREGULAR.has(verb) || (/^\p{L}{3,}ed$/u.test(verb) && !/eed$/.test(verb));
-  if (!past || (first !== verb && first !== capitalize(verb))) return null;
+  if (!isPastVerb(verb) || (first !== verb && first !== capitalize(verb))) return null;
   return withStop(`I ${verb}${text.slice(first.length)}`);
 }
 
-const isPastWord = (w: string) =>
-  PAST_IRREGULAR.has(w) ||
-  /^(?:could|would|was|were|had|did)$/.test(w) ||
-  (/^\p{L}{3,}ed$/u.test(w) && !/eed$/.test(w));
+const isPastWord = (w: string) => isPastVerb(w) || /^(?:could|would)$/.test(w);
 
 const DETERMINER =
   /^(?:the|a|an|her|his|their|its|one|two|three|four|five|six|seven|eight|nine|ten|both|all|most|many|several|\d+(?:st|nd|rd|th)?)$/i;

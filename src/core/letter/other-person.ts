@@ -67,12 +67,34 @@ export class OtherPeople {
   }
 }
 
+/** People a "she" or "he" could mean besides the patient and their family. */
+export const OTHER_ROLES =
+  /\b(?:educator|nurses?|residents?|attending|doctor|physician|pharmacist|therapist|interpreter|worker|midwife|chaplain|surgeon|anesthesiologist|radiologist|specialist|fellow|intern|student|colleague|coordinator|manager|technician|aide|senior|chief|Dr|Mrs?|Ms|Mx)\b/;
+
+/** The one person of the candidate's gender a sentence mentions, by how the letter names them. */
+export function onlyPersonIn(sentence: string, set: Gendered): string | undefined {
+  const found = new Set(peopleIn(sentence, set));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The person's name in place of the pronoun matched at `m`, capitalized where it opens the sentence. */
+function named(sentence: string, m: RegExpExecArray, lead: string, person: string): string {
+  const opens = sentence.slice(0, m.index + lead.length).trim() === '';
+  const name = opens ? `${person.charAt(0).toUpperCase()}${person.slice(1)}` : person;
+  return `${sentence.slice(0, m.index)}${lead}${name}${sentence.slice(m.index + m[0].length)}`;
+}
+
 /**
  * "She said she had a fall" → "The patient said she had a fall": the opening pronoun only (`pronouns` is
  * one or more alternatives, "she" or "she|he"), never a contraction ("He’d been sick").
  */
 export function withOpeningNamed(sentence: string, pronouns: string, person: string): string | null {
   const m = new RegExp(`^(\\s*)(?:${pronouns})\\b(?!['’])`, 'iu').exec(sentence);
-  if (!m) return null;
-  return `${m[1]}${person.charAt(0).toUpperCase()}${person.slice(1)}${sentence.slice(m[0].length)}`;
+  return m ? named(sentence, m, m[1]!, person) : null;
+}
+
+/** The sentence with its first `pronoun` (not a contraction), wherever it stands, replaced by the person. */
+export function withFirstNamed(sentence: string, pronoun: string, person: string): string | null {
+  const m = new RegExp(`(?<![\\p{L}'’])${pronoun}(?![\\p{L}'’])`, 'iu').exec(sentence);
+  return m ? named(sentence, m, '', person) : null;
 }

@@ -10,7 +10,7 @@
  * "has", "do not", "can" and "will" move back everywhere outside quotations; a general truth in a clause
  * of its own ("how a PE causes right heart strain") keeps its tense, as English allows.
  */
-import { BASE_VERBS } from './pov-words';
+import { BASE_VERBS, norm } from './pov-words';
 
 const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
   `be:was become:became begin:began bring:brought build:built buy:bought catch:caught choose:chose come:came
@@ -22,6 +22,8 @@ const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
     .split(/\s+/)
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+const IRREGULAR_PASTS: ReadonlySet<string> = new Set(Object.values(IRREGULAR));
 
 /** Verbs a story is told with, in their base form: enough to know a verb from a noun after a pronoun. */
 const VERBS = new Set(
@@ -100,8 +102,6 @@ function baseOfS(word: string): string | undefined {
   return undefined;
 }
 
-const norm = (w: string) => w.toLowerCase().replace(/’/g, "'");
-
 /**
  * Whether an answer tells its story in the present: more "I/we + present verb" than "I/we + past verb", or
  * some present and no past at all.
@@ -120,7 +120,7 @@ export function narratesInPresent(text: string): boolean {
       w === 'had' ||
       w === 'did' ||
       /ed$/.test(w) ||
-      Object.values(IRREGULAR).includes(w)
+      IRREGULAR_PASTS.has(w)
     )
       past++;
   }
@@ -154,12 +154,12 @@ export function toPastNarration(text: string): string {
       lastChanged = w;
       continue;
     }
-    if ((word === 'do' || word === 'have') && SUBJECTS.has(subjectBefore(words, w))) {
+    const subject = subjectBefore(words, w);
+    if ((word === 'do' || word === 'have') && SUBJECTS.has(subject)) {
       tokens[i] = capitalizeLike(t, word === 'do' ? 'did' : 'had');
       lastChanged = w;
       continue;
     }
-    const subject = subjectBefore(words, w);
     const afterPerson =
       PERSONS.test(p) ||
       (/^\p{Lu}/u.test(prev?.t ?? '') && w > 1 && /^(?:dr|mr|ms|mrs|mx)$/i.test(words[w - 2]!.t));

@@ -1,7 +1,7 @@
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-the-answer';
 import { withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
-import { OtherPeople, peopleIn, withOpeningNamed } from './other-person';
+import { OTHER_ROLES, OtherPeople, onlyPersonIn, withFirstNamed, withOpeningNamed } from './other-person';
 import { gerundOfPast } from './past-tense';
 import { quotedMask, splitSentences, type Token, tokenize } from './pov-tokens';
 import {
@@ -780,26 +780,6 @@ const isVerbWord = (w: string): boolean =>
 /** Whether any sentence of a conversion (which may have split one into two) names the candidate twice. */
 const namesTwice = (text: string, name: string): boolean =>
   splitSentences(text).some((s) => s.split(name).length > 2);
-
-/** People a "she" or "he" could mean besides the patient and their family. */
-const OTHER_ROLES =
-  /\b(?:educator|nurses?|residents?|attending|doctor|physician|pharmacist|therapist|interpreter|worker|midwife|chaplain|surgeon|anesthesiologist|radiologist|specialist|fellow|intern|student|colleague|coordinator|manager|technician|aide|senior|chief|Dr|Mrs?|Ms|Mx)\b/;
-
-/** The one person of the candidate's gender a sentence mentions, by how the letter names them. */
-function onlyPersonIn(sentence: string, set: 'she' | 'he'): string | undefined {
-  const found = new Set(peopleIn(sentence, set));
-  return found.size === 1 ? [...found][0] : undefined;
-}
-
-/** The sentence with its first `pronoun` (a subject, not a contraction) replaced by the person's name. */
-function withFirstNamed(sentence: string, pronoun: string, person: string): string | null {
-  const re = new RegExp(`(?<![\\p{L}'’])${pronoun}(?![\\p{L}'’])`, 'iu');
-  const m = re.exec(sentence);
-  if (!m) return null;
-  const atStart = sentence.slice(0, m.index).trim() === '';
-  const name = atStart ? person.charAt(0).toUpperCase() + person.slice(1) : person;
-  return sentence.slice(0, m.index) + name + sentence.slice(m.index + m[0].length);
-}
 
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
 

@@ -64,17 +64,10 @@ describe('countedItem: a procedure log entry in words', () => {
 
 describe('labelledFeedback: the recommender’s praise as the candidate’s sentence', () => {
   it.each([
-    ['Dr. Ferraro: "hardest worker on the team"', 'I was the hardest worker on the team.'],
-    ['Dr. Whitcomb: best sub-I this block', 'I was the best sub-I this block.'],
-    ['Vukovic: “ready to function as an intern”', 'I was ready to function as an intern.'],
-  ])('%s', (text, sentence) =>
-    expect(
-      labelledFeedback(
-        text,
-        text.includes('Ferraro') ? 'Ferraro' : text.includes('Whitcomb') ? 'Whitcomb' : 'Vukovic',
-      ),
-    ).toBe(sentence),
-  );
+    ['Ferraro', 'Dr. Ferraro: "hardest worker on the team"', 'I was the hardest worker on the team.'],
+    ['Whitcomb', 'Dr. Whitcomb: best sub-I this block', 'I was the best sub-I this block.'],
+    ['Vukovic', 'Vukovic: “ready to function as an intern”', 'I was ready to function as an intern.'],
+  ])('%s: %s', (surname, text, sentence) => expect(labelledFeedback(text, surname)).toBe(sentence));
 
   it('takes praise that names the candidate by first name as theirs', () => {
     expect(
