@@ -33,6 +33,8 @@ const LEADING = [
 ];
 const TRAILING = [
   new RegExp(String.raw`,?\s+(?:and\s+)?${MOTIVE}[^.!?]*(?=[.!?]["”’]?$)`, 'iu'),
+  // "…asked me every morning how the baby was doing and I wanted to give her real answers": the asking stays.
+  /,?\s+and\s+I\s+(?:really\s+)?wanted\s+to\s+[^.!?,;]*(?=[.!?]["”’]?$)/iu,
   new RegExp(
     String.raw`,?\s+even\s+though\s+I\s+(?:was|felt)\s+${FEELING}(?:\s+about\s+it)?(?=[.!?]["”’]?$)`,
     'iu',

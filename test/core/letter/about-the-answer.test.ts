@@ -14,6 +14,7 @@ describe('isAboutTheAnswer', () => {
     'I know this answer is very long, but I could not tell it in fewer words.',
     '“I would like to share a case from my second week.”',
     'I hope this answers the question.',
+    'Finally, I want to mention the nurses of labor and delivery.',
   ])('finds “%s”', (s) => {
     expect(isAboutTheAnswer(s)).toBe(true);
   });

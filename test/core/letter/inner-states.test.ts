@@ -47,6 +47,14 @@ describe('withoutInnerState', () => {
       kept: 'I called the pharmacies.',
       leftOut: 'and this is the reason I want to train in psychiatry',
     });
+    expect(
+      withoutInnerState('She asked me how the baby was doing and I wanted to give her real answers.'),
+    ).toEqual({
+      kept: 'She asked me how the baby was doing.',
+      leftOut: 'and I wanted to give her real answers',
+    });
+    // Wanting as the action itself, not a clause after it, stays.
+    expect(withoutInnerState('I wanted to call the family first.')).toBeNull();
   });
 
   it('keeps a clinical worry that carries the reasoning, and sentences about others', () => {
