@@ -13,6 +13,7 @@
 import { COMPETENCIES } from '../competencies';
 import type { Answers, IsoDate, ItemId } from '../questionnaire';
 import { normalizeLine, normalizeText } from '../text';
+import { condense, SECTION_SOURCE_WORDS } from './condense';
 import { labelledFeedback, relationshipFragment, relationshipInProse } from './fragments';
 import { HIGHLIGHT_IDS, highlightsSource } from './highlights';
 import {
@@ -224,6 +225,23 @@ const inThePast = (text: string) =>
   !text.includes(MARK_OPEN) && narratesInPresent(text) ? toPastNarration(text) : text;
 
 /**
+ * A competency answer as its section's source: cleaned, told in the past, and, when it is a long story,
+ * condensed (condense.ts) to its scene and the candidate's actions paragraph by paragraph, with what was
+ * left out kept for the writer's comment. Bullet notes are not condensed: each note is short already.
+ */
+function competencySource(
+  raw: string | undefined,
+  rotationName: string,
+): { source: string; condensedOut?: string } {
+  const whole = answerAsProse(raw, rotationName);
+  if (hasBulletLines(raw) || wordCount(whole) <= SECTION_SOURCE_WORDS) return { source: inThePast(whole) };
+  const paragraphs = (raw ?? '').split(/\n/).map((p) => answerAsProse(p, rotationName));
+  const { kept, cut } = condense(paragraphs.filter((p) => p.trim() !== ''));
+  const past = !whole.includes(MARK_OPEN) && narratesInPresent(whole);
+  return { source: past ? toPastNarration(kept) : kept, condensedOut: cut };
+}
+
+/**
  * A bullet that only restates the patients a day the questionnaire gave ("- 6 pts/day"), which the first
  * paragraph already states: the answer without that line, and the line. Undefined when there is none.
  */
@@ -270,6 +288,8 @@ interface FlexibleSection {
   readonly answerIds: ItemId[];
   /** The candidate's text (prose, first person), before conversion. */
   readonly source: string;
+  /** What condensing a long story left out of `source`, in the candidate's words, for one comment. */
+  readonly condensedOut?: string;
   readonly missingLabel?: string;
   /** A note left out because the letter already states it, with why, for a comment on the heading. */
   readonly leftOut?: { readonly note: string; readonly why: string };
@@ -564,7 +584,7 @@ export function composeLetter(answers: Answers, options: ComposeOptions = {}): L
       sectionId: c.id,
       heading: c.title,
       answerIds: [`competency.${c.id}` as const],
-      source: inThePast(answerAsProse(told?.rest ?? raw, answers['rotation.name'] ?? '')),
+      ...competencySource(told?.rest ?? raw, answers['rotation.name'] ?? ''),
       missingLabel: `example for ${c.title}`,
       ...(told
         ? {
@@ -689,7 +709,10 @@ function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): B
       question: `The candidate gave no example for ${f.heading}. Ask for one concrete event from the rotation.`,
     });
   } else {
-    const { kept, cut } = trimAtSentence(f.source, cap);
+    // A long story was condensed already (competencySource); the page budget may cut further.
+    const trimmed = trimAtSentence(f.source, cap);
+    const kept = trimmed.kept;
+    const cut = [f.condensedOut ?? '', trimmed.cut].filter(Boolean).join(' ');
     appendConverted(b, kept, people, f.sectionId === 'highlights' ? 'highlight' : 'competency', {
       named: false,
     });
@@ -703,7 +726,7 @@ function flexibleBlock(f: FlexibleSection, cap: number, people: LetterPeople): B
         b.ask(
           'length',
           note,
-          `To keep the letter within two pages, CEAD left out the rest of the candidate’s answer${label}. In the candidate’s words: “${part}” Choose what to keep, convert it to ${people.recommenderAddress}’s point of view, and delete this note.`,
+          `To keep the letter within two pages and its sections in balance, CEAD left out part of the candidate’s answer${label}. In the candidate’s words: “${part}” Choose what to keep, convert it to ${people.recommenderAddress}’s point of view, and delete this note.`,
         );
       });
     }
