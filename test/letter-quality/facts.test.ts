@@ -51,6 +51,9 @@ describe('facts kept', () => {
   it('matches a fact by its words, numbers as digits, in any order', () => {
     expect(factStems('a 58-year-old man')).toEqual(['58', 'year', 'old', 'man']);
     expect(factStems('five patients')).toEqual(['5', 'patien']);
+    // A plural is its singular: "chest tubes" keeps the fact "chest tube", "patches" the fact "patch".
+    expect(factStems('chest tubes')).toEqual(factStems('chest tube'));
+    expect(factStems('patches')).toEqual(factStems('patch'));
   });
 
   it('keeps every fact when each is in its own section', () => {

@@ -161,6 +161,13 @@ function ordinalToken(w: string): string {
 export function stem(word: string): string {
   const w = ordinalToken(numberToken(word.replace(/[’']s$/, '').replace(/[’']/g, '')));
   if (/^\d/.test(w)) return w;
-  const base = w.length > 4 ? w.replace(/ies$/, 'y').replace(/(?:ing|ed|es|s)$/, '') : w;
+  // "-es" is a suffix only after a hiss ("patches", "boxes"); "tubes" is "tube" + "s", as "tube" is.
+  const base =
+    w.length > 4
+      ? w
+          .replace(/ies$/, 'y')
+          .replace(/(?<=(?:s|x|z|ch|sh))es$/, '')
+          .replace(/(?:ing|ed|s)$/, '')
+      : w;
   return base.slice(0, 6);
 }
