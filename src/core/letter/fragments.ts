@@ -82,16 +82,27 @@ function plural(phrase: string): string {
 }
 
 const COUNTED = /^(.*?\S)\s*(?:x|×)\s?(\d{1,3})\b\s*(\(.*\))?$/u;
+// The same log written as "Pap smears 4" or "1 IUD (assisted)".
+const COUNT_AFTER = /^(\p{L}[\p{L}\s&'’-]*?\p{L})\s+(\d{1,3})\s*(\(.*\))?$/u;
+const COUNT_BEFORE = /^(\d{1,3})\s+(\p{L}[\p{L}\s&'’-]*?\p{L})\s*(\(.*\))?$/u;
+
+/** A log entry as its noun, count and note, whichever way round it was typed. */
+function countedParts(item: string): { noun: string; n: number; note: string } | null {
+  const x = COUNTED.exec(item) ?? COUNT_AFTER.exec(item);
+  if (x) return { noun: x[1]!, n: Number(x[2]), note: x[3] ?? '' };
+  const before = COUNT_BEFORE.exec(item);
+  return before ? { noun: before[2]!, n: Number(before[1]), note: before[3] ?? '' } : null;
+}
 
 /** "lac repair x7" → "seven laceration repairs"; "paracentesis x1 (supervised)" → "one paracentesis (supervised)". */
 export function countedItem(item: string): string {
-  const m = COUNTED.exec(item.trim().replace(/[\s.;]+$/, ''));
-  if (!m) return item;
-  const n = Number(m[2]);
-  const noun = PROCEDURE_WORDS.reduce((t, [re, to]) => t.replace(re, to), m[1]!);
-  const note = m[3] ? ` ${m[3]}` : '';
-  if (n === 0) return item;
-  return `${numberWord(n)} ${n === 1 ? noun : plural(noun)}${note}`;
+  const m = countedParts(item.trim().replace(/[\s.;]+$/, ''));
+  if (!m || m.n === 0) return item;
+  const noun = PROCEDURE_WORDS.reduce((t, [re, to]) => t.replace(re, to), m.noun);
+  const note = m.note ? ` ${m.note}` : '';
+  // "Pap smears 4" is plural already.
+  const many = /[^s]s$/.test(noun) ? noun : plural(noun);
+  return `${numberWord(m.n)} ${m.n === 1 ? noun : many}${note}`;
 }
 
 /** Every counted item of a comma or semicolon list. */
@@ -105,15 +116,18 @@ const PRAISE_START =
   /^(?:best|hardest|strongest|most|finest|top|one of the|among the|ready|excellent|outstanding|exceptional|a|an|the)\b/i;
 
 /**
- * Feedback written as a label, "Dr. Ferraro: “hardest worker on the team”", from the recommender (by
+ * Feedback written as a label, "Dr. Ferraro: “hardest worker on the team”", or quoted, "Dr. Porter said
+ * “Maya is a natural”", from the recommender (by
  * surname): the praise made the candidate's sentence, "I was the hardest worker on the team.", so that the
  * letter states it rather than has the physician quote themselves. Null for anything else.
  */
 export function labelledFeedback(text: string, recommenderSurname: string, firstName = ''): string | null {
   if (recommenderSurname === '') return null;
-  const m = /^(?:Dr\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)?([\p{L}'’-]+)\s*:\s*["“]?([^"”]+?)["”]?[\s.]*$/u.exec(
-    text.trim(),
-  );
+  // "Dr. Porter: …", or a quotation: "Dr. Porter said “Maya is a natural”".
+  const m =
+    /^(?:Dr\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)?(?!(?:said|wrote)\b)([\p{L}'’-]+)(?:\s*:\s*["“]?|\s+(?:said|wrote)[,:]?\s*["“])([^"”]+?)["”]?[\s.]*$/u.exec(
+      text.trim(),
+    );
   if (!m || m[1] !== recommenderSurname) return null;
   // "Oleksandr is reliable and his knowledge … is excellent": the praise, about the candidate by first name.
   const named = firstName ? new RegExp(`^${firstName}\\s+(?:is|was)\\s+`, 'u').exec(m[2]!) : null;

@@ -67,6 +67,16 @@ export function withoutOwnQuotation(sentence: string, explicit: RegExp | null, a
     explicit.flags.replace('g', ''),
   );
   if (judged.test(sentence) && !/["“”]/.test(sentence)) return sentence.replace(judged, '$1 found $2 ');
+  // "…and Dr. Marsh said they were too long" (the presentations): "…and I found them too long".
+  const judgedThem = new RegExp(
+    `((?:${explicit.source}))\\s+said\\s+(?:that\\s+)?(they\\s+were|it\\s+was)\\s+(?=(?:too|very|not|a\\s+bit|a\\s+little|much)\\b)`,
+    explicit.flags.replace('g', ''),
+  );
+  if (judgedThem.test(sentence) && !/["“”]/.test(sentence))
+    return sentence.replace(
+      judgedThem,
+      (_, who: string, it: string) => `${who} found ${it.startsWith('they') ? 'them' : 'it'} `,
+    );
   const ref = new RegExp(`^(\\s*)(?:${explicit.source})`, explicit.flags.replace('g', '')).exec(sentence);
   if (!ref) return sentence;
   // Advice, not praise: "Dr. Castellano said in midpoint evaluation I need more focused exam" is the

@@ -53,6 +53,10 @@ describe('countedItem: a procedure log entry in words', () => {
     ['biopsy ×2', 'two biopsies'],
     ['central line', 'central line'],
     ['splint x0', 'splint x0'],
+    ['Pap smears 4', 'four Pap smears'],
+    ['skin biopsies 2', 'two skin biopsies'],
+    ['1 IUD (assisted)', 'one IUD (assisted)'],
+    ['biopsy 3', 'three biopsies'],
   ])('%s', (item, words) => expect(countedItem(item)).toBe(words));
 
   it('rewrites every counted item of a list and keeps its separators', () => {
@@ -78,6 +82,16 @@ describe('labelledFeedback: the recommender’s praise as the candidate’s sent
       ),
     ).toBe('I was reliable and my knowledge of localization was excellent.');
     expect(labelledFeedback('Dr. Castellano: "Maria is reliable."', 'Castellano', 'Oleksandr')).toBeNull();
+  });
+
+  it('takes the recommender’s quoted praise the same way', () => {
+    expect(labelledFeedback('Dr. Porter said "Maya is a natural"', 'Porter', 'Maya')).toBe(
+      'I was a natural.',
+    );
+    expect(labelledFeedback('Dr. Porter wrote: “best student this year”', 'Porter')).toBe(
+      'I was the best student this year.',
+    );
+    expect(labelledFeedback('Dr. Lee said "Maya is a natural"', 'Porter', 'Maya')).toBeNull();
   });
 
   it('leaves feedback from anyone else, and feedback that is not praise of the candidate', () => {

@@ -59,6 +59,16 @@ describe('withoutOwnQuotation: the recommender’s praise as the physician’s o
     );
   });
 
+  it('makes the recommender’s judgment of what “they” were what they found', () => {
+    expect(own('I asked for feedback on my presentations, and Dr. Albright said they were too long.')).toBe(
+      'I asked for feedback on my presentations, and Dr. Albright found them too long.',
+    );
+    expect(own('Dr. Albright said it was not complete.')).toBe('Dr. Albright found it not complete.');
+    // Not a judgment: what they did, or a quotation.
+    expect(own('Dr. Albright said they were coming back.')).toBe('Dr. Albright said they were coming back.');
+    expect(own('Dr. Albright said “they were too long”.')).toBe('Dr. Albright said “they were too long”.');
+  });
+
   it('makes the recommender’s advice the physician telling the candidate, not quoting themselves', () => {
     expect(own('Dr. Albright said in midpoint evaluation I need more focused exam for stroke.')).toBe(
       'In midpoint evaluation, Dr. Albright told me I needed more focused exam for stroke.',
