@@ -71,3 +71,20 @@ export function withoutInnerState(sentence: string): InnerStateCut | null {
   }
   return null;
 }
+
+/**
+ * An inner state said the way a physician can vouch for it, in the words a letter uses: a clinical worry is
+ * a concern ("I told my senior that I was worried about septic arthritis" → "…concerned about…"), and "I
+ * felt it was important to be honest…" is what the candidate did ("I made sure to be honest…").
+ */
+export function asObserved(sentence: string): string {
+  return sentence
+    .replace(
+      /\b(I\s+(?:was|am|got|became)\s+(?:very\s+|more\s+)?)worried(?=\s+(?:about|that|for)\b)/gu,
+      '$1concerned',
+    )
+    .replace(
+      /(^|,\s+|\bso\s+)I\s+(?:felt|thought|knew)\s+(?:that\s+)?it\s+was\s+(?:important|right|necessary)\s+to\s+/gu,
+      '$1I made sure to ',
+    );
+}

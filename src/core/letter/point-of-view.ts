@@ -1,5 +1,5 @@
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-the-answer';
-import { withoutInnerState } from './inner-states';
+import { asObserved, withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
 import { OTHER_ROLES, OtherPeople, onlyPersonIn, withFirstNamed, withOpeningNamed } from './other-person';
 import { gerundOfPast } from './past-tense';
@@ -865,6 +865,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
           if (cut.kept === '') continue;
           body = cut.kept;
         }
+        body = asObserved(body);
         if (afterMeta && person) {
           const named = withOpeningNamed(body, 'she|he', person);
           if (named) {

@@ -1,4 +1,4 @@
-import { withoutInnerState } from '../../../src/core/letter/inner-states';
+import { asObserved, withoutInnerState } from '../../../src/core/letter/inner-states';
 
 describe('withoutInnerState', () => {
   it.each([
@@ -66,5 +66,32 @@ describe('withoutInnerState', () => {
     });
     expect(withoutInnerState('The mother was nervous before the procedure.')).toBeNull();
     expect(withoutInnerState('I felt it was important to be honest.')).toBeNull();
+  });
+});
+
+describe('asObserved: an inner state in words a physician can vouch for', () => {
+  it.each([
+    [
+      'I told my senior that I was worried about septic arthritis.',
+      'I told my senior that I was concerned about septic arthritis.',
+    ],
+    [
+      'I was worried that the INR was rising, so I called.',
+      'I was concerned that the INR was rising, so I called.',
+    ],
+    [
+      'When a patient disclosed abuse to me, I felt it was important to be honest that I could not keep it secret.',
+      'When a patient disclosed abuse to me, I made sure to be honest that I could not keep it secret.',
+    ],
+    ['I thought that it was right to call the family first.', 'I made sure to call the family first.'],
+  ])('%s', (s, out) => expect(asObserved(s)).toBe(out));
+
+  it('leaves other people’s worries and other feelings alone', () => {
+    for (const s of [
+      'The mother was worried about antibiotics.',
+      'I felt it was a privilege to care for her.',
+      'She thought it was important to wait.',
+    ])
+      expect(asObserved(s)).toBe(s);
   });
 });
