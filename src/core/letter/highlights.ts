@@ -87,7 +87,12 @@ export function highlightsSource(h: HighlightAnswers, recommenderSurname: string
   const presentations = h.presentations ?? '';
   if (presentations) {
     const also = sentences.length > 0 ? ' also' : '';
-    sentences.push(asSentence(presentations, `I${also} presented ${presentationInProse(presentations)}.`));
+    // "a case presentation at grand rounds" is given, not presented.
+    const prose = presentationInProse(presentations);
+    const verb = /^an?\s+(?:[\p{L}-]+\s+)?(?:presentation|talk|lecture)\b/u.test(prose)
+      ? 'gave'
+      : 'presented';
+    sentences.push(asSentence(presentations, `I${also} ${verb} ${prose}.`));
   }
   const feedback = h.feedback ?? '';
   if (feedback)

@@ -71,5 +71,12 @@ describe('highlights as sentences', () => {
       'I performed or assisted with three I&Ds and splinting.',
     );
     expect(highlightsSource({}, 'Chen')).toBe('');
+    // A presentation is given; a topic is presented.
+    expect(
+      highlightsSource(
+        { presentations: 'Case presentation at neurology grand rounds on wake-up stroke' },
+        'Chen',
+      ),
+    ).toBe('I gave a case presentation at neurology grand rounds on wake-up stroke.');
   });
 });
