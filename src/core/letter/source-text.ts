@@ -154,7 +154,66 @@ function isCountContext(before: string, after: string): boolean {
 /** The whole cleaning, in order, for one answer's lines (already normalized, bullets already handled). */
 export function cleanProse(lines: readonly string[], rotationName: string): string {
   const joined = joinLines(lines.map(dropEmoji));
-  return wantThemTo(spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName)));
+  return reportedInThePast(
+    eventsInThePast(wantThemTo(spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName)))),
+  );
+}
+
+const REPORTED =
+  /\b(said|told\s+(?:him|her|them|the\s+[\p{L}-]+)|explained|answered|replied)(\s+(?:that\s+)?)(I\s[^.!?;"“”]*)/gu;
+const BACKSHIFT: Readonly<Record<string, string>> = {
+  'do not': 'did not',
+  "don't": "didn't",
+  'don’t': 'didn’t',
+  will: 'would',
+  "won't": "wouldn't",
+  'won’t': 'wouldn’t',
+  am: 'was',
+  can: 'could',
+  cannot: 'could not',
+  "can't": "couldn't",
+  'can’t': 'couldn’t',
+};
+
+/**
+ * What the candidate said, reported without quotation marks, told as a letter reports it: "I said I do not
+ * know and I will look for it" is "I said I did not know and I would look for it". Only the candidate's
+ * own "I" in the reported clause shifts; a quotation keeps its words.
+ */
+export function reportedInThePast(text: string): string {
+  return text.replace(REPORTED, (_m, verb: string, gap: string, clause: string) => {
+    const shifted = clause.replace(
+      /\bI\s+(do not|don['’]t|will|won['’]t|am|can|cannot|can['’]t)\b/g,
+      (_w, v: string) => `I ${BACKSHIFT[v] ?? v}`,
+    );
+    return `${verb}${gap}${shifted}`;
+  });
+}
+
+const PERFECT_EVENT =
+  /\bI(?:\s+have|['’]ve)\s+(done|seen|taken|given|written|spoken|made|examined|performed|presented|started|called|checked|asked|told|assisted|admitted|discharged|placed|reviewed)\b/g;
+const PAST_OF_PARTICIPLE: Readonly<Record<string, string>> = {
+  done: 'did',
+  seen: 'saw',
+  taken: 'took',
+  given: 'gave',
+  written: 'wrote',
+  spoken: 'spoke',
+};
+// What makes a present perfect mean experience or a span of time, which the simple past would change.
+const EXPERIENCE = /\b(?:ever|never|always|already|since|often|many|times|every|so far|yet)\b/i;
+
+/**
+ * A non-native speaker's present perfect for one event of the rotation, "I have done NIHSS together with
+ * resident, score was 14", is the simple past a letter narrates in ("I did…"): only in a sentence that
+ * already tells in the past, and never with words of experience ("I have never seen…", "since…").
+ */
+export function eventsInThePast(text: string): string {
+  return text.replace(/[^.!?]+[.!?]*/g, (sentence) =>
+    EXPERIENCE.test(sentence) || !/\b(?:was|were|did|had)\b/.test(sentence)
+      ? sentence
+      : sentence.replace(PERFECT_EVENT, (_m, verb: string) => `I ${PAST_OF_PARTICIPLE[verb] ?? verb}`),
+  );
 }
 
 const WANT_THEY =

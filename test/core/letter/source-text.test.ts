@@ -2,7 +2,9 @@ import {
   cleanProse,
   dropEmoji,
   dropRepeatedSentences,
+  eventsInThePast,
   joinLines,
+  reportedInThePast,
   spellSmallCounts,
   unquoteName,
   unquoteWhole,
@@ -143,5 +145,47 @@ describe('cleanProse', () => {
     expect(cleanProse(lines, 'Night Float')).toBe(
       'On my Night Float rotation I admitted four patients a night and called the nurse for every one.',
     );
+  });
+});
+
+describe('eventsInThePast', () => {
+  it('tells one event of the rotation in the simple past', () => {
+    expect(eventsInThePast('I have done NIHSS together with resident, score was 14.')).toBe(
+      'I did NIHSS together with resident, score was 14.',
+    );
+    expect(eventsInThePast('I’ve examined him again and the pain was better.')).toBe(
+      'I examined him again and the pain was better.',
+    );
+  });
+
+  it('keeps a present perfect of experience or of a span of time', () => {
+    for (const s of [
+      'I have never seen a case like this, and it was hard.',
+      'I have kept these lessons with me since then, and it was worth it.',
+      'I have done many lumbar punctures, and each was different.',
+      // Nothing else in the sentence is past: the present perfect may be what the candidate meant.
+      'I have done my best on every shift.',
+    ])
+      expect(eventsInThePast(s)).toBe(s);
+  });
+});
+
+describe('reportedInThePast', () => {
+  it('shifts the candidate’s reported words into the past', () => {
+    expect(
+      reportedInThePast('When I did not know the answer I said I do not know and I will look for it.'),
+    ).toBe('When I did not know the answer I said I did not know and I would look for it.');
+    expect(reportedInThePast('I told the mother that I can call her tomorrow.')).toBe(
+      'I told the mother that I could call her tomorrow.',
+    );
+  });
+
+  it('keeps quotations and other people’s words as they are', () => {
+    for (const s of [
+      'I said "I will look for it".',
+      'The resident said the patient will need a CT.',
+      'I said that she can go home.',
+    ])
+      expect(reportedInThePast(s)).toBe(s);
   });
 });
