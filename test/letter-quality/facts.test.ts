@@ -107,6 +107,18 @@ describe('notes the composer writes out', () => {
     const other = letter({ patientCare: 'She drew three ABGs and did a laparoscopic cholecystectomy.' });
     expect(inventedFacts(other, notes).map((f) => f.word)).toEqual(['cholecystectomy']);
   });
+
+  it('reads a note’s interval ("q30min") as its number', () => {
+    const checks: Answers = { 'competency.patientCare': '- rechecked pain q30min' };
+    expect(
+      inventedFacts(letter({ patientCare: 'She rechecked the pain every 30 minutes.' }), checks),
+    ).toEqual([]);
+    expect(
+      inventedFacts(letter({ patientCare: 'She rechecked the pain every 40 minutes.' }), checks).map(
+        (f) => f.word,
+      ),
+    ).toEqual(['40']);
+  });
 });
 
 describe('invented facts', () => {

@@ -167,7 +167,9 @@ function allowedNumbers(answers: Answers): Set<string> {
     for (const w of wordsOf(
       String(v)
         .replace(/[-/]/g, ' ')
-        .replace(/\bx(\d+)/g, ' $1'),
+        .replace(/\bx(\d+)/g, ' $1')
+        // "q30min" is every 30 minutes.
+        .replace(/\bq(\d+)(?=min|h)/g, ' $1 '),
     )) {
       const t = numberToken(w);
       if (/^\d/.test(t)) out.add(t).add(String(Number.parseFloat(t)));
@@ -208,6 +210,8 @@ const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   gen: ['general'],
   incl: ['including'],
   fast: ['exam', 'exams'],
+  meds: ['medications'],
+  rec: ['reconciliation'],
 };
 
 function expandedWords(corpusWords: ReadonlySet<string>): Set<string> {
