@@ -60,6 +60,11 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bQs\b/g, 'questions'],
   [/\bdispo\b/g, 'disposition'],
   [/\bfb\b/g, 'feedback'],
+  [/\bq(\d{1,2})\s?min\b/g, 'every $1 minutes'],
+  [/\bq1\s?(?:h|hr|hour)\b/g, 'every hour'],
+  [/\bq(\d{1,2})\s?(?:h|hr|hrs|hours?)\b/g, 'every $1 hours'],
+  [/\bmed rec\b/g, 'medication reconciliation'],
+  [/\bmeds\b/g, 'medications'],
   [/\s[&+]\s/g, ' and '],
 ];
 
@@ -113,10 +118,28 @@ export function finishBullet(bullet: string): string | null {
   const text = trimmed;
   const first = /^[\p{L}']+/u.exec(text)?.[0] ?? '';
   const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+  if (!actionsAllVerbs(text)) return null;
   if (/^I(?:'|’|$)/.test(first) || first === 'I') return withStop(text);
   const verb = first.toLowerCase();
   if (!isPastVerb(verb) || (first !== verb && first !== capitalize(verb))) return null;
   return withStop(`I ${verb}${text.slice(first.length)}`);
+}
+
+/**
+ * Whether a bullet listing actions ("sat down, apologized for the wait, rechecked pain") has a verb in each
+ * of them: one item without ("…, pain meds per his care plan, …") leaves the sentence broken, so the bullet
+ * stays a note. A bullet with one action and a description ("saw 5 pts a day, mostly elderly") is fine.
+ */
+function actionsAllVerbs(text: string): boolean {
+  const items = text.split(/,\s+(?![^()]*\))/).slice(1);
+  const opensWithVerb = (item: string) =>
+    isPastWord(
+      item
+        .replace(/^(?:and|then|also|later)\s+/i, '')
+        .split(/\s+/)[0]!
+        .toLowerCase(),
+    );
+  return !items.some(opensWithVerb) || items.every(opensWithVerb);
 }
 
 const isPastWord = (w: string) => isPastVerb(w) || /^(?:could|would)$/.test(w);

@@ -448,7 +448,7 @@ describe('composeLetter: answers typed as bullet notes', () => {
 
   it('finishes the clause bullets in the physician’s voice and marks each run of notes as typed', () => {
     expect(section('patientCare')).toBe(
-      'Patient Care. ⟦67M POD2 s/p colectomy -> CT -> leak.⟧ Dr. Rahman examined him q4h overnight. ⟦On time every day 5am.⟧',
+      'Patient Care. ⟦67M POD2 s/p colectomy -> CT -> leak.⟧ Dr. Rahman examined him every four hours overnight. ⟦On time every day 5am.⟧',
     );
     // "6 pts/day" restates the questionnaire's patients a day, which the first paragraph already gives.
     expect(model.openQuestions.find((q) => q.quote === 'Patient Care.')?.question).toBe(

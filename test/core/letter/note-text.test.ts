@@ -24,6 +24,10 @@ describe('expandAbbreviations: the ones with one meaning', () => {
     ['called 2x/day', 'called twice a day'],
     ['noticed no glucometer at d/c', 'noticed no glucometer at discharge'],
     ['by wk 3, ran the family mtg', 'by week 3, ran the family meeting'],
+    ['rechecked pain q30min', 'rechecked pain every 30 minutes'],
+    ['neuro checks q1h, vitals q4h', 'neuro checks every hour, vitals every 4 hours'],
+    ['pain meds per plan', 'pain medications per plan'],
+    ['missed it on med rec', 'missed it on medication reconciliation'],
   ])('%s', (text, out) => expect(expandAbbreviations(text)).toBe(out));
 
   it('leaves what only looks like an age and sex, or is a child', () => {
@@ -47,12 +51,22 @@ describe('finishBullet', () => {
     ['I wrote the notes', 'I wrote the notes.'],
     ['always finished notes same day', 'I always finished notes same day.'],
     ['knew HEART score, PERC, Wells', 'I knew HEART score, PERC, Wells.'],
+    [
+      'sat down, apologized for the wait, rechecked pain',
+      'I sat down, apologized for the wait, rechecked pain.',
+    ],
+    ['saw 5 patients a day, mostly elderly', 'I saw 5 patients a day, mostly elderly.'],
   ])('%s', (bullet, sentence) => expect(finishBullet(bullet)).toBe(sentence));
 
-  it.each(['a 64-year-old woman with COPD exacerbation', 'Red bed', 'great feedback', 'always on time', ''])(
-    'leaves %j as a note',
-    (bullet) => expect(finishBullet(bullet)).toBeNull(),
-  );
+  it.each([
+    // A list of actions with one that has no verb would read as a broken sentence.
+    'I sat down, apologized for wait, pain meds per his care plan, rechecked pain',
+    'a 64-year-old woman with COPD exacerbation',
+    'Red bed',
+    'great feedback',
+    'always on time',
+    '',
+  ])('leaves %j as a note', (bullet) => expect(finishBullet(bullet)).toBeNull());
 });
 
 describe('clauseBullet: a bullet that is already a clause with its own subject', () => {
