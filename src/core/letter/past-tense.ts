@@ -51,7 +51,7 @@ const S_FORM_VERBS = new Set(
 );
 
 const DOUBLED = new Set(
-  'admit beg chat commit control drop grab hug jog nod omit permit plan prefer prep refer rub scrub ship skip slip step stop submit tap transfer trim wrap'.split(
+  'admit beg begin chat commit control drop forget get grab hug jog nod omit permit occur plan prefer prep refer regret run set sit rub scrub ship skip slip step stop submit tap transfer trim wrap'.split(
     ' ',
   ),
 );

@@ -1,6 +1,7 @@
 import { introducedPerson, isAboutTheAnswer, withoutAnswerFrame } from './about-the-answer';
 import { asObserved, withoutInnerState } from './inner-states';
 import { MARK_CLOSE, MARK_OPEN } from './model';
+import { withOneName } from './name-rhythm';
 import { OTHER_ROLES, OtherPeople, onlyPersonIn, withFirstNamed, withOpeningNamed } from './other-person';
 import { gerundOfPast } from './past-tense';
 import { quotedMask, splitSentences, type Token, tokenize } from './pov-tokens';
@@ -927,7 +928,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
         if (namesTwice(converted.text, options.name))
           throw new Refuse({ why: 'otherPronoun', pronoun: other });
       }
-      let text = converted.text;
+      let text = withOneName(converted.text, options.name);
       // Narrated in the present ("Two days later she is oriented"), it waits for a tense pass: kept as before.
       if (other && previousCandidate && PRESENT_NARRATION.test(body))
         throw new Refuse({ why: 'otherPronoun', pronoun: other });

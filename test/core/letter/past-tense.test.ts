@@ -83,6 +83,9 @@ describe('gerundOfPast', () => {
     ['told', 'telling'],
     ['reviewed', 'reviewing'],
     ['held', 'holding'],
+    ['forgot', 'forgetting'],
+    ['admitted', 'admitting'],
+    ['ran', 'running'],
   ])('%s → %s', (past, gerund) => expect(gerundOfPast(past)).toBe(gerund));
 
   it.each(['had', 'did', 'was', 'frobbed'])('knows no gerund for %s', (past) =>

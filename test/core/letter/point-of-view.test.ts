@@ -124,7 +124,7 @@ const CASES: readonly Case[] = [
     he: 'Dr. Lee’s resident asked him to call the family. He called them and explained the plan.',
     // "them" (the family) is only an object: with the candidate named, it cannot mean the candidate.
     they: 'Dr. Lee’s resident asked them to call the family. Dr. Lee called them and explained the plan.',
-    name: 'Dr. Lee’s resident asked Dr. Lee to call the family. Dr. Lee called them and explained the plan.',
+    name: 'The resident asked Dr. Lee to call the family. Dr. Lee called them and explained the plan.',
   },
   {
     input: 'I admitted the patient from the ED. The patient was mine for the whole week.',
@@ -329,7 +329,7 @@ const CASES: readonly Case[] = [
     she: 'After Dr. Lee’s first week I told her the surveys missed small injuries.',
     he: 'After Dr. Lee’s first week I told him the surveys missed small injuries.',
     they: 'After Dr. Lee’s first week I told them the surveys missed small injuries.',
-    name: 'After Dr. Lee’s first week I told Dr. Lee the surveys missed small injuries.',
+    name: 'After the first week I told Dr. Lee the surveys missed small injuries.',
   },
 
   // The recommender's own "he" after their name becomes the physician's "I" with it.
@@ -795,9 +795,9 @@ describe('convertPointOfView: one name per sentence', () => {
     expect(convert('I caught it during my own recheck.', 'name').text).toBe(
       'Dr. Lee caught it during the recheck.',
     );
-    // "on my own" stands alone: no noun for "the", so the name stays.
+    // "on my own" stands alone: no noun for "the"; the name-rhythm pass says "independently" instead.
     expect(convert('I saw patients on my own first.', 'name').text).toBe(
-      'Dr. Lee saw patients on Dr. Lee’s own first.',
+      'Dr. Lee saw patients independently first.',
     );
   });
 

@@ -1,0 +1,156 @@
+/**
+ * One name per sentence, for a converted sentence that still names the candidate twice — mostly in a
+ * name-only letter, where no pronoun can stand for the second mention (issue 11, point 2). Each rule is a
+ * rewrite an editor makes without changing what the sentence says:
+ *
+ * - a possessive beside another mention loses the name: "After Mr. Brenner’s first week I told Mr. Brenner…"
+ *   → "After the first week I told Mr. Brenner…"; "on Mr. Navarro’s own" → "independently";
+ * - a second subject coordinated with the first: "Ms. El-Amin called the senior and Ms. El-Amin stayed
+ *   late" → "…and stayed late";
+ * - an admission of one's own act as a gerund: "Ms. Ramaswamy admitted Ms. Ramaswamy forgot to…" →
+ *   "…admitted forgetting to…"; "told me that Ms. Whitfield-Ngata forgot" → "told me about forgetting";
+ * - an opening clause with "was" as its verb loses its subject: "When Dr. Ferraz was unsure about a lesion
+ *   Dr. Ferraz asked…" → "When unsure about a lesion, Dr. Ferraz asked…";
+ * - a closing "because … was an observer" becomes the opening "As an observer, …";
+ * - "…before Dr. Bakshi left" on the sentence's own subject is "…before leaving";
+ * - someone telling the candidate a thing is what they said ("she told Dr. Albuquerque she was…" → "she
+ *   said she was…"); "by Mr. Ambrose and then Mr. Ambrose realized" → "by Mr. Ambrose, who then realized";
+ *   "because Mrs. Adjei asked Dr. Osei to" → "at Mrs. Adjei’s request"; "told X X was ready" → "considered
+ *   X ready".
+ *
+ * A sentence these rules do not fit is left as it is (the letter-quality test counts it).
+ */
+import { gerundOfPast } from './past-tense';
+import { splitSentences } from './point-of-view';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const count = (s: string, name: string) => s.split(name).length - 1;
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A rewrite of one sentence, given the name as written and as a regular-expression source. */
+type Rule = (sentence: string, name: string, n: string) => string;
+
+const possessive: Rule = (s, _name, n) =>
+  s
+    .replace(new RegExp(`\\bon ${n}['’]s own\\b`), 'independently')
+    .replace(new RegExp(`(^|\\s)${n}['’]s (?=[\\p{L}\\d])`, 'u'), (_m, lead: string) =>
+      lead === '' ? 'The ' : `${lead}the `,
+    );
+
+// The name opens the sentence, or follows an opening phrase ("On Sunday, Dr. Haddad…"), as its subject.
+const leadsWith = (s: string, n: string) => new RegExp(`^(?:[^,]{1,60},\\s+)?${n}\\s+[a-z]`).test(s);
+
+// "…, and by the third week Noah Lindqvist was placing…" keeps its time phrase: "…, and by the third week
+// was placing…".
+const TIME_PHRASE = String.raw`(?:\s+(?:by|after|in|at|within|over|during|on|from)\s+[^,]{2,30}?)?`;
+
+// "…, and her nurse and Dr. Bakshi worked on…": the name is part of a new subject, not the same one.
+const COMPOUND_SUBJECT =
+  /(?:^|,\s*|\band\s+)(?:the|her|his|their|a|an|my|our|another)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/u;
+
+const coordinated: Rule = (s, _name, n) => {
+  if (!leadsWith(s, n)) return s;
+  const m = new RegExp(`(?<=\\S)(,?\\s+and(?:\\s+then)?${TIME_PHRASE}),?\\s+${n}\\s+(?=[a-z])`).exec(s);
+  if (!m || COMPOUND_SUBJECT.test(s.slice(0, m.index))) return s;
+  return `${s.slice(0, m.index)}${m[1]} ${s.slice(m.index + m[0].length)}`;
+};
+
+// "…finished the notes before Dr. Bakshi left" → "…before leaving", when the name leads the sentence.
+// Not after a relative clause ("…met a young man who left before Dr. Lee finished"), whose subject the
+// gerund would take.
+const asGerund: Rule = (s, _name, n) => {
+  const m = new RegExp(`(?<!\\band\\s)\\b(before|after|while) ${n} (\\p{L}+)\\b`, 'u').exec(s);
+  const gerund = m ? gerundOfPast(m[2]!) : undefined;
+  if (!m || !gerund || !leadsWith(s, n) || /\b(?:who|whom|whose|which|that)\b/.test(s.slice(0, m.index)))
+    return s;
+  return `${s.slice(0, m.index)}${m[1]} ${gerund}${s.slice(m.index + m[0].length)}`;
+};
+
+// "…when Dr. Albuquerque asked more, she told Dr. Albuquerque she was losing weight" → "…she said she was…".
+const toldAsSaid: Rule = (s, _name, n) =>
+  s.replace(
+    new RegExp(
+      `\\b(she|he|they|the patient|the mother|the father)( then)? told ${n} (that )?(?=(?:she|he|they|it)\\s)`,
+      'g',
+    ),
+    (_m, who: string, then: string | undefined, that: string | undefined) =>
+      `${who}${then ?? ''} said ${that ?? ''}`,
+  );
+
+// "A drug was drawn up by Mr. Ambrose and then Mr. Ambrose realized…" → "…by Mr. Ambrose, who then realized…".
+const byWho: Rule = (s, name, n) =>
+  s.replace(
+    new RegExp(`\\bby ${n},? and( then)? ${n} (?=[a-z])`),
+    (_m, then: string | undefined) => `by ${name}, who${then ?? ''} `,
+  );
+
+// "…, because Mrs. Adjei asked Dr. Osei to." → "…at Mrs. Adjei’s request."
+const atRequest: Rule = (s, _name, n) =>
+  s.replace(
+    new RegExp(
+      `,?\\s+because ((?:Mrs?|Ms|Mx|Dr)\\.\\s[\\p{Lu}][\\p{L}-]+|the [a-z]+) asked ${n} to([.!?])$`,
+      'u',
+    ),
+    (_m, who: string, stop: string) => ` at ${who}’s request${stop}`,
+  );
+
+// "The senior resident told Jordan Reyes-Park Jordan Reyes-Park was ready…" → "…considered Jordan Reyes-Park ready…".
+const considered: Rule = (s, name, n) =>
+  s.replace(new RegExp(`\\btold ${n},? (?:that )?${n} (?:was|were) `), `considered ${name} `);
+
+const admitted: Rule = (s, _name, n) =>
+  s.replace(
+    new RegExp(`\\b(admitted|acknowledged|told me)(?:\\s+that)?\\s+${n}\\s+(\\p{L}+)\\b`, 'u'),
+    (whole, verb: string, past: string) => {
+      const gerund = gerundOfPast(past);
+      if (!gerund) return whole;
+      return `${verb}${verb === 'told me' ? ' about' : ''} ${gerund}`;
+    },
+  );
+
+const elliptical: Rule = (s, _name, n) =>
+  s.replace(
+    new RegExp(
+      `^(When|If|While|Although|Though|Whenever) ${n} (?:was|were) ([^,]{3,80}?),?\\s+(?=${n}\\s+[a-z])`,
+    ),
+    (_m, conj: string, rest: string) => `${conj} ${rest}, `,
+  );
+
+const asRole: Rule = (s, _name, n) => {
+  const m = new RegExp(
+    `^(${n}\\s+[a-z].*?),?\\s+because ${n} (?:was|were) (an?\\s+[\\p{L}\\s-]{2,40}?)([.!?])$`,
+    'u',
+  ).exec(s);
+  return m ? `As ${m[2]}, ${m[1]}${m[3]}` : s;
+};
+
+const RULES: readonly Rule[] = [
+  possessive,
+  coordinated,
+  asGerund,
+  admitted,
+  elliptical,
+  asRole,
+  toldAsSaid,
+  byWho,
+  atRequest,
+  considered,
+];
+
+/** A sentence (or a conversion split into sentences) with the candidate's name at most once in each. */
+export function withOneName(text: string, name: string): string {
+  if (name === '' || count(text, name) < 2) return text;
+  const n = esc(name);
+  return splitSentences(text)
+    .map((sentence) => {
+      const lead = /^\s*/.exec(sentence)![0];
+      const trail = /\s*$/.exec(sentence)![0];
+      let s = sentence.slice(lead.length, sentence.length - trail.length);
+      for (const rule of RULES) {
+        if (count(s, name) < 2) break;
+        s = rule(s, name, n);
+      }
+      return lead + upperFirst(s) + trail;
+    })
+    .join('');
+}

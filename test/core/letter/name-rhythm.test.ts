@@ -1,0 +1,76 @@
+import { withOneName } from '../../../src/core/letter/name-rhythm';
+
+const N = 'Dr. Ivarsson';
+const one = (s: string) => withOneName(s, N);
+
+describe('withOneName: the candidate named once per sentence', () => {
+  it.each([
+    // A possessive beside another mention.
+    [
+      'After Dr. Ivarsson’s first week I told Dr. Ivarsson the notes were long.',
+      'After the first week I told Dr. Ivarsson the notes were long.',
+    ],
+    ['I let Dr. Ivarsson splint on Dr. Ivarsson’s own.', 'I let Dr. Ivarsson splint independently.'],
+    // The same subject coordinated, with or without a time phrase.
+    [
+      'Dr. Ivarsson called the senior and Dr. Ivarsson stayed late.',
+      'Dr. Ivarsson called the senior and stayed late.',
+    ],
+    [
+      'Dr. Ivarsson practiced every day, and by the third week Dr. Ivarsson was done in ten minutes.',
+      'Dr. Ivarsson practiced every day, and by the third week was done in ten minutes.',
+    ],
+    // A clause of time on the same subject.
+    [
+      'Dr. Ivarsson finished the notes before Dr. Ivarsson left.',
+      'Dr. Ivarsson finished the notes before leaving.',
+    ],
+    // An admission of one's own act.
+    ['Dr. Ivarsson admitted Dr. Ivarsson forgot to call.', 'Dr. Ivarsson admitted forgetting to call.'],
+    ['Dr. Ivarsson told me that Dr. Ivarsson missed a dose.', 'Dr. Ivarsson told me about missing a dose.'],
+    // An opening clause with "was".
+    [
+      'When Dr. Ivarsson was unsure about a rash Dr. Ivarsson asked.',
+      'When unsure about a rash, Dr. Ivarsson asked.',
+    ],
+    [
+      'Dr. Ivarsson did not sign because Dr. Ivarsson was an observer.',
+      'As an observer, Dr. Ivarsson did not sign.',
+    ],
+    // Someone else telling the candidate something.
+    [
+      'When Dr. Ivarsson asked, she told Dr. Ivarsson she had lost weight.',
+      'When Dr. Ivarsson asked, she said she had lost weight.',
+    ],
+    [
+      'A dose was drawn up by Dr. Ivarsson and then Dr. Ivarsson saw the label.',
+      'A dose was drawn up by Dr. Ivarsson, who then saw the label.',
+    ],
+    [
+      'Dr. Ivarsson stayed late, because Mrs. Lund asked Dr. Ivarsson to.',
+      'Dr. Ivarsson stayed late at Mrs. Lund’s request.',
+    ],
+    ['The resident told Dr. Ivarsson Dr. Ivarsson was ready.', 'The resident considered Dr. Ivarsson ready.'],
+  ])('%s', (s, out) => expect(one(s)).toBe(out));
+
+  it('rewrites each sentence of a conversion on its own, keeping the spaces between them', () => {
+    expect(
+      one('Dr. Ivarsson came early. Dr. Ivarsson called the senior and Dr. Ivarsson stayed late. '),
+    ).toBe('Dr. Ivarsson came early. Dr. Ivarsson called the senior and stayed late. ');
+  });
+
+  it('leaves a sentence that names the candidate once, or that no rule fits', () => {
+    for (const s of [
+      'Dr. Ivarsson called the senior and stayed late.',
+      // A new subject that includes the name.
+      'Dr. Ivarsson suggested stopping both, and her nurse and Dr. Ivarsson worked on her sleep.',
+      // The name as the object of someone else's action.
+      'A drug was drawn up by the nurse and then Dr. Ivarsson realized the label was wrong.',
+      'Dr. Ivarsson examined him and the resident and Dr. Ivarsson reviewed the films.',
+      // The clause of time belongs to the young man, not the candidate.
+      'Dr. Ivarsson met a young man who left before Dr. Ivarsson finished the workup.',
+      'Dr. Ivarsson asked the mother to step out, and the girl asked Dr. Ivarsson about contraception.',
+    ])
+      expect(one(s)).toBe(s);
+  });
+});
