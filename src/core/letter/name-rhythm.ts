@@ -16,7 +16,8 @@
  * - someone telling the candidate a thing is what they said ("she told Dr. Albuquerque she was…" → "she
  *   said she was…"); "by Mr. Ambrose and then Mr. Ambrose realized" → "by Mr. Ambrose, who then realized";
  *   "because Mrs. Adjei asked Dr. Osei to" → "at Mrs. Adjei’s request"; "told X X was ready" → "considered
- *   X ready".
+ *   X ready"; "When Dr. Bakshi did not know something Dr. Bakshi said it…" → "When unsure of something, Dr.
+ *   Bakshi said so…".
  *
  * A sentence these rules do not fit is left as it is (the letter-quality test counts it).
  */
@@ -116,6 +117,19 @@ const elliptical: Rule = (s, _name, n) =>
     (_m, conj: string, rest: string) => `${conj} ${rest}, `,
   );
 
+// "When Ms. Goldberg did not know something Ms. Goldberg looked it up" → "When unsure of something, Ms.
+// Goldberg looked it up"; what follows may still say "said Dr. Nguyen Pham did not know" → "said so".
+const unsure: Rule = (s, _name, n) =>
+  s
+    .replace(
+      new RegExp(
+        `^(When|If|Whenever) ${n} did not know ((?:something|anything|the answer|an answer)\\b[^,]{0,40}?),?\\s+(?=${n}\\s+[a-z])`,
+      ),
+      (_m, conj: string, what: string) => `${conj} unsure of ${what}, `,
+    )
+    .replace(new RegExp(`\\bsaid (?:that )?${n} did not know\\b`), 'said so')
+    .replace(/^((?:When|If|Whenever) unsure of [^,]+, .*?\bsaid) it(?= and\b)/u, '$1 so');
+
 const asRole: Rule = (s, _name, n) => {
   const m = new RegExp(
     `^(${n}\\s+[a-z].*?),?\\s+because ${n} (?:was|were) (an?\\s+[\\p{L}\\s-]{2,40}?)([.!?])$`,
@@ -130,6 +144,8 @@ const RULES: readonly Rule[] = [
   asGerund,
   admitted,
   elliptical,
+  unsure,
+  coordinated,
   asRole,
   toldAsSaid,
   byWho,

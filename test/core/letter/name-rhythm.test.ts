@@ -51,6 +51,18 @@ describe('withOneName: the candidate named once per sentence', () => {
       'Dr. Ivarsson stayed late at Mrs. Lund’s request.',
     ],
     ['The resident told Dr. Ivarsson Dr. Ivarsson was ready.', 'The resident considered Dr. Ivarsson ready.'],
+    [
+      'When Dr. Ivarsson did not know something Dr. Ivarsson looked it up the same day.',
+      'When unsure of something, Dr. Ivarsson looked it up the same day.',
+    ],
+    [
+      'If Dr. Ivarsson did not know something Dr. Ivarsson said it and Dr. Ivarsson looked it up.',
+      'If unsure of something, Dr. Ivarsson said so and looked it up.',
+    ],
+    [
+      'When Dr. Ivarsson did not know the answer Dr. Ivarsson said Dr. Ivarsson did not know and Dr. Ivarsson would look for it.',
+      'When unsure of the answer, Dr. Ivarsson said so and would look for it.',
+    ],
   ])('%s', (s, out) => expect(one(s)).toBe(out));
 
   it('rewrites each sentence of a conversion on its own, keeping the spaces between them', () => {
