@@ -26,6 +26,7 @@ import {
 import { PRONOUN_FORMS, type PronounSet, possessiveOf, pronounWords } from './pronoun-sets';
 import { withoutOwnQuotation, withRecommenderContinued } from './recommender-pronoun';
 import { findRefs, recommenderPatterns, SUBORDINATORS, THIRD_SINGULAR } from './recommender-refs';
+import { teamForWe } from './team-we';
 
 // The pronoun sets, sentences and the recommender's pronouns, for the modules that import them from here.
 export { splitSentences } from './pov-tokens';
@@ -866,7 +867,7 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
           if (cut.kept === '') continue;
           body = cut.kept;
         }
-        body = asObserved(body);
+        body = teamForWe(asObserved(body), explicit);
         if (afterMeta && person) {
           const named = withOpeningNamed(body, 'she|he', person);
           if (named) {

@@ -466,9 +466,18 @@ describe('convertPointOfView: first person to the recommender’s view', () => {
     );
   });
 
-  it('keeps "we", "our" and "us"', () => {
+  it('keeps "we", "our" and "us" where the sentence does not say who they are', () => {
     const text = 'We admitted him together and our team kept us all informed.';
     expect(convert(text, 'she').text).toBe(text);
+  });
+
+  it('makes the candidate’s narrating "we" the team, and keeps it when the recommender was in it', () => {
+    expect(convert('I told the resident, and we gave labetalol.', 'she').text).toBe(
+      'Dr. Lee told the resident, and the team gave labetalol.',
+    );
+    expect(convert('I presented to Dr. Chen and we ordered a CT.', 'she').text).toBe(
+      'Dr. Lee presented to me and we ordered a CT.',
+    );
   });
 
   it('uses pronouns from the first sentence when the section already named the candidate', () => {
@@ -919,7 +928,7 @@ describe('properties', () => {
     'with',
     'sepsis',
     'team',
-    'we',
+    // Not "we": a narrating "we" becomes "the team" (team-we.ts); "our" alone stays.
     'our',
     'nurse',
     'she',
