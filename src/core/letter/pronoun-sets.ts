@@ -74,9 +74,10 @@ export function pronounWords(forms: PronounForms): RegExp {
 
 /**
  * The pronoun set for the questionnaire answer: "she/her", "he/him", "they/them", and the neopronoun sets
- * "ze/hir", "ze/zir" and "xe/xem". Anything else (two sets such as "she/they", "any", "no pronouns, use my
- * name", a set these rules do not know how to decline) makes the letter use the name only: guessing which
- * pronoun to print would be worse than printing none.
+ * "ze/hir", "ze/zir" and "xe/xem"; "she/they" and "he/they" use the first set, as the questionnaire asks
+ * for the set to use first. Anything else (other pairs, "any", "no pronouns, use my name", a set these rules
+ * do not know how to decline) makes the letter use the name only: guessing which pronoun to print would be
+ * worse than printing none.
  */
 export function pronounSetOf(pronouns: string | undefined): PronounSet {
   const words = (pronouns ?? '')
@@ -84,7 +85,11 @@ export function pronounSetOf(pronouns: string | undefined): PronounSet {
     .split(/[^a-z]+/)
     .filter((w) => w !== '' && w !== 'pronouns');
   const first = words[0];
-  if (words.some((w, i) => i > 0 && ['she', 'he', 'they', 'ze', 'xe'].includes(w))) return 'name';
+  // Two sets, "she/they" or "he/they": the first, as the candidate wrote it first (issue 11, point 2).
+  // Sets in another order, or more than two, are not guessed at.
+  const sets = words.filter((w) => ['she', 'he', 'they', 'ze', 'xe'].includes(w));
+  if (sets.length === 2 && (first === 'she' || first === 'he') && sets[1] === 'they') return first;
+  if (sets.length > 1) return 'name';
   if (first === 'she' || first === 'he' || first === 'they' || first === 'xe') return first;
   if (first === 'ze' || first === 'zie') return words.includes('zir') ? 'zir' : 'ze';
   return 'name';
