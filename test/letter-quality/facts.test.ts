@@ -54,6 +54,7 @@ describe('facts kept', () => {
     // A plural is its singular: "chest tubes" keeps the fact "chest tube", "patches" the fact "patch".
     expect(factStems('chest tubes')).toEqual(factStems('chest tube'));
     expect(factStems('patches')).toEqual(factStems('patch'));
+    expect(factStems('IUDs')).toEqual(factStems('IUD insertions').slice(0, 1));
   });
 
   it('keeps every fact when each is in its own section', () => {

@@ -159,7 +159,9 @@ function ordinalToken(w: string): string {
  * "diuresed"/"diuresis" meet but "patient"/"pathway" do not.
  */
 export function stem(word: string): string {
-  const w = ordinalToken(numberToken(word.replace(/[’']s$/, '').replace(/[’']/g, '')));
+  // An acronym's plural is the acronym: "IUDs", "ABGs".
+  const singular = /^\p{Lu}{2,}s$/u.test(word) ? word.slice(0, -1) : word;
+  const w = ordinalToken(numberToken(singular.replace(/[’']s$/, '').replace(/[’']/g, '')));
   if (/^\d/.test(w)) return w;
   // "-es" is a suffix only after a hiss ("patches", "boxes"); "tubes" is "tube" + "s", as "tube" is.
   const base =
