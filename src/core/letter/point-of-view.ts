@@ -13,7 +13,7 @@ import {
   Refuse,
   type SentenceContext,
 } from './pov-types';
-import { PRONOUN_FORMS, pronounWords } from './pronoun-sets';
+import { PRONOUN_FORMS, type PronounForms, pronounWords } from './pronoun-sets';
 import { withoutOwnQuotation, withRecommenderContinued } from './recommender-pronoun';
 import { convertReference } from './recommender-reference';
 import { recommenderPatterns } from './recommender-refs';
@@ -135,206 +135,292 @@ const namesTwice = (text: string, name: string): boolean =>
 
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}])/u;
 
+/** A sentence left out of the letter, waiting for the next sentence to anchor its comment on. */
+interface LeftOut {
+  readonly text: string;
+  readonly why: 'answer' | 'inner';
+}
+
 /**
  * Converts one answer. Sentences that change are returned unmarked; sentences that cannot be converted
  * safely are returned as written, wrapped in ⟦ ⟧ and marked, each with an open question.
  */
 export function convertPointOfView(text: string, options: PovOptions, state: PovState): PovResult {
-  const explicit = recommenderPatterns(options.recommenderName);
-  const narrativePast = state.narrativePast ?? narratesInPast(text);
-  const competitor = options.pronouns === 'name' ? null : pronounWords(PRONOUN_FORMS[options.pronouns]);
-  const ctx: SentenceContext = { options, explicit, narrativePast, competitor };
-  // The candidate's own pronouns, which in a first-person answer can only mean someone else (a patient, the
-  // patient's father). Reflexives are left out: "the patient hurt himself" cannot mean the candidate.
-  const forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
-  const others =
-    forms && options.source !== 'relationship'
-      ? new Set([forms.subject, forms.object, forms.possessive, forms.possessivePronoun])
-      : null;
-  const otherPronounIn = (s: string, subject: boolean): string | undefined =>
-    others
-      ? tokenize(s).find((t) => {
-          const w = t.text.toLowerCase();
-          return t.word && others.has(w) && (w === forms!.subject) === subject;
-        })?.text
-      : undefined;
-  let previousCandidate = false;
+  const answer = new AnswerConversion(text, options, state);
+  const pieces = splitSentences(text);
+  for (const [index, piece] of pieces.entries()) answer.sentence(piece, pieces[index + 1] ?? '');
+  return answer.result();
+}
+
+/**
+ * One answer's conversion, sentence by sentence, with what it carries from one sentence to the next: the
+ * sentence before (whose people may compete with the candidate's pronoun), whether it was about the
+ * candidate, the sentences left out waiting for a comment, and the people the answer has introduced.
+ */
+class AnswerConversion {
+  private readonly ctx: SentenceContext;
+  private readonly forms: PronounForms | null;
+  private readonly content: number;
+  private readonly segments: PovSegment[] = [];
+  private readonly issues: PovIssue[] = [];
+  private readonly leftOut: LeftOut[] = [];
+  private readonly people: OtherPeople;
+  private previous = '';
+  private previousCandidate = false;
   // After a sentence about the answer ("I want to describe one patient…"), which the letter leaves out, the
   // sentences that go on with "she"/"he"/"they" may have no one left to refer to; `person` is whom the
   // left-out sentence introduced ("the patient"), to name in their place.
-  let afterMeta = false;
-  let person: string | undefined;
-  const segments: PovSegment[] = [];
-  const issues: PovIssue[] = [];
-  let previous = '';
-  const push = (text: string, marked: boolean) => {
-    const last = segments[segments.length - 1];
-    if (last && last.marked === marked && !marked)
-      segments[segments.length - 1] = { text: last.text + text, marked };
-    else segments.push({ text, marked });
-  };
-  // Left-out sentences wait for the next sentence of the letter to anchor their comment on.
-  const pieces = splitSentences(text);
-  const content = pieces.filter((p) => p.trim() !== '' && !isAboutTheAnswer(p)).length;
-  const leftOut: { text: string; why: 'answer' | 'inner' }[] = [];
-  let lastQuote = '';
-  const anchorLeftOut = (quote: string) => {
-    lastQuote = quote;
-    for (const { text, why } of leftOut.splice(0)) {
-      issues.push({
-        kind: 'pointOfView',
-        quote,
-        question:
-          why === 'answer'
-            ? `CEAD left out a sentence about the answer itself: “${text}” If the letter needs anything in it, add it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`
-            : `CEAD left out the candidate’s own feelings or plans, which a letter states only as what ${options.recommenderAddress} saw: “${text}” Add it back in ${options.recommenderAddress}’s words only if you can vouch for it.`,
-      });
-    }
-  };
-  const people = new OtherPeople(options.pronouns);
-  for (const [index, piece] of pieces.entries()) {
+  private afterMeta = false;
+  private person: string | undefined;
+  private lastQuote = '';
+
+  constructor(
+    text: string,
+    private readonly options: PovOptions,
+    private readonly state: PovState,
+  ) {
+    const explicit = recommenderPatterns(options.recommenderName);
+    const narrativePast = state.narrativePast ?? narratesInPast(text);
+    const competitor = options.pronouns === 'name' ? null : pronounWords(PRONOUN_FORMS[options.pronouns]);
+    this.ctx = { options, explicit, narrativePast, competitor };
+    this.forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
+    this.content = splitSentences(text).filter((p) => p.trim() !== '' && !isAboutTheAnswer(p)).length;
+    this.people = new OtherPeople(options.pronouns);
+  }
+
+  result(): PovResult {
+    if (this.leftOut.length > 0 && this.lastQuote !== '') this.anchorLeftOut(this.lastQuote);
+    return { segments: this.segments, issues: this.issues };
+  }
+
+  /** One sentence of the answer, `next` the one after it. */
+  sentence(piece: string, next: string): void {
     let body = piece.trimEnd();
     const tail = piece.slice(body.length);
     if (body === '') {
-      push(piece, false);
-      continue;
+      this.push(piece, false);
+      return;
     }
-    const snapshot = state.named;
+    const snapshot = this.state.named;
     try {
-      if (options.source !== 'relationship') {
-        body = withoutAnswerFrame(body) ?? body;
-        if (isAboutTheAnswer(body)) {
-          // Only an answer that says something else loses it; one that is all about itself keeps it marked.
-          if (content === 0) throw new Refuse({ why: 'meta' });
-          leftOut.push({ text: body, why: 'answer' });
-          person = introducedPerson(body) ?? person;
-          afterMeta = true;
-          continue;
-        }
-        const cut = withoutInnerState(body);
-        if (cut && (cut.kept !== '' || content > 1)) {
-          leftOut.push({ text: cut.leftOut, why: 'inner' });
-          if (cut.kept === '') continue;
-          body = cut.kept;
-        }
-        body = teamForWe(asObserved(body), explicit);
-        if (afterMeta && person) {
-          const named = withOpeningNamed(body, 'she|he', person);
-          if (named) {
-            body = named;
-            afterMeta = false;
-          }
-        }
-        // A pronoun that opens the sentence has no one to mean; one further on may have its person in the
-        // sentence ("It is the story of Mrs. Adjei, … in her third pregnancy").
-        const dangling = afterMeta ? OPENING_PRONOUN.exec(body)?.[1] : undefined;
-        if (dangling) throw new Refuse({ why: 'afterMeta', pronoun: dangling });
-      }
-      afterMeta = false;
-      // "I sat down with him, … gave him a realistic time": the father's "him" and "his" stay clear as long as
-      // the candidate is named in the sentence ("Mr. Whitfield sat down with him") and never "him" or "his".
-      // A next sentence that is someone else's ("She said she had a fall.") competes like the one before: the
-      // candidate here is named, not "she", so that sentence's "she" is not taken for the candidate.
-      const next = pieces[index + 1] ?? '';
-      // Not for they/them, where a plural "they" ahead is too common to name the candidate for.
-      const nextOther =
-        options.pronouns !== 'they' && !FIRST_PERSON.test(next) && otherPronounIn(next, true) !== undefined;
-      const context = nextOther ? `${previous} ${next}` : previous;
-      body = withRecommenderContinued(
-        withoutOwnQuotation(body, explicit, options.recommenderAddress),
-        explicit,
-        options.recommenderAddress,
-      );
-      let converted = convertSentence(body, context, ctx, state, otherPronounIn(body, false));
-      // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
-      // "he", the patient's "he" in this sentence reads as the candidate, named or not. A plural "they"
-      // beside a they/them candidate ("The family stayed…; they asked me…") is clear once the candidate is
-      // named at every mention in the sentence.
-      let other = otherPronounIn(body, true);
-      const plainPast = !PRESENT_NARRATION.test(body) && !/->|→|=>/.test(body);
-      // "I took a history, including when she had last eaten": with one person the answer has introduced,
-      // that person is named at their first "she" ("…when the patient had last eaten"), after which "she"
-      // is theirs; the candidate is named, and a sentence that would name them twice stays as it was.
-      const introduced =
-        other && converted.candidate && plainPast
-          ? (people.only() ??
-            (options.pronouns === 'she' || options.pronouns === 'he'
-              ? onlyPersonIn(body, options.pronouns)
-              : undefined))
-          : undefined;
-      // Not when someone else in the sentence could be that "she" ("the educator told me she had seen…").
-      if (other && introduced && !OTHER_ROLES.test(body.split(introduced).join(' '))) {
-        const named = withFirstNamed(body, other, introduced);
-        const again = named ? convertSentence(named, context, ctx, state, other) : undefined;
-        if (again && !namesTwice(again.text, options.name)) {
-          converted = again;
-          other = undefined;
-        }
-      }
-      if (other && converted.candidate) {
-        if (options.pronouns !== 'they' || !plainPast || !PLURAL_ANTECEDENT.test(`${previous} ${body}`))
-          throw new Refuse({ why: 'otherPronoun', pronoun: other });
-        converted = convertSentence(body, context, ctx, state, other);
-        // Named at every mention, a sentence that names the candidate twice is kept instead.
-        if (namesTwice(converted.text, options.name))
-          throw new Refuse({ why: 'otherPronoun', pronoun: other });
-      }
-      let text = withOneName(converted.text, options.name);
-      // Narrated in the present ("Two days later she is oriented"), it waits for a tense pass: kept as before.
-      if (other && previousCandidate && PRESENT_NARRATION.test(body))
-        throw new Refuse({ why: 'otherPronoun', pronoun: other });
-      if (other && previousCandidate) {
-        // Someone else's sentence after one about the candidate: kept as written (it has no first person to
-        // convert), with the person it opens on named when the answer has introduced just one.
-        const person = people.only();
-        const named = person ? withOpeningNamed(text, other, person) : null;
-        if (named) text = named;
-        else
-          issues.push({
-            kind: 'pointOfView',
-            quote: text.trim(),
-            question: `“${other}” here means someone other than the candidate, but the sentence before is about ${options.name}. Make sure a reader can tell who “${other}” is (for example, “the patient”).`,
-          });
-      }
-      previousCandidate = converted.candidate;
-      push(text + tail, false);
-      anchorLeftOut(text.trim());
-      if (converted.genericRefs.length > 0) {
-        issues.push({
-          kind: 'recommender',
-          quote: text.trim(),
-          question: `The candidate wrote ${converted.genericRefs
-            .map((g) => {
-              const [from, to] = g.split('→');
-              return `“${from}”, which the draft turns into “${to}”`;
-            })
-            .join(
-              ' and ',
-            )}. ${options.recommenderAddress}, please confirm that this was you, or rewrite the sentence.`,
-        });
-      }
+      const prepared = this.options.source === 'relationship' ? body : this.prepare(body);
+      // Left out: the next sentence still follows the one before this.
+      if (prepared === null) return;
+      this.afterMeta = false;
+      body = this.recommenderWords(prepared);
+      const { text, converted } = this.convert(body, next);
+      this.previousCandidate = converted.candidate;
+      this.push(text + tail, false);
+      this.anchorLeftOut(text.trim());
+      if (converted.genericRefs.length > 0)
+        this.ask('recommender', text.trim(), genericRefQuestion(converted.genericRefs, this.options));
     } catch (e) {
       if (!(e instanceof Refuse)) throw e;
-      state.named = snapshot;
-      // Kept as written, the candidate is still "I" here; once the writer rewrites it, a "he" in the next
-      // sentence is as unclear as after a converted one.
-      previousCandidate = FIRST_PERSON.test(body);
-      afterMeta = e.refusal.why === 'meta' || e.refusal.why === 'afterMeta';
-      push(`${MARK_OPEN}${body}${MARK_CLOSE}`, true);
-      if (tail) push(tail, false);
-      anchorLeftOut(body);
-      issues.push({
-        kind: 'pointOfView',
-        quote: body,
-        question:
-          e.refusal.why === 'meta' || e.refusal.why === 'afterMeta'
-            ? `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Delete it, or rewrite what it says about the candidate from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`
-            : `This sentence is kept as the candidate wrote it because ${refusalReason(e.refusal, options)}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${e.refusal.why === 'otherPronoun' || e.refusal.why === 'otherReflexive' ? `, and make clear who “${e.refusal.pronoun}” is` : ''}.`,
-      });
+      this.state.named = snapshot;
+      this.keep(body, tail, e.refusal);
     }
-    previous = body;
-    people.note(body);
+    this.previous = body;
+    this.people.note(body);
   }
-  if (leftOut.length > 0 && lastQuote !== '') anchorLeftOut(lastQuote);
-  return { segments, issues };
+
+  /** The recommender's pronoun and praise in the candidate's words, made the physician's (recommender-pronoun.ts). */
+  private recommenderWords(body: string): string {
+    const { explicit } = this.ctx;
+    const address = this.options.recommenderAddress;
+    return withRecommenderContinued(withoutOwnQuotation(body, explicit, address), explicit, address);
+  }
+
+  /**
+   * The passes before the conversion: a sentence about the answer or an inner state leaves (null), a
+   * clinical worry is a concern, the candidate's "we" the team, and a "she" that meant the person a
+   * left-out sentence introduced is named.
+   */
+  private prepare(sentence: string): string | null {
+    let body = withoutAnswerFrame(sentence) ?? sentence;
+    if (isAboutTheAnswer(body)) {
+      // Only an answer that says something else loses it; one that is all about itself keeps it marked.
+      if (this.content === 0) throw new Refuse({ why: 'meta' });
+      this.leftOut.push({ text: body, why: 'answer' });
+      this.person = introducedPerson(body) ?? this.person;
+      this.afterMeta = true;
+      return null;
+    }
+    const cut = withoutInnerState(body);
+    if (cut && (cut.kept !== '' || this.content > 1)) {
+      this.leftOut.push({ text: cut.leftOut, why: 'inner' });
+      if (cut.kept === '') return null;
+      body = cut.kept;
+    }
+    body = teamForWe(asObserved(body), this.ctx.explicit);
+    if (this.afterMeta && this.person) {
+      const named = withOpeningNamed(body, 'she|he', this.person);
+      if (named) {
+        body = named;
+        this.afterMeta = false;
+      }
+    }
+    // A pronoun that opens the sentence has no one to mean; one further on may have its person in the
+    // sentence ("It is the story of Mrs. Adjei, … in her third pregnancy").
+    const dangling = this.afterMeta ? OPENING_PRONOUN.exec(body)?.[1] : undefined;
+    if (dangling) throw new Refuse({ why: 'afterMeta', pronoun: dangling });
+    return body;
+  }
+
+  /** The sentence in the physician's voice, with another person of the candidate's pronoun made clear. */
+  private convert(body: string, next: string): { text: string; converted: Converted } {
+    const { options, ctx } = this;
+    // "I sat down with him, … gave him a realistic time": the father's "him" and "his" stay clear as long as
+    // the candidate is named in the sentence ("Mr. Whitfield sat down with him") and never "him" or "his".
+    // A next sentence that is someone else's ("She said she had a fall.") competes like the one before: the
+    // candidate here is named, not "she", so that sentence's "she" is not taken for the candidate.
+    // Not for they/them, where a plural "they" ahead is too common to name the candidate for.
+    const nextOther =
+      options.pronouns !== 'they' &&
+      !FIRST_PERSON.test(next) &&
+      this.otherPronounIn(next, true) !== undefined;
+    const context = nextOther ? `${this.previous} ${next}` : this.previous;
+    let converted = convertSentence(body, context, ctx, this.state, this.otherPronounIn(body, false));
+    // "I called Dr. Marsh; he had a circumflex occlusion opened": once "I" becomes "Mr. Whitfield" or
+    // "he", the patient's "he" in this sentence reads as the candidate, named or not.
+    let other = this.otherPronounIn(body, true);
+    if (other && converted.candidate) {
+      const named = this.withIntroducedNamed(body, other, context);
+      if (named) {
+        converted = named;
+        other = undefined;
+      } else converted = this.namedAtEveryMention(body, other, context);
+    }
+    let text = withOneName(converted.text, options.name);
+    if (other && this.previousCandidate) text = this.afterCandidate(text, body, other);
+    return { text, converted };
+  }
+
+  /**
+   * "I took a history, including when she had last eaten": with one person the answer has introduced,
+   * that person is named at their first "she" ("…when the patient had last eaten"), after which "she" is
+   * theirs; undefined when that cannot be done, or would name the candidate twice.
+   */
+  private withIntroducedNamed(body: string, other: string, context: string): Converted | undefined {
+    const { options } = this;
+    if (!plainPast(body)) return undefined;
+    const introduced =
+      this.people.only() ??
+      (options.pronouns === 'she' || options.pronouns === 'he'
+        ? onlyPersonIn(body, options.pronouns)
+        : undefined);
+    // Not when someone else in the sentence could be that "she" ("the educator told me she had seen…").
+    if (!introduced || OTHER_ROLES.test(body.split(introduced).join(' '))) return undefined;
+    const named = withFirstNamed(body, other, introduced);
+    const again = named ? convertSentence(named, context, this.ctx, this.state, other) : undefined;
+    return again && !namesTwice(again.text, options.name) ? again : undefined;
+  }
+
+  /**
+   * A plural "they" beside a they/them candidate ("The family stayed…; they asked me…") is clear once the
+   * candidate is named at every mention in the sentence; anything else with another person's pronoun is
+   * refused.
+   */
+  private namedAtEveryMention(body: string, other: string, context: string): Converted {
+    const { options } = this;
+    if (
+      options.pronouns !== 'they' ||
+      !plainPast(body) ||
+      !PLURAL_ANTECEDENT.test(`${this.previous} ${body}`)
+    )
+      throw new Refuse({ why: 'otherPronoun', pronoun: other });
+    const converted = convertSentence(body, context, this.ctx, this.state, other);
+    // Named at every mention, a sentence that names the candidate twice is kept instead.
+    if (namesTwice(converted.text, options.name)) throw new Refuse({ why: 'otherPronoun', pronoun: other });
+    return converted;
+  }
+
+  /**
+   * Someone else's sentence after one about the candidate: kept as written (it has no first person to
+   * convert), with the person it opens on named when the answer has introduced just one, else a comment.
+   */
+  private afterCandidate(text: string, body: string, other: string): string {
+    // Narrated in the present ("Two days later she is oriented"), it waits for a tense pass: kept as before.
+    if (PRESENT_NARRATION.test(body)) throw new Refuse({ why: 'otherPronoun', pronoun: other });
+    const person = this.people.only();
+    const named = person ? withOpeningNamed(text, other, person) : null;
+    if (named) return named;
+    this.ask(
+      'pointOfView',
+      text.trim(),
+      `“${other}” here means someone other than the candidate, but the sentence before is about ${this.options.name}. Make sure a reader can tell who “${other}” is (for example, “the patient”).`,
+    );
+    return text;
+  }
+
+  /** A refused sentence, kept as the candidate wrote it, marked, with its question. */
+  private keep(body: string, tail: string, refusal: Refusal): void {
+    // Kept as written, the candidate is still "I" here; once the writer rewrites it, a "he" in the next
+    // sentence is as unclear as after a converted one.
+    this.previousCandidate = FIRST_PERSON.test(body);
+    this.afterMeta = refusal.why === 'meta' || refusal.why === 'afterMeta';
+    this.push(`${MARK_OPEN}${body}${MARK_CLOSE}`, true);
+    if (tail) this.push(tail, false);
+    this.anchorLeftOut(body);
+    this.ask('pointOfView', body, refusalQuestion(refusal, this.options));
+  }
+
+  /** The candidate's own pronouns, which in a first-person answer can only mean someone else. */
+  private otherPronounIn(s: string, subject: boolean): string | undefined {
+    const { forms } = this;
+    // Reflexives are left out: "the patient hurt himself" cannot mean the candidate.
+    if (!forms || this.options.source === 'relationship') return undefined;
+    const others = new Set([forms.subject, forms.object, forms.possessive, forms.possessivePronoun]);
+    return tokenize(s).find((t) => {
+      const w = t.text.toLowerCase();
+      return t.word && others.has(w) && (w === forms.subject) === subject;
+    })?.text;
+  }
+
+  private push(text: string, marked: boolean): void {
+    const last = this.segments[this.segments.length - 1];
+    if (last && last.marked === marked && !marked)
+      this.segments[this.segments.length - 1] = { text: last.text + text, marked };
+    else this.segments.push({ text, marked });
+  }
+
+  private ask(kind: PovIssue['kind'], quote: string, question: string): void {
+    this.issues.push({ kind, quote, question });
+  }
+
+  /** Left-out sentences get their comment on the next sentence of the letter. */
+  private anchorLeftOut(quote: string): void {
+    this.lastQuote = quote;
+    for (const left of this.leftOut.splice(0))
+      this.ask('pointOfView', quote, leftOutQuestion(left, this.options));
+  }
+}
+
+/** A sentence narrated in the plain past, not the present and not notes with arrows. */
+const plainPast = (body: string) => !PRESENT_NARRATION.test(body) && !/->|→|=>/.test(body);
+
+function leftOutQuestion({ text, why }: LeftOut, options: PovOptions): string {
+  return why === 'answer'
+    ? `CEAD left out a sentence about the answer itself: “${text}” If the letter needs anything in it, add it from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`
+    : `CEAD left out the candidate’s own feelings or plans, which a letter states only as what ${options.recommenderAddress} saw: “${text}” Add it back in ${options.recommenderAddress}’s words only if you can vouch for it.`;
+}
+
+function refusalQuestion(refusal: Refusal, options: PovOptions): string {
+  const why = refusalReason(refusal, options);
+  if (refusal.why === 'meta' || refusal.why === 'afterMeta')
+    return `This sentence is kept as the candidate wrote it because ${why}. Delete it, or rewrite what it says about the candidate from ${options.recommenderAddress}’s point of view (${addressLine(options)}).`;
+  const who =
+    refusal.why === 'otherPronoun' || refusal.why === 'otherReflexive'
+      ? `, and make clear who “${refusal.pronoun}” is`
+      : '';
+  return `This sentence is kept as the candidate wrote it because ${why}. Rewrite it from ${options.recommenderAddress}’s point of view (${addressLine(options)})${who}.`;
+}
+
+function genericRefQuestion(refs: readonly string[], options: PovOptions): string {
+  const what = refs
+    .map((g) => {
+      const [from, to] = g.split('→');
+      return `“${from}”, which the draft turns into “${to}”`;
+    })
+    .join(' and ');
+  return `The candidate wrote ${what}. ${options.recommenderAddress}, please confirm that this was you, or rewrite the sentence.`;
 }
