@@ -17,7 +17,9 @@
  *   said she was…"); "by Mr. Ambrose and then Mr. Ambrose realized" → "by Mr. Ambrose, who then realized";
  *   "because Mrs. Adjei asked Dr. Osei to" → "at Mrs. Adjei’s request"; "told X X was ready" → "considered
  *   X ready"; "When Dr. Bakshi did not know something Dr. Bakshi said it…" → "When unsure of something, Dr.
- *   Bakshi said so…".
+ *   Bakshi said so…"; "asked the mother if Dr. Ferraz could speak…" → "asked the mother for permission to
+ *   speak…";
+ * - and where nothing else fits, two clauses with two subjects become two sentences, one name each.
  *
  * A sentence these rules do not fit is left as it is (the letter-quality test counts it).
  */
@@ -138,6 +140,42 @@ const asRole: Rule = (s, _name, n) => {
   return m ? `As ${m[2]}, ${m[1]}${m[3]}` : s;
 };
 
+// "…asked the mother if Dr. Ferraz could speak with him alone" → "…asked the mother for permission to speak…".
+const permission: Rule = (s, _name, n) =>
+  leadsWith(s, n)
+    ? s.replace(
+        new RegExp(`\\basked ((?:the|his|her|their) [a-z]+) if ${n} could `),
+        'asked $1 for permission to ',
+      )
+    : s;
+
+/**
+ * Two clauses with two subjects, each naming the candidate: two sentences, each naming them once. "Ms.
+ * Goldberg asked the mother to step out, and the girl asked Ms. Goldberg about contraception" → "…to step
+ * out. The girl asked Ms. Goldberg about contraception." Also "Dr. Abernathy showed Dr. Petrenko the maps
+ * and Dr. Petrenko could explain…", where the second clause's subject is the candidate.
+ */
+const twoSentences: Rule = (s, _name, n) => {
+  const first = s.search(new RegExp(n));
+  const second = s.indexOf(s.match(new RegExp(n))![0], first + 1);
+  const joint = new RegExp(
+    `(?:[,;]\\s+(?:and\\s+|but\\s+|so\\s+)?(?=(?:the|his|her|their|she|he|they|it|we|I|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Mx\\.|\\p{Lu}\\p{Ll}+)\\s)|\\s+and\\s+(?=${n}\\s+[a-z]))`,
+    'gu',
+  );
+  for (const m of s.matchAll(joint)) {
+    const at = m.index!;
+    if (at <= first || at >= second) continue;
+    const words = s.slice(0, at).split(/\s+/).length;
+    if (words < 4 || (!m[0].includes(',') && !m[0].includes(';') && leadsWith(s, n))) continue;
+    const lead = /\b(but|so)\s+$/.exec(m[0])?.[1];
+    const rest = s.slice(at + m[0].length);
+    // "…told the senior, she was a third-year resident, that…": an aside, not a clause of its own.
+    if (/^[^,]*,\s+(?:that|who|which|whom)\b/.test(rest)) continue;
+    return `${s.slice(0, at)}. ${lead ? `${upperFirst(lead)} ` : ''}${lead ? rest : upperFirst(rest)}`;
+  }
+  return s;
+};
+
 const RULES: readonly Rule[] = [
   possessive,
   coordinated,
@@ -151,6 +189,8 @@ const RULES: readonly Rule[] = [
   byWho,
   atRequest,
   considered,
+  permission,
+  twoSentences,
 ];
 
 /** A sentence (or a conversion split into sentences) with the candidate's name at most once in each. */

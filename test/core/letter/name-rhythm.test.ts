@@ -51,6 +51,27 @@ describe('withOneName: the candidate named once per sentence', () => {
       'Dr. Ivarsson stayed late at Mrs. Lund’s request.',
     ],
     ['The resident told Dr. Ivarsson Dr. Ivarsson was ready.', 'The resident considered Dr. Ivarsson ready.'],
+    // A new subject that includes the name is not the same subject: two sentences, not "…and worked".
+    [
+      'Dr. Ivarsson suggested stopping both, and her nurse and Dr. Ivarsson worked on her sleep.',
+      'Dr. Ivarsson suggested stopping both. Her nurse and Dr. Ivarsson worked on her sleep.',
+    ],
+    [
+      'Dr. Ivarsson asked the mother if Dr. Ivarsson could speak with him alone.',
+      'Dr. Ivarsson asked the mother for permission to speak with him alone.',
+    ],
+    [
+      'Dr. Ivarsson asked the mother to step out, and the girl asked Dr. Ivarsson about contraception.',
+      'Dr. Ivarsson asked the mother to step out. The girl asked Dr. Ivarsson about contraception.',
+    ],
+    [
+      'Dr. Ivarsson explained why it mattered, but he let Dr. Ivarsson examine him only later.',
+      'Dr. Ivarsson explained why it mattered. But he let Dr. Ivarsson examine him only later.',
+    ],
+    [
+      'Dr. Chen showed Dr. Ivarsson the perfusion maps and Dr. Ivarsson could explain them.',
+      'Dr. Chen showed Dr. Ivarsson the perfusion maps. Dr. Ivarsson could explain them.',
+    ],
     [
       'When Dr. Ivarsson did not know something Dr. Ivarsson looked it up the same day.',
       'When unsure of something, Dr. Ivarsson looked it up the same day.',
@@ -74,14 +95,13 @@ describe('withOneName: the candidate named once per sentence', () => {
   it('leaves a sentence that names the candidate once, or that no rule fits', () => {
     for (const s of [
       'Dr. Ivarsson called the senior and stayed late.',
-      // A new subject that includes the name.
-      'Dr. Ivarsson suggested stopping both, and her nurse and Dr. Ivarsson worked on her sleep.',
       // The name as the object of someone else's action.
       'A drug was drawn up by the nurse and then Dr. Ivarsson realized the label was wrong.',
       'Dr. Ivarsson examined him and the resident and Dr. Ivarsson reviewed the films.',
       // The clause of time belongs to the young man, not the candidate.
       'Dr. Ivarsson met a young man who left before Dr. Ivarsson finished the workup.',
-      'Dr. Ivarsson asked the mother to step out, and the girl asked Dr. Ivarsson about contraception.',
+      // An aside inside one clause.
+      'Dr. Ivarsson told the senior, she was a resident, that Dr. Ivarsson was concerned.',
     ])
       expect(one(s)).toBe(s);
   });

@@ -552,7 +552,7 @@ describe('convertPointOfView: a pronoun that meant someone else', () => {
       'Dr. Lee examined him and the resident and Dr. Lee reviewed his films with Dr. Lee.',
     );
     expect(convert('I told him my plan; the plan was mine.', 'he').text).toBe(
-      'Dr. Lee told him the plan; the plan was Dr. Lee’s.',
+      'Dr. Lee told him the plan. The plan was Dr. Lee’s.',
     );
     expect(convert('I reviewed her glucose log and I changed her insulin.', 'she').text).toBe(
       'Dr. Lee reviewed her glucose log and changed her insulin.',
