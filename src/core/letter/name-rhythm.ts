@@ -41,7 +41,7 @@ const possessive: Rule = (s, _name, n) =>
     );
 
 // The name opens the sentence, or follows an opening phrase ("On Sunday, Dr. Haddad…"), as its subject.
-const leadsWith = (s: string, n: string) => new RegExp(`^(?:[^,]{1,60},\\s+)?${n}\\s+[a-z]`).test(s);
+const leadsWith = (s: string, n: string) => new RegExp(`^(?:[^,]{1,80},\\s+)?${n}\\s+[a-z]`).test(s);
 
 // "…, and by the third week Noah Lindqvist was placing…" keeps its time phrase: "…, and by the third week
 // was placing…".
@@ -132,6 +132,15 @@ const unsure: Rule = (s, _name, n) =>
     .replace(new RegExp(`\\bsaid (?:that )?${n} did not know\\b`), 'said so')
     .replace(/^((?:When|If|Whenever) unsure of [^,]+, .*?\bsaid) it(?= and\b)/u, '$1 so');
 
+// "Dr. Rahman noticed that the count was correct although Dr. Rahman had seen a sponge fall." → "Having
+// seen a sponge fall, Dr. Rahman noticed that the count was correct."
+const having: Rule = (s, name, n) => {
+  const m = new RegExp(
+    `^${n} ([a-z].+?),? (?:even though|although|though) ${n} had ([a-z]+ .+?)([.!?])$`,
+  ).exec(s);
+  return m ? `Having ${m[2]}, ${name} ${m[1]}${m[3]}` : s;
+};
+
 const asRole: Rule = (s, _name, n) => {
   const m = new RegExp(
     `^(${n}\\s+[a-z].*?),?\\s+because ${n} (?:was|were) (an?\\s+[\\p{L}\\s-]{2,40}?)([.!?])$`,
@@ -159,7 +168,7 @@ const twoSentences: Rule = (s, _name, n) => {
   const first = s.search(new RegExp(n));
   const second = s.indexOf(s.match(new RegExp(n))![0], first + 1);
   const joint = new RegExp(
-    `(?:[,;]\\s+(?:and\\s+|but\\s+|so\\s+)?(?=(?:the|his|her|their|she|he|they|it|we|I|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Mx\\.|\\p{Lu}\\p{Ll}+)\\s)|\\s+and\\s+(?=${n}\\s+[a-z]))`,
+    `(?:[,;]\\s+(?:and\\s+|but\\s+|so\\s+)?(?=(?:(?:by|after|in|at|within|over|during|from|on)\\s+[^,]{2,30}?\\s+|now\\s+)?(?:the|his|her|their|she|he|they|it|we|I|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Mx\\.|\\p{Lu}\\p{Ll}+)\\s)|\\s+and\\s+(?=${n}\\s+[a-z]))`,
     'gu',
   );
   for (const m of s.matchAll(joint)) {
@@ -168,12 +177,57 @@ const twoSentences: Rule = (s, _name, n) => {
     const words = s.slice(0, at).split(/\s+/).length;
     if (words < 4 || (!m[0].includes(',') && !m[0].includes(';') && leadsWith(s, n))) continue;
     const lead = /\b(but|so)\s+$/.exec(m[0])?.[1];
-    const rest = s.slice(at + m[0].length);
+    // "…, and now Dr. Bakshi wrote…": the new sentence says when, "From then on, Dr. Bakshi wrote…".
+    const rest = s.slice(at + m[0].length).replace(/^now\s+/, 'from then on, ');
     // "…told the senior, she was a third-year resident, that…": an aside, not a clause of its own.
     if (/^[^,]*,\s+(?:that|who|which|whom)\b/.test(rest)) continue;
     return `${s.slice(0, at)}. ${lead ? `${upperFirst(lead)} ` : ''}${lead ? rest : upperFirst(rest)}`;
   }
   return s;
+};
+
+// Small rewrites of one phrase: "…check the exams right after Mx. Kowalczyk" → "…right afterwards";
+// "Mrs. Adjei asked Dr. Osei every morning how…" → "…asked every morning how…"; "I told Dr. Petrenko Dr.
+// Petrenko needed more focused exam" → "I asked Dr. Petrenko for more focused exam"; "…saw patients first
+// and after Dr. Albuquerque presented to me" → "…and then presented to me"; "in the two months Dr.
+// Mensah-Boateng was there" → "in those two months".
+const phrases: Rule = (s, _name, n) => {
+  const own = leadsWith(s, n);
+  return (
+    s
+      .replace(new RegExp(`\\b(right|just|immediately) after ${n}(?=[\\s,.;])`), (m, when: string) =>
+        own ? `${when} afterwards` : m,
+      )
+      .replace(
+        new RegExp(`\\basked ${n} ((?:every|each) [a-z]+ )?(?=(?:how|what|whether|when|why)\\b)`),
+        'asked $1',
+      )
+      .replace(new RegExp(`\\btold (${n}),? (?:that )?${n} needed `), 'asked $1 for ')
+      .replace(new RegExp(`\\band after ${n} (?=[a-z]+ed\\b[^,]*(?:,[^,]*)?[.!?]$)`), (m) =>
+        own ? 'and then ' : m,
+      )
+      .replace(
+        new RegExp(`\\b(in|during) the ((?:[a-z]+ )?(?:weeks|months|days)) ${n} was there\\b`),
+        '$1 those $2',
+      )
+      // "…honest that Dr. Moreau could not keep it secret" → "…honest that it was not possible to keep it secret".
+      .replace(new RegExp(`\\bthat ${n} (?:cannot|could not|can[’']t|couldn[’']t) `), (m) =>
+        own ? 'that it was not possible to ' : m,
+      )
+      // "told the senior that Ms. El-Amin was concerned about septic arthritis" → "…of a concern about…".
+      .replace(
+        new RegExp(`\\b(told [^.]*?)(,?) that ${n} was concerned about `),
+        (m, told: string, comma: string) => (own ? `${told}${comma} of a concern about ` : m),
+      )
+      // "Dr. Rahman scrubbed although Dr. Rahman had seen…" → "…although having seen…"; not after a
+      // clause of someone else ("…noticed that a count was correct although…"), whose subject the gerund
+      // would take.
+      .replace(
+        new RegExp(`^([^.]*?)\\b((?:even )?though|although) ${n} had (?=[a-z]+\\b)`),
+        (m, before: string, conj: string) =>
+          own && !/\b(?:that|which|who|whom)\b/.test(before) ? `${before}${conj} having ` : m,
+      )
+  );
 };
 
 const RULES: readonly Rule[] = [
@@ -190,6 +244,8 @@ const RULES: readonly Rule[] = [
   atRequest,
   considered,
   permission,
+  phrases,
+  having,
   twoSentences,
 ];
 

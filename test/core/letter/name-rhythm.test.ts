@@ -57,6 +57,39 @@ describe('withOneName: the candidate named once per sentence', () => {
       'Dr. Ivarsson suggested stopping both. Her nurse and Dr. Ivarsson worked on her sleep.',
     ],
     [
+      'Dr. Ivarsson asked the midwives to check the exams right after Dr. Ivarsson for a week.',
+      'Dr. Ivarsson asked the midwives to check the exams right afterwards for a week.',
+    ],
+    [
+      'Dr. Ivarsson followed the baby, because Mrs. Lund asked Dr. Ivarsson every morning how she was.',
+      'Dr. Ivarsson followed the baby, because Mrs. Lund asked every morning how she was.',
+    ],
+    ['I told Dr. Ivarsson Dr. Ivarsson needed a focused exam.', 'I asked Dr. Ivarsson for a focused exam.'],
+    [
+      'Dr. Ivarsson saw patients first and after Dr. Ivarsson presented to me.',
+      'Dr. Ivarsson saw patients first and then presented to me.',
+    ],
+    [
+      'Dr. Ivarsson screened 14 patients in the two months Dr. Ivarsson was there.',
+      'Dr. Ivarsson screened 14 patients in those two months.',
+    ],
+    [
+      'Dr. Ivarsson explained kindly that Dr. Ivarsson cannot write something untrue.',
+      'Dr. Ivarsson explained kindly that it was not possible to write something untrue.',
+    ],
+    [
+      'Dr. Ivarsson told the senior, a resident, that Dr. Ivarsson was concerned about sepsis.',
+      'Dr. Ivarsson told the senior, a resident, of a concern about sepsis.',
+    ],
+    [
+      'Dr. Ivarsson noticed that the count was correct although Dr. Ivarsson had seen a sponge fall.',
+      'Having seen a sponge fall, Dr. Ivarsson noticed that the count was correct.',
+    ],
+    [
+      'I asked Dr. Ivarsson to lead with the plan, and now Dr. Ivarsson wrote the plan first.',
+      'I asked Dr. Ivarsson to lead with the plan. From then on, Dr. Ivarsson wrote the plan first.',
+    ],
+    [
       'Dr. Ivarsson asked the mother if Dr. Ivarsson could speak with him alone.',
       'Dr. Ivarsson asked the mother for permission to speak with him alone.',
     ],
