@@ -308,8 +308,15 @@ class AnswerConversion {
       (options.pronouns === 'she' || options.pronouns === 'he'
         ? onlyPersonIn(body, options.pronouns)
         : undefined);
-    // Not when someone else in the sentence could be that "she" ("the educator told me she had seen…").
-    if (!introduced || OTHER_ROLES.test(body.split(introduced).join(' '))) return undefined;
+    // Not when someone else in the sentence could be that "she" ("the educator told me she had seen…"); the
+    // recommender, who becomes "I" or "me", is not one of them.
+    if (!introduced) return undefined;
+    const explicit = this.ctx.explicit;
+    const others = body.split(introduced).join(' ');
+    const withoutRecommender = explicit
+      ? others.replace(new RegExp(explicit.source, explicit.flags), ' ')
+      : others;
+    if (OTHER_ROLES.test(withoutRecommender)) return undefined;
     const named = withFirstNamed(body, other, introduced);
     const again = named ? convertSentence(named, context, this.ctx, this.state, other) : undefined;
     return again && !namesTwice(again.text, options.name) ? again : undefined;

@@ -199,15 +199,16 @@ describe('composeLetter: missing facts, pronouns, names and text', () => {
     expect(unmarked(model.text)).not.toMatch(/\b(?:ze|hir|fae|faer)\b/i);
   });
 
-  it('leaves the patient’s "he" to the writer when the candidate is "he" too (Daniel Whitfield)', () => {
+  it('names the patient’s "he" when the candidate is "he" too and the answer introduced one man (Daniel Whitfield)', () => {
     const model = composeLetter(exampleAnswers('daniel-whitfield'));
     const sentence =
       'I called Dr. Marsh to the bedside and the cath lab was activated within minutes; he had a circumflex occlusion opened the same hour.';
-    expect(model.text).toContain(`${MARK_OPEN}${sentence}${MARK_CLOSE}`);
-    expect(model.text).not.toContain('me to the bedside');
-    const question = model.openQuestions.find((q) => q.quote === sentence);
-    expect(question?.kind).toBe('pointOfView');
-    expect(question?.question).toContain('make clear who “he” is');
+    expect(model.text).not.toContain(sentence);
+    // The recommender becomes "me"; the "he" who had the occlusion is the patient, named.
+    expect(model.text).toContain(
+      'Mr. Whitfield called me to the bedside and the cath lab was activated within minutes; the patient had a circumflex occlusion opened the same hour.',
+    );
+    expect(model.openQuestions.some((q) => q.quote.includes('circumflex'))).toBe(false);
   });
 
   it('leaves Aisha Rahman’s sentence about her answer out of the letter, with a comment, and names the patient', () => {

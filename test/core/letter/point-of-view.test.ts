@@ -43,6 +43,8 @@ interface Case {
   readonly name: string;
   /** Kind of open question expected for every set that does not keep the text unchanged. */
   readonly question?: 'pointOfView' | 'recommender';
+  /** Options beyond the defaults (the recommender's pronouns, say). */
+  readonly extra?: Partial<PovOptions>;
 }
 
 /** Same output for every pronoun set (the first mention is the name). */
@@ -275,6 +277,16 @@ const CASES: readonly Case[] = [
     name: 'Dr. Lee admitted a 71-year-old woman. Dr. Lee took a history, including when she had last eaten and when she took her apixaban.',
   },
   {
+    // The recommender in the sentence becomes "I" and is not someone else who could be that "she" (the
+    // relationship answer showed the recommender is "he").
+    input: 'I admitted a 71-year-old woman. I called Dr. Chen, and Dr. Chen decided that she needed surgery.',
+    extra: { recommenderPronouns: 'he' },
+    she: 'Dr. Lee admitted a 71-year-old woman. Dr. Lee called me, and I decided that the patient needed surgery.',
+    he: 'Dr. Lee admitted a 71-year-old woman. He called me, and I decided that she needed surgery.',
+    they: 'Dr. Lee admitted a 71-year-old woman. They called me, and I decided that she needed surgery.',
+    name: 'Dr. Lee admitted a 71-year-old woman. Dr. Lee called me, and I decided that she needed surgery.',
+  },
+  {
     // …but not when someone else in the sentence could be that "she".
     input: 'I admitted a 71-year-old woman. The educator told me she had seen worse.',
     she: `Dr. Lee admitted a 71-year-old woman. ${KEPT('The educator told me she had seen worse.')}`,
@@ -381,7 +393,7 @@ describe('convertPointOfView: first person to the recommender’s view', () => {
 
   describe.each(SETS)('pronoun set "%s"', (set) => {
     it.each(CASES.map((c) => [c.input, c] as const))('%s', (_input, c) => {
-      const out = convert(c.input, set);
+      const out = convert(c.input, set, c.extra);
       expect(out.text).toBe(c[set]);
       if (c[set] === c.input || !c.question) {
         expect(out.issues.filter((i) => i.kind === 'pointOfView')).toEqual([]);
