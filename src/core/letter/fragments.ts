@@ -98,11 +98,26 @@ function countedParts(item: string): { noun: string; n: number; note: string } |
 export function countedItem(item: string): string {
   const m = countedParts(item.trim().replace(/[\s.;]+$/, ''));
   if (!m || m.n === 0) return item;
-  const noun = PROCEDURE_WORDS.reduce((t, [re, to]) => t.replace(re, to), m.noun);
+  const named = PROCEDURE_WORDS.reduce((t, [re, to]) => t.replace(re, to), m.noun);
+  // A list's capital ("Lacerations 9") is not the word's; an eponym's ("Pap", "Foley") and an acronym's are.
+  const noun = /^\p{Lu}\p{Ll}/u.test(named) && !EPONYM.test(named) ? lowerFirst(named) : named;
   const note = m.note ? ` ${m.note}` : '';
-  // "Pap smears 4" is plural already.
-  const many = /[^s]s$/.test(noun) ? noun : plural(noun);
-  return `${numberWord(m.n)} ${m.n === 1 ? noun : many}${note}`;
+  return `${numberWord(m.n)} ${m.n === 1 ? noun : pluralHead(noun)}${note}`;
+}
+
+const EPONYM =
+  /^(?:Pap|Foley|Swan|Whipple|Nissen|Hartmann|Mohs|Epley|Heimlich|Seldinger|Gram|Doppler|Holter)\b/;
+
+/**
+ * The plural of a counted thing: its head, before any "of", "with" or "in" ("joint injections of the
+ * knee", "echo reads with the fellow"); one typed plural already ("Pap smears 4") stays, while
+ * "paracentesis" and "bronchus" are singular.
+ */
+function pluralHead(noun: string): string {
+  const at = noun.search(/\s(?:of|with|in|on|under|for|at)\s/);
+  const head = at < 0 ? noun : noun.slice(0, at);
+  const tail = at < 0 ? '' : noun.slice(at);
+  return `${/[^siu]s$/.test(head) ? head : plural(head)}${tail}`;
 }
 
 /** Every counted item of a comma or semicolon list. */

@@ -57,6 +57,12 @@ describe('countedItem: a procedure log entry in words', () => {
     ['skin biopsies 2', 'two skin biopsies'],
     ['1 IUD (assisted)', 'one IUD (assisted)'],
     ['biopsy 3', 'three biopsies'],
+    ['paracentesis x2 (supervised)', 'two paracenteses (supervised)'],
+    ['Lacerations 9', 'nine lacerations'],
+    ['Foley catheters 15', '15 Foley catheters'],
+    ['joint injection of the knee 2', 'two joint injections of the knee'],
+    ['Echo reads with the fellow 20', '20 echo reads with the fellow'],
+    ['thoracentesis 2', 'two thoracenteses'],
   ])('%s', (item, words) => expect(countedItem(item)).toBe(words));
 
   it('rewrites every counted item of a list and keeps its separators', () => {
