@@ -41,7 +41,7 @@ import {
   type Run,
 } from './model';
 import { type AnswerPiece, answerPieces, BULLET, hasBulletLines } from './note-text';
-import { narratesInPresent, toPastNarration } from './past-tense';
+import { inPastNarration } from './past-tense';
 import {
   convertPointOfView,
   type PovState,
@@ -220,9 +220,8 @@ export function withNotesMarked(pieces: readonly AnswerPiece[]): string {
   return out.join(' ');
 }
 
-/** A competency answer told in the present, told in the past (past-tense.ts); bullet notes stay as typed. */
-const inThePast = (text: string) =>
-  !text.includes(MARK_OPEN) && narratesInPresent(text) ? toPastNarration(text) : text;
+/** A competency answer told in the past (past-tense.ts), all of it or sentence by sentence; notes stay as typed. */
+const inThePast = (text: string) => (text.includes(MARK_OPEN) ? text : inPastNarration(text));
 
 /**
  * A competency answer as its section's source: cleaned, told in the past, and, when it is a long story,
@@ -237,8 +236,7 @@ function competencySource(
   if (hasBulletLines(raw) || wordCount(whole) <= SECTION_SOURCE_WORDS) return { source: inThePast(whole) };
   const paragraphs = (raw ?? '').split(/\n/).map((p) => answerAsProse(p, rotationName));
   const { kept, cut } = condense(paragraphs.filter((p) => p.trim() !== ''));
-  const past = !whole.includes(MARK_OPEN) && narratesInPresent(whole);
-  return { source: past ? toPastNarration(kept) : kept, condensedOut: cut };
+  return { source: inThePast(kept), condensedOut: cut };
 }
 
 /**

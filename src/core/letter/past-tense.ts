@@ -10,6 +10,9 @@
  * "has", "do not", "can" and "will" move back everywhere outside quotations; a general truth in a clause
  * of its own ("how a PE causes right heart strain") keeps its tense, as English allows.
  */
+import { isAboutTheAnswer, withoutAnswerFrame } from './about-the-answer';
+import { withoutInnerState } from './inner-states';
+import { splitSentences } from './pov-tokens';
 import { BASE_VERBS, norm } from './pov-words';
 
 const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
@@ -215,4 +218,20 @@ export function gerundOfPast(past: string): string | undefined {
   if (/[^eoy]e$/.test(base)) return `${base.slice(0, -1)}ing`;
   if (DOUBLED.has(base)) return `${base}${base.slice(-1)}ing`;
   return `${base}ing`;
+}
+
+/**
+ * An answer told in the past, whichever way it was told: a story narrated in the present is told in the
+ * past as a whole; in one that mixes the two, as non-native answers often do ("we admit a woman… I called
+ * the resident"), each sentence narrated in the present is told in the past on its own.
+ */
+export function inPastNarration(text: string): string {
+  if (narratesInPresent(text)) return toPastNarration(text);
+  // Not a sentence the letter leaves out for a comment ("I want to describe…", "this is the reason I want
+  // to train…"): its own pass knows it in the candidate's tense.
+  const aside = (s: string) =>
+    isAboutTheAnswer(s.trim()) || withoutAnswerFrame(s) !== null || withoutInnerState(s) !== null;
+  return splitSentences(text)
+    .map((s) => (narratesInPresent(s) && !aside(s) ? toPastNarration(s) : s))
+    .join('');
 }

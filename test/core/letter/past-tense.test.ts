@@ -1,5 +1,6 @@
 import {
   gerundOfPast,
+  inPastNarration,
   narratesInPresent,
   pastOf,
   toPastNarration,
@@ -91,4 +92,28 @@ describe('gerundOfPast', () => {
   it.each(['had', 'did', 'was', 'frobbed'])('knows no gerund for %s', (past) =>
     expect(gerundOfPast(past)).toBeUndefined(),
   );
+});
+
+describe('inPastNarration', () => {
+  it('tells a story narrated in the present in the past, as a whole', () => {
+    expect(inPastNarration('I examine her. I call the resident.')).toBe(
+      'I examined her. I called the resident.',
+    );
+  });
+
+  it('tells each present-tense sentence of a mixed answer in the past, and leaves the past ones', () => {
+    expect(
+      inPastNarration(
+        'Her daughter was worried. I examine her and I notice the oxygen is 86%, so I called the resident. The daughter thanked me.',
+      ),
+    ).toBe(
+      'Her daughter was worried. I examined her and I noticed the oxygen was 86%, so I called the resident. The daughter thanked me.',
+    );
+  });
+
+  it('leaves the sentences the letter moves to a comment in the candidate’s own tense', () => {
+    const text =
+      'The patient I want to write about is my first admission. I admitted a woman with pneumonia, and I called the resident. This is the reason I want to train in family medicine.';
+    expect(inPastNarration(text)).toBe(text);
+  });
 });
