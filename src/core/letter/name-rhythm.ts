@@ -195,6 +195,14 @@ const phrases: Rule = (s, _name, n) => {
   const own = leadsWith(s, n);
   return (
     s
+      // "The daughter thanked Dr. Ilunga because Dr. Ilunga explained…" → "…thanked Dr. Ilunga for explaining…".
+      .replace(
+        new RegExp(`\\b(thanked ${n}),? because ${n} (\\p{L}+)\\b`, 'u'),
+        (m, thanked: string, past: string) => {
+          const gerund = gerundOfPast(past);
+          return gerund ? `${thanked} for ${gerund}` : m;
+        },
+      )
       .replace(new RegExp(`\\b(right|just|immediately) after ${n}(?=[\\s,.;])`), (m, when: string) =>
         own ? `${when} afterwards` : m,
       )

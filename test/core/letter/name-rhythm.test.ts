@@ -90,6 +90,10 @@ describe('withOneName: the candidate named once per sentence', () => {
       'I asked Dr. Ivarsson to lead with the plan. From then on, Dr. Ivarsson wrote the plan first.',
     ],
     [
+      'The daughter thanked Dr. Ivarsson because Dr. Ivarsson explained everything to her.',
+      'The daughter thanked Dr. Ivarsson for explaining everything to her.',
+    ],
+    [
       'Dr. Ivarsson asked the mother if Dr. Ivarsson could speak with him alone.',
       'Dr. Ivarsson asked the mother for permission to speak with him alone.',
     ],
