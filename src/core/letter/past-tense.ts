@@ -110,6 +110,12 @@ function baseOfS(word: string): string | undefined {
  * some present and no past at all.
  */
 export function narratesInPresent(text: string): boolean {
+  const { present, past } = firstPersonTenses(text);
+  return (present >= 2 && present > past) || (present >= 1 && past === 0);
+}
+
+/** How many of the candidate's "I"/"we" verbs are in the present, and how many in the past. */
+function firstPersonTenses(text: string): { present: number; past: number } {
   let present = 0;
   let past = 0;
   for (const m of text.matchAll(
@@ -127,7 +133,7 @@ export function narratesInPresent(text: string): boolean {
     )
       past++;
   }
-  return (present >= 2 && present > past) || (present >= 1 && past === 0);
+  return { present, past };
 }
 
 const capitalizeLike = (from: string, to: string) =>
@@ -225,13 +231,21 @@ export function gerundOfPast(past: string): string | undefined {
  * past as a whole; in one that mixes the two, as non-native answers often do ("we admit a woman… I called
  * the resident"), each sentence narrated in the present is told in the past on its own.
  */
+const GENERAL = /\b(?:how|why|what|that|where)\s+(?:I|we)\s+(?!\p{L}+ed\b)/iu;
+
 export function inPastNarration(text: string): string {
   if (narratesInPresent(text)) return toPastNarration(text);
   // Not a sentence the letter leaves out for a comment ("I want to describe…", "this is the reason I want
   // to train…"): its own pass knows it in the candidate's tense.
   const aside = (s: string) =>
     isAboutTheAnswer(s.trim()) || withoutAnswerFrame(s) !== null || withoutInnerState(s) !== null;
-  return splitSentences(text)
-    .map((s) => (narratesInPresent(s) && !aside(s) ? toPastNarration(s) : s))
-    .join('');
+  return (
+    splitSentences(text)
+      // In a story told in the past, any "I"/"we" verb in the present is a slip ("I sat with them and we talk").
+      // Not a general statement ("…explained how we monitor levels now", "why we add azithromycin").
+      .map((s) =>
+        firstPersonTenses(s).present > 0 && !GENERAL.test(s) && !aside(s) ? toPastNarration(s) : s,
+      )
+      .join('')
+  );
 }

@@ -111,6 +111,14 @@ describe('inPastNarration', () => {
     );
   });
 
+  it('tells a slip into the present in a past story in the past, but not a general statement', () => {
+    expect(inPastNarration('I admitted him. I sat with them and we talk about the options.')).toBe(
+      'I admitted him. I sat with them and we talked about the options.',
+    );
+    const general = 'I admitted him. I explained how we monitor lithium levels now.';
+    expect(inPastNarration(general)).toBe(general);
+  });
+
   it('leaves the sentences the letter moves to a comment in the candidate’s own tense', () => {
     const text =
       'The patient I want to write about is my first admission. I admitted a woman with pneumonia, and I called the resident. This is the reason I want to train in family medicine.';
