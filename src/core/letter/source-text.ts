@@ -8,6 +8,7 @@
  */
 import { numberWord } from './letter-dates';
 import { splitSentences } from './point-of-view';
+import { capitalize } from './pov-words';
 
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*\uFE0F?/gu;
 /** Skin tones, keycap and variation selectors an emoji leaves behind. */
@@ -154,9 +155,34 @@ function isCountContext(before: string, after: string): boolean {
 /** The whole cleaning, in order, for one answer's lines (already normalized, bullets already handled). */
 export function cleanProse(lines: readonly string[], rotationName: string): string {
   const joined = joinLines(lines.map(dropEmoji));
-  return reportedInThePast(
-    eventsInThePast(wantThemTo(spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName)))),
+  return agesAsAdjectives(
+    reportedInThePast(
+      eventsInThePast(wantThemTo(spellSmallCounts(unquoteName(dropRepeatedSentences(joined), rotationName)))),
+    ),
   );
+}
+
+/** "an 80-year-old", "an 18-year-old", "a 58-year-old". */
+const articleOf = (age: string) => (/^(?:8|11|18|8\d)$/.test(age) ? 'an' : 'a');
+const AGE_NOUN = '(woman|man|girl|boy|child|patient|lady|gentleman|female|male)';
+const SEX_NOUN: Readonly<Record<string, string>> = { female: 'woman', male: 'man' };
+
+/**
+ * A non-native "58 years old woman", "59 year old male" or "a woman of 45 years" is the letter's "58-year-old
+ * woman": the age before the noun, hyphenated.
+ */
+export function agesAsAdjectives(text: string): string {
+  const noun = (n: string) => SEX_NOUN[n.toLowerCase()] ?? n;
+  return text
+    .replace(
+      new RegExp(`\\b(\\d{1,3})[ -]years?[ -]old ${AGE_NOUN}\\b`, 'gi'),
+      (_m, age: string, who: string) => `${age}-year-old ${noun(who)}`,
+    )
+    .replace(
+      new RegExp(`\\b([Aa]n?) ${AGE_NOUN} of (\\d{1,3}) years(?: old)?\\b`, 'g'),
+      (_m, article: string, who: string, age: string) =>
+        `${/^A/.test(article) ? capitalize(articleOf(age)) : articleOf(age)} ${age}-year-old ${noun(who)}`,
+    );
 }
 
 const REPORTED =

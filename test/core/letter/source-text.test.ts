@@ -1,4 +1,5 @@
 import {
+  agesAsAdjectives,
   cleanProse,
   dropEmoji,
   dropRepeatedSentences,
@@ -187,5 +188,23 @@ describe('reportedInThePast', () => {
       'I said that she can go home.',
     ])
       expect(reportedInThePast(s)).toBe(s);
+  });
+});
+
+describe('agesAsAdjectives', () => {
+  it.each([
+    ['We admitted a 58 years old woman with pneumonia.', 'We admitted a 58-year-old woman with pneumonia.'],
+    ['I saw a 59 year old male with chest pain.', 'I saw a 59-year-old man with chest pain.'],
+    ['A woman of 45 years came for a cough.', 'A 45-year-old woman came for a cough.'],
+    ['a man of 80 years', 'an 80-year-old man'],
+  ])('%s', (s, out) => expect(agesAsAdjectives(s)).toBe(out));
+
+  it('leaves what is not an age before a person', () => {
+    for (const s of [
+      'She had been sick for 3 years.',
+      'The 58-year-old woman improved.',
+      'He was 40 years old.',
+    ])
+      expect(agesAsAdjectives(s)).toBe(s);
   });
 });
