@@ -13,7 +13,7 @@
 import { COMPETENCIES } from '../competencies';
 import type { Answers, IsoDate, ItemId } from '../questionnaire';
 import { normalizeLine, normalizeText } from '../text';
-import { condense, SECTION_SOURCE_WORDS } from './condense';
+import { condense, SECTION_SOURCE_WORDS, wholeSentences } from './condense';
 import { labelledFeedback, relationshipFragment, relationshipInProse } from './fragments';
 import { HIGHLIGHT_IDS, highlightsSource } from './highlights';
 import {
@@ -353,7 +353,7 @@ export function chunkAtSentences(text: string, max: number): string[] {
 
 export function trimAtSentence(source: string, cap: number): { kept: string; cut: string } {
   if (source.length <= cap) return { kept: source, cut: '' };
-  const sentences = wholeMarks(splitSentences(source));
+  const sentences = wholeSentences(source);
   let kept = '';
   let k = 0;
   while (k < sentences.length && (k === 0 || (kept + sentences[k]!).trimEnd().length <= cap)) {
@@ -361,20 +361,6 @@ export function trimAtSentence(source: string, cap: number): { kept: string; cut
     k++;
   }
   return { kept: kept.trimEnd(), cut: sentences.slice(k).join('').trim() };
-}
-
-/** Sentences with each marked run of notes (⟦…⟧) kept in one piece, so a cut never falls inside one. */
-function wholeMarks(sentences: readonly string[]): string[] {
-  const out: string[] = [];
-  let open = false;
-  for (const s of sentences) {
-    if (open) out[out.length - 1] += s;
-    else out.push(s);
-    const opens = s.split(MARK_OPEN).length - 1;
-    const closes = s.split(MARK_CLOSE).length - 1;
-    open = open ? closes < opens + 1 : opens > closes;
-  }
-  return out;
 }
 
 function estimateLines(paragraphs: readonly Paragraph[], charsPerLine: number): number {
