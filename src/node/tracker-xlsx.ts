@@ -221,11 +221,12 @@ export interface TrackerContent {
   readonly orders: readonly Order[];
   readonly settings: Settings;
   readonly log: readonly LogEntry[];
-  readonly responses: readonly {
+  /** Every stored response version; read once, as the Responses sheet is written. */
+  readonly responses: Iterable<{
     readonly responseId: string;
     readonly received: string;
     readonly raw: Readonly<Record<string, string>>;
-  }[];
+  }>;
   /** The team's calendar day, for the Dashboard. */
   readonly today: IsoDate;
   /** Stamped as the workbook's creation and modification time. */
