@@ -44,6 +44,7 @@ import {
 } from '../core/tracker-row';
 import { assertArchiveWithinLimits, XLSX_LIMITS } from './archive-limits';
 import { writeStreamAtomic } from './atomic-file';
+import { readSheets, type SheetRow } from './xlsx-sheets';
 import { xmlSafe } from './xml-safe';
 
 /** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
@@ -107,11 +108,6 @@ export function plainCell(value: ExcelJS.CellValue): CellValue {
   return '';
 }
 
-function rowCells(sheet: ExcelJS.Worksheet, rowNumber: number, width: number): CellValue[] {
-  const row = sheet.getRow(rowNumber);
-  return Array.from({ length: width }, (_, i) => plainCell(row.getCell(i + 1).value));
-}
-
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
@@ -155,25 +151,46 @@ function readSettings(rows: readonly (readonly CellValue[])[]): NonNullable<Trac
 export async function readTracker(path: string): Promise<TrackerSnapshot | undefined> {
   if (!existsSync(path)) return undefined;
   assertNotOpen(path);
-  const workbook = new ExcelJS.Workbook();
+  let sheets: Map<string, SheetRow[]>;
   try {
     const bytes = readFileSync(path);
     assertArchiveWithinLimits(bytes, XLSX_LIMITS);
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheets = await readSheets(bytes, [SHEETS.orders, SHEETS.settings]);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new TrackerError(
       `${path} cannot be read as a spreadsheet (${why}); it was left as it is: move it away or restore it, then run again (the orders are kept in ${join(dirname(path), 'orders')}).`,
     );
   }
-  const sheet = workbook.getWorksheet(SHEETS.orders);
-  if (!sheet) {
+  const rows = sheets.get(SHEETS.orders);
+  if (!rows) {
     throw new TrackerError(
       `${path} has no "${SHEETS.orders}" sheet; it was left as it is: rename the sheet back or move the file away, then run again.`,
     );
   }
-  const width = Math.max(sheet.columnCount, ORDER_COLUMNS.length);
-  const header = rowCells(sheet, 1, width).map((v) => String(v ?? '').trim());
+  const settingsRows = sheets.get(SHEETS.settings);
+  const settings = settingsRows ? readSettings(settingsGrid(settingsRows)) : undefined;
+  return { ...readOrdersSheet(path, rows), ...(settings ? { settings } : {}) };
+}
+
+/** A sheet's row as the core reads it: `width` plain cells from column A. */
+function plainRow(row: SheetRow | undefined, width: number): CellValue[] {
+  return Array.from({ length: width }, (_, i) => plainCell(row?.cells[i] ?? null));
+}
+
+/** The Settings sheet as a grid from row 1, empty rows included: the core counts rows by position. */
+function settingsGrid(rows: readonly SheetRow[]): CellValue[][] {
+  const width = Math.max(4, ...rows.map((r) => r.cells.length));
+  const last = Math.max(0, ...rows.map((r) => r.number));
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return Array.from({ length: last }, (_, i) => plainRow(byNumber.get(i + 1), width));
+}
+
+/** The Orders sheet's rows as orders, managers' columns and rows CEAD cannot read. */
+function readOrdersSheet(path: string, rows: readonly SheetRow[]): Omit<TrackerSnapshot, 'settings'> {
+  const first = rows.find((r) => r.number === 1);
+  const width = Math.max(first?.cells.length ?? 0, ORDER_COLUMNS.length);
+  const header = plainRow(first, width).map((v) => String(v ?? '').trim());
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const found = orderLayout(header);
   if ('problems' in found) {
@@ -188,8 +205,10 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
   const unreadable: { orderId: string; cells: RowByHeader }[] = [];
   const problems: string[] = [];
   const idIndex = found.layout.index.orderId;
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = rowCells(sheet, r, header.length);
+  for (const row of rows) {
+    const r = row.number;
+    if (r < 2) continue;
+    const cells = plainRow(row, header.length);
     if (isBlankRow(cells)) continue;
     const byHeader = new Map(header.flatMap((h, i) => (h === '' ? [] : [[h, cells[i]] as const])));
     const orderId = String(cells[idIndex] ?? '').trim();
@@ -206,15 +225,7 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
     orders.set(orderId, read.order);
     extraCells.set(orderId, new Map(extraHeaders.map((h) => [h, byHeader.get(h) ?? ''] as const)));
   }
-  const settingsSheet = workbook.getWorksheet(SHEETS.settings);
-  const settings = settingsSheet
-    ? readSettings(
-        Array.from({ length: settingsSheet.rowCount }, (_, i) =>
-          rowCells(settingsSheet, i + 1, Math.max(4, settingsSheet.columnCount)),
-        ),
-      )
-    : undefined;
-  return { orders, extraHeaders, extraCells, unreadable, problems, ...(settings ? { settings } : {}) };
+  return { orders, extraHeaders, extraCells, unreadable, problems };
 }
 
 export interface TrackerContent {
@@ -484,14 +495,15 @@ function xmlSafeValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
 /**
  * The tracker's sheets written to `stream` as they are built, with exceljs's streaming writer: each order,
  * Log line and response becomes XML as its row is added, so no sheet of 10,000 rows is ever held as cell
- * objects, and the zip is written out instead of assembled in memory. Shared strings keep the cells as
- * Excel itself writes them.
+ * objects, and the zip is written out instead of assembled in memory. Text is written in its cells
+ * (inline strings, which Excel, LibreOffice and Sheets read; Excel rewrites them as shared strings when it
+ * saves), not in a shared-strings part, which exceljs can only write once every cell is known.
  */
 async function streamTracker(stream: NodeJS.WritableStream, content: TrackerContent): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: stream as unknown as import('node:stream').Stream,
     useStyles: true,
-    useSharedStrings: true,
+    useSharedStrings: false,
   });
   workbook.creator = 'CEAD';
   workbook.created = content.now;
