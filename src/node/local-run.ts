@@ -40,6 +40,7 @@ import type { Settings } from '../core/settings';
 import { adoptTrackerEdits } from '../core/tracker-edits';
 import { systemLog } from '../core/tracker-row';
 import { removeLeftoverTemporaries, writeFileAtomic } from './atomic-file';
+import { restoreCutCells } from './cell-limit';
 import { damageInRun } from './damaged-orders';
 import {
   FileLock,
@@ -240,13 +241,11 @@ async function run(
   );
   notes.push(...damage.notes);
   const baseline = readBaseline(root);
-  const adopted = adoptTrackerEdits(
-    recorded.orders.filter((o) => !damage.orders.has(o.orderId)),
-    snapshot?.orders ?? new Map(),
-    settings,
-    when,
-    baseline,
-  );
+  const intact = recorded.orders.filter((o) => !damage.orders.has(o.orderId));
+  // A cell cut to Excel's limit differs from the record only by the cut: it is not an edit.
+  const shown = restoreCutCells(snapshot?.orders ?? new Map(), intact, baseline);
+  notes.push(...shown.notes.map((n) => `${TRACKER_FILE} edit not taken: ${n}`));
+  const adopted = adoptTrackerEdits(intact, shown.orders, settings, when, baseline);
   orderStore.putAll(adopted.changed);
   log.append(adopted.log);
   for (const s of adopted.shares) sharing.share(s.docId, s.email, 'writer', false);

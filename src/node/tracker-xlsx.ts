@@ -44,6 +44,7 @@ import {
 } from '../core/tracker-row';
 import { assertArchiveWithinLimits, XLSX_LIMITS } from './archive-limits';
 import { writeStreamAtomic } from './atomic-file';
+import { fitCell, orderFile, splitForCells } from './cell-limit';
 import { readSheets, type SheetRow } from './xlsx-sheets';
 import { xmlSafe } from './xml-safe';
 
@@ -272,7 +273,7 @@ const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = {
  * header is styled as it is added, and each sheet's column widths are set before its first row.
  */
 function addHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
-  const row = sheet.addRow(headers.map(xmlSafe));
+  const row = sheet.addRow(headers.map((h) => xmlSafe(fitCell(h))));
   for (let i = 1; i <= headers.length; i++) {
     const cell = row.getCell(i);
     cell.font = { bold: true };
@@ -280,9 +281,23 @@ function addHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
   }
 }
 
-/** A data row, every text in a form XML allows (see xml-safe.ts), written out at once. */
-function addDataRow(sheet: ExcelJS.Worksheet, values: readonly ExcelJS.CellValue[]): void {
-  sheet.addRow(values.map(xmlSafeValue)).commit();
+/**
+ * A data row, every text in a form XML allows (see xml-safe.ts) and within Excel's cell limit (see
+ * cell-limit.ts; `fullTextIn` is the file a cut text is whole in), written out at once.
+ */
+function addDataRow(
+  sheet: ExcelJS.Worksheet,
+  values: readonly ExcelJS.CellValue[],
+  fullTextIn?: string,
+): void {
+  sheet.addRow(values.map((v) => xmlSafeValue(fitValue(v, fullTextIn)))).commit();
+}
+
+function fitValue(value: ExcelJS.CellValue, fullTextIn: string | undefined): ExcelJS.CellValue {
+  if (typeof value === 'string') return fitCell(value, fullTextIn);
+  if (value !== null && typeof value === 'object' && 'hyperlink' in value)
+    return { ...value, text: fitCell(value.text, fullTextIn) };
+  return value;
 }
 
 function setWidths(sheet: ExcelJS.Worksheet, widths: readonly number[]): void {
@@ -350,7 +365,7 @@ function addOrdersSheet(
     });
     const mine = carried?.extraCells.get(order.orderId);
     for (const h of extra) cells.push(mine?.get(h) ?? '');
-    addDataRow(sheet, cells);
+    addDataRow(sheet, cells, orderFile(order.orderId));
   }
   for (const kept of carried?.unreadable ?? []) {
     addDataRow(
@@ -443,7 +458,7 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, rows: (string | number)[][
   const sheet = workbook.addWorksheet(SHEETS.settings);
   setWidths(sheet, [24, 30, 24, 40]);
   for (const row of rows) {
-    const added = sheet.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(v) : v)));
+    const added = sheet.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(fitCell(v)) : v)));
     if (row[0] === 'Setting' || row[0] === 'Name' || row[0] === 'Package') added.font = { bold: true };
   }
 }
@@ -452,23 +467,8 @@ function addLogSheet(workbook: ExcelJS.Workbook, log: readonly LogEntry[]): void
   const sheet = workbook.addWorksheet(SHEETS.log, FROZEN_HEADER);
   setWidths(sheet, [26, 18, 18, 16, 16, 16, 60]);
   addHeader(sheet, LOG_HEADERS);
-  for (const e of log) addDataRow(sheet, [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail]);
-}
-
-/** Excel refuses a cell longer than this (Sheets allows 50,000, which `responseToRow` splits for). */
-export const XLSX_CELL_LIMIT = 32767;
-
-/** Cuts text into pieces Excel can hold, never between the halves of a surrogate pair. */
-export function splitForCells(text: string, limit = XLSX_CELL_LIMIT): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + limit, text.length);
-    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
-    parts.push(text.slice(start, end));
-    start = end;
-  }
-  return parts;
+  for (const e of log)
+    addDataRow(sheet, [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail], 'log.jsonl');
 }
 
 function addResponsesSheet(workbook: ExcelJS.Workbook, responses: TrackerContent['responses']): void {
@@ -478,7 +478,7 @@ function addResponsesSheet(workbook: ExcelJS.Workbook, responses: TrackerContent
   for (const r of responses) {
     const [id, received, ...json] = responseToRow(r.responseId, r.received, r.raw).map(unliteral);
     // The same "Raw JSON" columns as the Google tracker, read by joining them; only the cut points differ.
-    addDataRow(sheet, [id, received, ...splitForCells(json.join(''))]);
+    addDataRow(sheet, [id, received, ...splitForCells(json.join(''))], 'responses/');
   }
 }
 
