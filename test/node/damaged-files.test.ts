@@ -9,10 +9,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { formatCsv } from '../../src/core/csv';
 import { ITEMS } from '../../src/core/questionnaire';
+import { ORDER_HEADERS } from '../../src/core/tracker-row';
 import { DOCX_LIMITS } from '../../src/node/archive-limits';
 import { responseFileName } from '../../src/node/folder-store';
+import { readTracker, SHEETS } from '../../src/node/tracker-xlsx';
 import { builtCommand, changedFiles, fingerprint } from './built-command';
 
 function example(name: string): Record<string, string> {
@@ -309,6 +312,42 @@ describe('a damaged responses/<id>.json, document.json or sharing.json in one or
       expect(again.status).toBe(0);
     },
   );
+});
+
+describe('a manager’s edit to an order whose document.json is damaged', () => {
+  it('stays in the tracker while the file is damaged, and is taken once it is restored', async () => {
+    const dir = folder('json-edit-kept');
+    const tracker = join(dir, 'tracker.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(tracker);
+    const sheet = workbook.getWorksheet(SHEETS.orders)!;
+    const col = (header: string) => ORDER_HEADERS.indexOf(header) + 1;
+    let edited = 0;
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(col('Order ID')).value === orderIds[0]) {
+        row.getCell(col('Status')).value = 'ON_HOLD';
+        edited += 1;
+      }
+    });
+    expect(edited).toBe(1);
+    await workbook.xlsx.writeFile(tracker);
+    const document = join(dir, 'orders', orderIds[0]!, 'document.json');
+    const original = readFileSync(document);
+    writeFileSync(document, original.subarray(0, 10));
+    const orderFile = join(dir, 'orders', orderIds[0]!, 'order.json');
+    const recorded = readFileSync(orderFile, 'utf8');
+
+    const run = cead.run(['draft', 'later.csv', '--out', dir], work);
+    expect(run.status).toBe(1);
+    expect(readFileSync(orderFile, 'utf8')).toBe(recorded);
+    expect((await readTracker(tracker))?.orders.get(orderIds[0]!)?.status).toBe('ON_HOLD');
+
+    writeFileSync(document, original);
+    const again = cead.run(['draft', 'later.csv', '--out', dir], work);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect(JSON.parse(readFileSync(orderFile, 'utf8')).status).toBe('ON_HOLD');
+  });
 });
 
 describe('a damaged tracker.xlsx', () => {
