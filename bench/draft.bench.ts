@@ -24,7 +24,8 @@ import type { BenchRow } from './types';
 export const SIZES = [1000, 10000] as const;
 const TARGETS = {
   1000: { seconds: 60, mb: 500 },
-  10000: { seconds: 600, mb: 1024 },
+  // 1 GB, read as 1,000 MB: a figure just under 1,024 MB would be "under 1 GB" only in binary units.
+  10000: { seconds: 600, mb: 1000 },
 } as const;
 const GROWTH_TARGET = 1.2;
 
@@ -160,7 +161,7 @@ function rowsFor(n: (typeof SIZES)[number], run: Run): BenchRow[] {
       figure: `cead draft ${n}: peak memory (max RSS)`,
       value: mb,
       unit: 'MB',
-      target: `< ${target.mb} MB`,
+      target: n === 10000 ? `< ${target.mb} MB (1 GB)` : `< ${target.mb} MB`,
       ok: mb < target.mb,
     },
   ];

@@ -30,6 +30,14 @@ import type {
 import { hasOwn, recordFrom } from '../core/records';
 import { type CellValue, type LogEntry, ORDER_COLUMNS, rowToOrder } from '../core/tracker-row';
 import { writeFileAtomic } from './atomic-file';
+import {
+  DamagedFile,
+  damageIn,
+  type ResponseRecord,
+  readResponseRecord,
+  readShares,
+  type Share,
+} from './folder-records';
 
 export function ordersDir(root: string): string {
   return join(root, 'orders');
@@ -121,12 +129,6 @@ export class FolderOrderStore implements OrderStore {
   }
 }
 
-/** One response's stored versions. */
-interface ResponseFile {
-  readonly responseId: string;
-  readonly versions: readonly { readonly received: string; readonly raw: Readonly<Record<string, string>> }[];
-}
-
 /**
  * A response ID as a file name. Forms IDs and CEAD's `csv-…` IDs are safe as they are; anything else
  * (an ID given in a JSON file) is hashed, and the file keeps the ID itself.
@@ -145,16 +147,17 @@ export class FolderResponseStore implements RawResponseStore {
     return join(this.root, 'responses', responseFileName(responseId));
   }
 
-  private read(responseId: string): ResponseFile {
+  private read(responseId: string): ResponseRecord {
     const path = this.path(responseId);
     if (!existsSync(path)) return { responseId, versions: [] };
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as ResponseFile;
-    if (parsed.responseId !== responseId) {
-      throw new Error(
-        `responses/${responseFileName(responseId)} holds another response (${parsed.responseId})`,
-      );
-    }
-    return parsed;
+    const read = readResponseRecord(readFileSync(path, 'utf8'), (id) => id === responseId);
+    if (!read.ok) throw new DamagedFile(`responses/${responseFileName(responseId)}`, read.why);
+    return read.value;
+  }
+
+  /** Why the stored file of `responseId` cannot be read, or undefined when it can (or there is none). */
+  damage(responseId: string): DamagedFile | undefined {
+    return damageIn(() => this.read(responseId));
   }
 
   has(responseId: string, received: string): boolean {
@@ -164,7 +167,7 @@ export class FolderResponseStore implements RawResponseStore {
   append(responseId: string, received: string, raw: Readonly<Record<string, string>>): void {
     const file = this.read(responseId);
     if (file.versions.some((v) => v.received === received)) return;
-    const next: ResponseFile = { responseId, versions: [...file.versions, { received, raw }] };
+    const next: ResponseRecord = { responseId, versions: [...file.versions, { received, raw }] };
     writeFileAtomic(this.path(responseId), `${JSON.stringify(next, null, 2)}\n`);
   }
 
@@ -173,18 +176,36 @@ export class FolderResponseStore implements RawResponseStore {
     return version ? recordFrom(Object.entries(version.raw)) : undefined;
   }
 
-  /** Every stored version, for the tracker's Responses sheet. */
-  all(): { responseId: string; received: string; raw: Readonly<Record<string, string>> }[] {
+  /**
+   * Every stored version, file by file, for the tracker's Responses sheet: one file in memory at a time.
+   * A file that cannot be read is passed to `damaged` (with why) and skipped, never rewritten.
+   */
+  *versions(damaged: (file: string, why: string) => void): Generator<StoredVersion> {
     const dir = join(this.root, 'responses');
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir)
+    if (!existsSync(dir)) return;
+    const names = readdirSync(dir)
       .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
-      .sort()
-      .flatMap((n) => {
-        const file = JSON.parse(readFileSync(join(dir, n), 'utf8')) as ResponseFile;
-        return file.versions.map((v) => ({ responseId: file.responseId, received: v.received, raw: v.raw }));
-      });
+      .sort();
+    for (const name of names) {
+      // A file must hold the response whose file name it has, as `read` requires of it.
+      const read = readResponseRecord(
+        readFileSync(join(dir, name), 'utf8'),
+        (id) => responseFileName(id) === name,
+      );
+      if (!read.ok) {
+        damaged(`responses/${name}`, read.why);
+        continue;
+      }
+      for (const v of read.value.versions) yield { responseId: read.value.responseId, ...v };
+    }
   }
+}
+
+/** One stored version of a response. */
+export interface StoredVersion {
+  readonly responseId: string;
+  readonly received: string;
+  readonly raw: Readonly<Record<string, string>>;
 }
 
 /**
@@ -272,11 +293,17 @@ export class FolderSharing implements FileSharing {
     return this.read(docId).map((s) => s.email);
   }
 
-  private read(docId: string): { email: string; role: ShareRole }[] {
+  private read(docId: string): readonly Share[] {
     const path = this.path(docId);
-    return existsSync(path)
-      ? (JSON.parse(readFileSync(path, 'utf8')) as { email: string; role: ShareRole }[])
-      : [];
+    if (!existsSync(path)) return [];
+    const read = readShares(readFileSync(path, 'utf8'));
+    if (!read.ok) throw new DamagedFile('sharing.json', read.why);
+    return read.value;
+  }
+
+  /** Why the order's sharing.json cannot be read, or undefined when it can (or there is none). */
+  damage(docId: string): DamagedFile | undefined {
+    return damageIn(() => this.read(docId));
   }
 }
 

@@ -26,6 +26,7 @@ import type { Clock, CommentStore, DocumentRef, DocumentStore } from '../core/po
 import { writeFileAtomic } from './atomic-file';
 import { DocxError, readDocxThreads } from './docx-comments';
 import { documentDocx } from './docx-letter';
+import { DamagedFile, type DocumentRecord, damageIn, readDocumentRecord } from './folder-records';
 import { orderDir } from './folder-store';
 import { readLetter, UnreadableLetter } from './letter-readers';
 import { xmlSafe } from './xml-safe';
@@ -36,15 +37,6 @@ export const LETTER_FILES = {
   summaryDocx: 'summary.docx',
   checks: 'checks.json',
 } as const;
-
-interface DocumentRecord {
-  readonly id: string;
-  readonly title: string;
-  readonly letterHash: string;
-  readonly text: string;
-  /** SHA-256 of the letter.docx CEAD wrote last; null until the files are rendered. */
-  readonly fileHash: string | null;
-}
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -90,7 +82,15 @@ export class LocalDocuments implements DocumentStore {
 
   record(id: string): DocumentRecord | undefined {
     const path = this.recordPath(id);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as DocumentRecord) : undefined;
+    if (!existsSync(path)) return undefined;
+    const read = readDocumentRecord(readFileSync(path, 'utf8'), id);
+    if (!read.ok) throw new DamagedFile('document.json', read.why);
+    return read.value;
+  }
+
+  /** Why the order's document.json cannot be read, or undefined when it can (or there is none). */
+  damage(id: string): DamagedFile | undefined {
+    return damageIn(() => this.record(id));
   }
 
   private save(record: DocumentRecord): void {

@@ -33,13 +33,15 @@ import type { LetterModel, SummaryModel } from '../core/letter/model';
 import { composeSummary } from '../core/letter/summary';
 import { composeWithStep, type LetterStep } from '../core/letter-draft';
 import { moveOrder, refreshDeadline, type When } from '../core/order-moves';
-import type { Order } from '../core/orders';
+import { type Order, orderIdFor } from '../core/orders';
 import type { ResponseData } from '../core/ports';
 import { type Answers, type IsoDate, itemById } from '../core/questionnaire';
 import type { Settings } from '../core/settings';
 import { adoptTrackerEdits } from '../core/tracker-edits';
 import { systemLog } from '../core/tracker-row';
 import { removeLeftoverTemporaries, writeFileAtomic } from './atomic-file';
+import { restoreCutCells } from './cell-limit';
+import { damageInRun } from './damaged-orders';
 import {
   FileLock,
   FolderEventLog,
@@ -54,7 +56,7 @@ import { localClock } from './local-clock';
 import { LETTER_FILES, LocalComments, LocalDocuments, renderOrderFiles } from './local-documents';
 import { NO_PROGRESS, type Progress } from './progress-bar';
 import type { ResponseFileOptions } from './response-file';
-import { readTracker, TrackerError, writeTracker } from './tracker-xlsx';
+import { readTracker, TrackerError, type TrackerSnapshot, writeTracker } from './tracker-xlsx';
 import { xmlSafeDeep } from './xml-safe';
 
 export const TRACKER_FILE = 'tracker.xlsx';
@@ -110,6 +112,8 @@ export interface LocalRunResult {
   readonly notes: readonly string[];
   /** Orders whose edited letter.docx could not be read (each has a note); they make the exit status 1. */
   readonly unreadableLetters: number;
+  /** Files of the folder that could not be read (responses/, document.json, sharing.json; each has a note). */
+  readonly damagedFiles: number;
 }
 
 interface Drafted {
@@ -231,13 +235,17 @@ async function run(
     submittedOf: (id) => submitted.get(id),
   });
 
-  const adopted = adoptTrackerEdits(
-    recorded.orders,
-    snapshot?.orders ?? new Map(),
-    settings,
-    when,
-    readBaseline(root),
+  // Orders whose own files are damaged are left as they are, tracker edits and all, for a person to see to.
+  const damage = damageInRun({ responses: raw, documents: docs, sharing }, recorded.orders, responses, (r) =>
+    clock.localDateTime(r.timestamp, tz),
   );
+  notes.push(...damage.notes);
+  const baseline = readBaseline(root);
+  const intact = recorded.orders.filter((o) => !damage.orders.has(o.orderId));
+  // A cell cut to Excel's limit differs from the record only by the cut: it is not an edit.
+  const shown = restoreCutCells(snapshot?.orders ?? new Map(), intact, baseline);
+  notes.push(...shown.notes.map((n) => `${TRACKER_FILE} edit not taken: ${n}`));
+  const adopted = adoptTrackerEdits(intact, shown.orders, settings, when, baseline);
   orderStore.putAll(adopted.changed);
   log.append(adopted.log);
   for (const s of adopted.shares) sharing.share(s.docId, s.email, 'writer', false);
@@ -280,6 +288,7 @@ async function run(
   const reports = new Map<string, { findings: readonly Finding[]; files: readonly string[] }>();
   for (let at = 0; at < responses.length; at += CHUNK) {
     for (const response of responses.slice(at, at + CHUNK)) {
+      if (damage.orders.has(orderIdFor(response.responseId))) continue;
       const outcome = processResponse(deps, { settings, orders }, response);
       outcomes.push(outcome);
       if (outcome.action === 'failed')
@@ -386,23 +395,26 @@ async function run(
   const refreshed = [...orders.values()].map((o) => refreshDeadline(o, when.today));
   orderStore.putAll(refreshed);
   for (const o of refreshed) orders.set(o.orderId, o);
-  const all = [...orderStore.readAll().orders].sort((a, b) =>
-    a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.orderId < b.orderId ? -1 : 1,
-  );
+  const rows = trackerRows(orderStore.readAll().orders, damage.orders, snapshot, baseline);
   const logRead = log.entries();
   notes.push(...logRead.problems);
   let trackerError: string | undefined;
+  let damagedElsewhere = 0;
   try {
     await writeTracker(trackerPath, {
-      orders: all,
+      orders: rows.shown,
       settings,
       log: logRead.entries,
-      responses: raw.all(),
+      responses: raw.versions((file, why) => {
+        if (damage.files.has(file)) return;
+        damagedElsewhere += 1;
+        notes.push(`${file} cannot be read (${why}); it was left as it is, for a person to see to.`);
+      }),
       today: when.today,
       now: options.now(),
       ...(snapshot ? { carried: snapshot } : {}),
     });
-    writeFileAtomic(join(root, BASELINE_FILE), `${JSON.stringify(all)}\n`);
+    writeFileAtomic(join(root, BASELINE_FILE), `${JSON.stringify(rows.baseline)}\n`);
   } catch (e) {
     if (!(e instanceof TrackerError)) throw e;
     trackerError = e.message;
@@ -434,6 +446,28 @@ async function run(
     ...(trackerError !== undefined ? { trackerError } : {}),
     notes,
     unreadableLetters: docs.unreadableLetters().size,
+    damagedFiles: damage.files.size + damagedElsewhere,
+  };
+}
+
+/**
+ * The tracker's rows and the baseline to record with them, in submission order. A damaged order keeps the
+ * row the manager left (their edits are taken once its files are restored), so its baseline stays what
+ * CEAD last wrote.
+ */
+function trackerRows(
+  recorded: readonly Order[],
+  damaged: ReadonlyMap<string, unknown>,
+  snapshot: TrackerSnapshot | undefined,
+  baseline: ReadonlyMap<string, Order>,
+): { readonly shown: readonly Order[]; readonly baseline: readonly Order[] } {
+  const sorted = [...recorded].sort((a, b) =>
+    a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.orderId < b.orderId ? -1 : 1,
+  );
+  const left = (o: Order, kept: Order | undefined) => (damaged.has(o.orderId) ? (kept ?? o) : o);
+  return {
+    shown: sorted.map((o) => left(o, snapshot?.orders.get(o.orderId))),
+    baseline: sorted.map((o) => left(o, baseline.get(o.orderId))),
   };
 }
 

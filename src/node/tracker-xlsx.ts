@@ -44,6 +44,8 @@ import {
 } from '../core/tracker-row';
 import { assertArchiveWithinLimits, XLSX_LIMITS } from './archive-limits';
 import { writeStreamAtomic } from './atomic-file';
+import { fitCell, orderFile, splitForCells } from './cell-limit';
+import { readSheets, type SheetRow } from './xlsx-sheets';
 import { xmlSafe } from './xml-safe';
 
 /** The tracker's sheets, as named in the core (the Google tracker and tracker.xlsx are the same). */
@@ -107,11 +109,6 @@ export function plainCell(value: ExcelJS.CellValue): CellValue {
   return '';
 }
 
-function rowCells(sheet: ExcelJS.Worksheet, rowNumber: number, width: number): CellValue[] {
-  const row = sheet.getRow(rowNumber);
-  return Array.from({ length: width }, (_, i) => plainCell(row.getCell(i + 1).value));
-}
-
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
@@ -155,25 +152,46 @@ function readSettings(rows: readonly (readonly CellValue[])[]): NonNullable<Trac
 export async function readTracker(path: string): Promise<TrackerSnapshot | undefined> {
   if (!existsSync(path)) return undefined;
   assertNotOpen(path);
-  const workbook = new ExcelJS.Workbook();
+  let sheets: Map<string, SheetRow[]>;
   try {
     const bytes = readFileSync(path);
     assertArchiveWithinLimits(bytes, XLSX_LIMITS);
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheets = await readSheets(bytes, [SHEETS.orders, SHEETS.settings]);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new TrackerError(
       `${path} cannot be read as a spreadsheet (${why}); it was left as it is: move it away or restore it, then run again (the orders are kept in ${join(dirname(path), 'orders')}).`,
     );
   }
-  const sheet = workbook.getWorksheet(SHEETS.orders);
-  if (!sheet) {
+  const rows = sheets.get(SHEETS.orders);
+  if (!rows) {
     throw new TrackerError(
       `${path} has no "${SHEETS.orders}" sheet; it was left as it is: rename the sheet back or move the file away, then run again.`,
     );
   }
-  const width = Math.max(sheet.columnCount, ORDER_COLUMNS.length);
-  const header = rowCells(sheet, 1, width).map((v) => String(v ?? '').trim());
+  const settingsRows = sheets.get(SHEETS.settings);
+  const settings = settingsRows ? readSettings(settingsGrid(settingsRows)) : undefined;
+  return { ...readOrdersSheet(path, rows), ...(settings ? { settings } : {}) };
+}
+
+/** A sheet's row as the core reads it: `width` plain cells from column A. */
+function plainRow(row: SheetRow | undefined, width: number): CellValue[] {
+  return Array.from({ length: width }, (_, i) => plainCell(row?.cells[i] ?? null));
+}
+
+/** The Settings sheet as a grid from row 1, empty rows included: the core counts rows by position. */
+function settingsGrid(rows: readonly SheetRow[]): CellValue[][] {
+  const width = Math.max(4, ...rows.map((r) => r.cells.length));
+  const last = Math.max(0, ...rows.map((r) => r.number));
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return Array.from({ length: last }, (_, i) => plainRow(byNumber.get(i + 1), width));
+}
+
+/** The Orders sheet's rows as orders, managers' columns and rows CEAD cannot read. */
+function readOrdersSheet(path: string, rows: readonly SheetRow[]): Omit<TrackerSnapshot, 'settings'> {
+  const first = rows.find((r) => r.number === 1);
+  const width = Math.max(first?.cells.length ?? 0, ORDER_COLUMNS.length);
+  const header = plainRow(first, width).map((v) => String(v ?? '').trim());
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const found = orderLayout(header);
   if ('problems' in found) {
@@ -188,8 +206,10 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
   const unreadable: { orderId: string; cells: RowByHeader }[] = [];
   const problems: string[] = [];
   const idIndex = found.layout.index.orderId;
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = rowCells(sheet, r, header.length);
+  for (const row of rows) {
+    const r = row.number;
+    if (r < 2) continue;
+    const cells = plainRow(row, header.length);
     if (isBlankRow(cells)) continue;
     const byHeader = new Map(header.flatMap((h, i) => (h === '' ? [] : [[h, cells[i]] as const])));
     const orderId = String(cells[idIndex] ?? '').trim();
@@ -206,26 +226,19 @@ export async function readTracker(path: string): Promise<TrackerSnapshot | undef
     orders.set(orderId, read.order);
     extraCells.set(orderId, new Map(extraHeaders.map((h) => [h, byHeader.get(h) ?? ''] as const)));
   }
-  const settingsSheet = workbook.getWorksheet(SHEETS.settings);
-  const settings = settingsSheet
-    ? readSettings(
-        Array.from({ length: settingsSheet.rowCount }, (_, i) =>
-          rowCells(settingsSheet, i + 1, Math.max(4, settingsSheet.columnCount)),
-        ),
-      )
-    : undefined;
-  return { orders, extraHeaders, extraCells, unreadable, problems, ...(settings ? { settings } : {}) };
+  return { orders, extraHeaders, extraCells, unreadable, problems };
 }
 
 export interface TrackerContent {
   readonly orders: readonly Order[];
   readonly settings: Settings;
   readonly log: readonly LogEntry[];
-  readonly responses: readonly {
+  /** Every stored response version; read once, as the Responses sheet is written. */
+  readonly responses: Iterable<{
     readonly responseId: string;
     readonly received: string;
     readonly raw: Readonly<Record<string, string>>;
-  }[];
+  }>;
   /** The team's calendar day, for the Dashboard. */
   readonly today: IsoDate;
   /** Stamped as the workbook's creation and modification time. */
@@ -260,7 +273,7 @@ const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = {
  * header is styled as it is added, and each sheet's column widths are set before its first row.
  */
 function addHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
-  const row = sheet.addRow(headers.map(xmlSafe));
+  const row = sheet.addRow(headers.map((h) => xmlSafe(fitCell(h))));
   for (let i = 1; i <= headers.length; i++) {
     const cell = row.getCell(i);
     cell.font = { bold: true };
@@ -268,9 +281,23 @@ function addHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
   }
 }
 
-/** A data row, every text in a form XML allows (see xml-safe.ts), written out at once. */
-function addDataRow(sheet: ExcelJS.Worksheet, values: readonly ExcelJS.CellValue[]): void {
-  sheet.addRow(values.map(xmlSafeValue)).commit();
+/**
+ * A data row, every text in a form XML allows (see xml-safe.ts) and within Excel's cell limit (see
+ * cell-limit.ts; `fullTextIn` is the file a cut text is whole in), written out at once.
+ */
+function addDataRow(
+  sheet: ExcelJS.Worksheet,
+  values: readonly ExcelJS.CellValue[],
+  fullTextIn?: string,
+): void {
+  sheet.addRow(values.map((v) => xmlSafeValue(fitValue(v, fullTextIn)))).commit();
+}
+
+function fitValue(value: ExcelJS.CellValue, fullTextIn: string | undefined): ExcelJS.CellValue {
+  if (typeof value === 'string') return fitCell(value, fullTextIn);
+  if (value !== null && typeof value === 'object' && 'hyperlink' in value)
+    return { ...value, text: fitCell(value.text, fullTextIn) };
+  return value;
 }
 
 function setWidths(sheet: ExcelJS.Worksheet, widths: readonly number[]): void {
@@ -338,7 +365,7 @@ function addOrdersSheet(
     });
     const mine = carried?.extraCells.get(order.orderId);
     for (const h of extra) cells.push(mine?.get(h) ?? '');
-    addDataRow(sheet, cells);
+    addDataRow(sheet, cells, orderFile(order.orderId));
   }
   for (const kept of carried?.unreadable ?? []) {
     addDataRow(
@@ -431,7 +458,7 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, rows: (string | number)[][
   const sheet = workbook.addWorksheet(SHEETS.settings);
   setWidths(sheet, [24, 30, 24, 40]);
   for (const row of rows) {
-    const added = sheet.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(v) : v)));
+    const added = sheet.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(fitCell(v)) : v)));
     if (row[0] === 'Setting' || row[0] === 'Name' || row[0] === 'Package') added.font = { bold: true };
   }
 }
@@ -440,23 +467,8 @@ function addLogSheet(workbook: ExcelJS.Workbook, log: readonly LogEntry[]): void
   const sheet = workbook.addWorksheet(SHEETS.log, FROZEN_HEADER);
   setWidths(sheet, [26, 18, 18, 16, 16, 16, 60]);
   addHeader(sheet, LOG_HEADERS);
-  for (const e of log) addDataRow(sheet, [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail]);
-}
-
-/** Excel refuses a cell longer than this (Sheets allows 50,000, which `responseToRow` splits for). */
-export const XLSX_CELL_LIMIT = 32767;
-
-/** Cuts text into pieces Excel can hold, never between the halves of a surrogate pair. */
-export function splitForCells(text: string, limit = XLSX_CELL_LIMIT): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + limit, text.length);
-    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
-    parts.push(text.slice(start, end));
-    start = end;
-  }
-  return parts;
+  for (const e of log)
+    addDataRow(sheet, [e.time, e.actor, e.orderId, e.event, e.from, e.to, e.detail], 'log.jsonl');
 }
 
 function addResponsesSheet(workbook: ExcelJS.Workbook, responses: TrackerContent['responses']): void {
@@ -466,7 +478,7 @@ function addResponsesSheet(workbook: ExcelJS.Workbook, responses: TrackerContent
   for (const r of responses) {
     const [id, received, ...json] = responseToRow(r.responseId, r.received, r.raw).map(unliteral);
     // The same "Raw JSON" columns as the Google tracker, read by joining them; only the cut points differ.
-    addDataRow(sheet, [id, received, ...splitForCells(json.join(''))]);
+    addDataRow(sheet, [id, received, ...splitForCells(json.join(''))], 'responses/');
   }
 }
 
@@ -483,14 +495,15 @@ function xmlSafeValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
 /**
  * The tracker's sheets written to `stream` as they are built, with exceljs's streaming writer: each order,
  * Log line and response becomes XML as its row is added, so no sheet of 10,000 rows is ever held as cell
- * objects, and the zip is written out instead of assembled in memory. Shared strings keep the cells as
- * Excel itself writes them.
+ * objects, and the zip is written out instead of assembled in memory. Text is written in its cells
+ * (inline strings, which Excel, LibreOffice and Sheets read; Excel rewrites them as shared strings when it
+ * saves), not in a shared-strings part, which exceljs can only write once every cell is known.
  */
 async function streamTracker(stream: NodeJS.WritableStream, content: TrackerContent): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: stream as unknown as import('node:stream').Stream,
     useStyles: true,
-    useSharedStrings: true,
+    useSharedStrings: false,
   });
   workbook.creator = 'CEAD';
   workbook.created = content.now;

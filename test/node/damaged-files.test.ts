@@ -5,13 +5,17 @@
  * run with good input then succeeds.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { formatCsv } from '../../src/core/csv';
 import { ITEMS } from '../../src/core/questionnaire';
+import { ORDER_HEADERS } from '../../src/core/tracker-row';
 import { DOCX_LIMITS } from '../../src/node/archive-limits';
+import { responseFileName } from '../../src/node/folder-store';
+import { readTracker, SHEETS } from '../../src/node/tracker-xlsx';
 import { builtCommand, changedFiles, fingerprint } from './built-command';
 
 function example(name: string): Record<string, string> {
@@ -240,6 +244,109 @@ describe('a damaged letter.docx in one order', () => {
     expect(oneLine(cut.stderr)).toMatch(
       /cut\.docx: not a readable \.docx \(it is not a complete zip archive: truncated\)/,
     );
+  });
+});
+
+describe('a damaged responses/<id>.json, document.json or sharing.json in one order', () => {
+  type Which = 'response' | 'document' | 'sharing';
+  /** The file of order `orderIds[0]`, relative to the folder. */
+  const fileOf = (dir: string, which: Which): string => {
+    if (which === 'document') return join('orders', orderIds[0]!, 'document.json');
+    if (which === 'sharing') return join('orders', orderIds[0]!, 'sharing.json');
+    const order = JSON.parse(readFileSync(join(dir, 'orders', orderIds[0]!, 'order.json'), 'utf8'));
+    return join('responses', responseFileName(order.responseId));
+  };
+  const otherResponse = (dir: string): Buffer => {
+    const order = JSON.parse(readFileSync(join(dir, 'orders', orderIds[1]!, 'order.json'), 'utf8'));
+    return readFileSync(join(dir, 'responses', responseFileName(order.responseId)));
+  };
+  // sharing.json exists only once a letter is shared; a damaged one stands in for a file a sync tool broke.
+  const SHARES = Buffer.from(
+    '[\n  {\n    "email": "avery.quinn@example.org",\n    "role": "writer"\n  }\n]\n',
+  );
+  const damages: [Which, string, (bytes: Buffer, dir: string) => Buffer, string][] = [
+    ['response', 'truncated', (b) => b.subarray(0, Math.floor(b.length / 2)), 'not readable JSON'],
+    ['response', 'not JSON', () => Buffer.from('\u0000\u0001 not JSON'), 'not readable JSON'],
+    ['response', 'an array', () => Buffer.from('[]\n'), 'not a response record'],
+    ['response', 'another response', (_b, dir) => otherResponse(dir), 'it holds another response'],
+    ['document', 'truncated', (b) => b.subarray(0, Math.floor(b.length / 2)), 'not readable JSON'],
+    ['document', 'not JSON', () => Buffer.from('<html>'), 'not readable JSON'],
+    ['document', 'an array', () => Buffer.from('[{"id": 1}]\n'), 'not a document record'],
+    ['sharing', 'truncated', () => SHARES.subarray(0, 20), 'not readable JSON'],
+    ['sharing', 'not JSON', () => Buffer.from('avery.quinn@example.org'), 'not readable JSON'],
+    [
+      'sharing',
+      'an object',
+      () => Buffer.from('{"email": "a@b.c", "role": "writer"}'),
+      'not a list of shares',
+    ],
+  ];
+  it.each(damages)(
+    '%s, %s: that order is reported in one line and kept, the others go on, and a restored file is read again',
+    (which, how, damage, why) => {
+      const dir = folder(`json-${which}-${how.replace(/ /g, '-')}`);
+      const file = fileOf(dir, which);
+      const path = join(dir, file);
+      const existed = existsSync(path);
+      const original = existed ? readFileSync(path) : SHARES;
+      writeFileSync(path, damage(original, dir));
+      const before = fingerprint(dir);
+      const run = cead.run(['draft', 'later.csv', '--out', dir], work);
+      expect(run.status).toBe(1);
+      const shown = file.startsWith('responses') ? file.replace(/\\/g, '/') : file.split(/[\\/]/).pop()!;
+      expect(oneLine(run.stderr)).toBe(
+        `cead draft: ${orderIds[0]}: ${shown} cannot be read (${why}); it was left as it is, for this order to be seen to.`,
+      );
+      // Every file already there is as it was, but for the three the run rewrites for the new order.
+      const written = new Set(['tracker.xlsx', 'tracker-baseline.json', 'log.jsonl']);
+      const kept = new Map([...before].filter(([p]) => !written.has(p)));
+      expect(changedFiles(kept, fingerprint(dir))).toEqual([]);
+      const ids = readdirSync(join(dir, 'orders'));
+      expect(ids).toHaveLength(3);
+      const added = ids.find((id) => !orderIds.includes(id))!;
+      expect(existsSync(join(dir, 'orders', added, 'letter.docx'))).toBe(true);
+      if (existed) writeFileSync(path, original);
+      else rmSync(path);
+      const again = cead.run(['draft', 'later.csv', '--out', dir], work);
+      expect(again.stderr).toBe('');
+      expect(again.status).toBe(0);
+    },
+  );
+});
+
+describe('a manager’s edit to an order whose document.json is damaged', () => {
+  it('stays in the tracker while the file is damaged, and is taken once it is restored', async () => {
+    const dir = folder('json-edit-kept');
+    const tracker = join(dir, 'tracker.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(tracker);
+    const sheet = workbook.getWorksheet(SHEETS.orders)!;
+    const col = (header: string) => ORDER_HEADERS.indexOf(header) + 1;
+    let edited = 0;
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(col('Order ID')).value === orderIds[0]) {
+        row.getCell(col('Status')).value = 'ON_HOLD';
+        edited += 1;
+      }
+    });
+    expect(edited).toBe(1);
+    await workbook.xlsx.writeFile(tracker);
+    const document = join(dir, 'orders', orderIds[0]!, 'document.json');
+    const original = readFileSync(document);
+    writeFileSync(document, original.subarray(0, 10));
+    const orderFile = join(dir, 'orders', orderIds[0]!, 'order.json');
+    const recorded = readFileSync(orderFile, 'utf8');
+
+    const run = cead.run(['draft', 'later.csv', '--out', dir], work);
+    expect(run.status).toBe(1);
+    expect(readFileSync(orderFile, 'utf8')).toBe(recorded);
+    expect((await readTracker(tracker))?.orders.get(orderIds[0]!)?.status).toBe('ON_HOLD');
+
+    writeFileSync(document, original);
+    const again = cead.run(['draft', 'later.csv', '--out', dir], work);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect(JSON.parse(readFileSync(orderFile, 'utf8')).status).toBe('ON_HOLD');
   });
 });
 

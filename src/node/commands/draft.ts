@@ -131,6 +131,8 @@ export const draftCommand: Command = {
       io.err(`cead draft: ${result.trackerError}\n`);
       return EXIT.unusable;
     }
-    return hasProblems(reports) || result.unreadableLetters > 0 ? EXIT.problems : EXIT.ok;
+    return hasProblems(reports) || result.unreadableLetters > 0 || result.damagedFiles > 0
+      ? EXIT.problems
+      : EXIT.ok;
   },
 };
