@@ -352,21 +352,26 @@ export function responseToRow(
 }
 
 /** A Responses row as typed string cells, unescaped (for `RAW` writes). */
+/** Text cut into pieces of at most `limit` characters, never between the halves of a surrogate pair. */
+export function splitAtLimit(text: string, limit: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + limit, text.length);
+    // Each half of a pair alone is not storable text.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
 export function responseToCells(
   responseId: string,
   received: string,
   raw: Readonly<Record<string, string>>,
 ): string[] {
-  const json = JSON.stringify(raw);
-  const parts: string[] = [];
-  let start = 0;
-  while (start < json.length) {
-    let end = Math.min(start + RAW_JSON_CELL_LIMIT, json.length);
-    // Never split a surrogate pair: each half alone is not storable text.
-    if (end < json.length && /[\uD800-\uDBFF]/.test(json.charAt(end - 1))) end--;
-    parts.push(json.slice(start, end));
-    start = end;
-  }
+  const parts = splitAtLimit(JSON.stringify(raw), RAW_JSON_CELL_LIMIT);
   return [responseId, received, ...(parts.length ? parts : ['{}'])];
 }
 

@@ -9,24 +9,14 @@
  *   because it was cut, and taking it would overwrite the real value with the shortened one.
  */
 import type { Order } from '../core/orders';
-import { ORDER_COLUMNS } from '../core/tracker-row';
+import { ORDER_COLUMNS, splitAtLimit } from '../core/tracker-row';
 import { xmlSafe } from './xml-safe';
 
 /** Excel refuses a cell longer than this (Sheets allows 50,000, which `responseToRow` splits for). */
 export const XLSX_CELL_LIMIT = 32767;
 
 /** Cuts text into pieces Excel can hold, never between the halves of a surrogate pair. */
-export function splitForCells(text: string, limit = XLSX_CELL_LIMIT): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + limit, text.length);
-    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
-    parts.push(text.slice(start, end));
-    start = end;
-  }
-  return parts;
-}
+export const splitForCells = (text: string, limit = XLSX_CELL_LIMIT): string[] => splitAtLimit(text, limit);
 
 const MARKER = /… \(truncated: \d+ characters(; the full text is in [^)]*)?\)$/;
 

@@ -164,9 +164,9 @@ const permission: Rule = (s, _name, n) =>
  * out. The girl asked Ms. Goldberg about contraception." Also "Dr. Abernathy showed Dr. Petrenko the maps
  * and Dr. Petrenko could explain…", where the second clause's subject is the candidate.
  */
-const twoSentences: Rule = (s, _name, n) => {
-  const first = s.search(new RegExp(n));
-  const second = s.indexOf(s.match(new RegExp(n))![0], first + 1);
+const twoSentences: Rule = (s, name, n) => {
+  const first = s.indexOf(name);
+  const second = s.indexOf(name, first + 1);
   const joint = new RegExp(
     `(?:[,;]\\s+(?:and\\s+|but\\s+|so\\s+)?(?=(?:(?:by|after|in|at|within|over|during|from|on)\\s+[^,]{2,30}?\\s+|now\\s+)?(?:the|his|her|their|she|he|they|it|we|I|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Mx\\.|\\p{Lu}\\p{Ll}+)\\s)|\\s+and\\s+(?=${n}\\s+[a-z]))`,
     'gu',

@@ -13,7 +13,7 @@ import {
   Refuse,
   type SentenceContext,
 } from './pov-types';
-import { PRONOUN_FORMS, type PronounForms, pronounWords } from './pronoun-sets';
+import { PRONOUN_FORMS, pronounWords } from './pronoun-sets';
 import { withoutOwnQuotation, withRecommenderContinued } from './recommender-pronoun';
 import { convertReference } from './recommender-reference';
 import { recommenderPatterns } from './recommender-refs';
@@ -159,7 +159,8 @@ export function convertPointOfView(text: string, options: PovOptions, state: Pov
  */
 class AnswerConversion {
   private readonly ctx: SentenceContext;
-  private readonly forms: PronounForms | null;
+  /** The candidate's own pronouns, which in a first-person answer can only mean someone else. */
+  private readonly others: { readonly subject: string; readonly forms: ReadonlySet<string> } | null;
   private readonly content: number;
   private readonly segments: PovSegment[] = [];
   private readonly issues: PovIssue[] = [];
@@ -183,7 +184,15 @@ class AnswerConversion {
     const narrativePast = state.narrativePast ?? narratesInPast(text);
     const competitor = options.pronouns === 'name' ? null : pronounWords(PRONOUN_FORMS[options.pronouns]);
     this.ctx = { options, explicit, narrativePast, competitor };
-    this.forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
+    const forms = options.pronouns === 'name' ? null : PRONOUN_FORMS[options.pronouns];
+    // Reflexives are left out: "the patient hurt himself" cannot mean the candidate.
+    this.others =
+      forms && options.source !== 'relationship'
+        ? {
+            subject: forms.subject,
+            forms: new Set([forms.subject, forms.object, forms.possessive, forms.possessivePronoun]),
+          }
+        : null;
     this.content = splitSentences(text).filter((p) => p.trim() !== '' && !isAboutTheAnswer(p)).length;
     this.people = new OtherPeople(options.pronouns);
   }
@@ -313,9 +322,7 @@ class AnswerConversion {
     if (!introduced) return undefined;
     const explicit = this.ctx.explicit;
     const others = body.split(introduced).join(' ');
-    const withoutRecommender = explicit
-      ? others.replace(new RegExp(explicit.source, explicit.flags), ' ')
-      : others;
+    const withoutRecommender = explicit ? others.replace(explicit, ' ') : others;
     if (OTHER_ROLES.test(withoutRecommender)) return undefined;
     const named = withFirstNamed(body, other, introduced);
     const again = named ? convertSentence(named, context, this.ctx, this.state, other) : undefined;
@@ -371,15 +378,13 @@ class AnswerConversion {
     this.ask('pointOfView', body, refusalQuestion(refusal, this.options));
   }
 
-  /** The candidate's own pronouns, which in a first-person answer can only mean someone else. */
+  /** The first of the candidate's own pronouns in s used for someone else, as a subject or not. */
   private otherPronounIn(s: string, subject: boolean): string | undefined {
-    const { forms } = this;
-    // Reflexives are left out: "the patient hurt himself" cannot mean the candidate.
-    if (!forms || this.options.source === 'relationship') return undefined;
-    const others = new Set([forms.subject, forms.object, forms.possessive, forms.possessivePronoun]);
+    const { others } = this;
+    if (!others) return undefined;
     return tokenize(s).find((t) => {
       const w = t.text.toLowerCase();
-      return t.word && others.has(w) && (w === forms.subject) === subject;
+      return t.word && others.forms.has(w) && (w === others.subject) === subject;
     })?.text;
   }
 
