@@ -4,143 +4,133 @@
  * highlighted, and every open question as a Word comment anchored on its quoted passage. A `.docx` uploaded
  * to Drive and converted keeps those comments anchored, which the Drive API cannot do for a Google Doc.
  * Every text goes through `xmlSafe` (xml-safe.ts): a character XML forbids would make the file unreadable.
+ *
+ * The package is written directly (wordml.ts) and zipped with fflate; the same bytes for the same model
+ * and date, so a file CEAD wrote can be told from one a person saved.
  */
-import {
-  AlignmentType,
-  CommentRangeEnd,
-  CommentRangeStart,
-  CommentReference,
-  Document,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  type ParagraphChild,
-  TextRun,
-} from 'docx';
-import type { DocumentModel, Run } from '../core/letter/model';
+import { zipSync } from 'fflate';
+import type { DocumentModel, Paragraph, TextRange } from '../core/letter/model';
 import { modelParagraphs } from '../core/letter/model';
-import { LETTER_FONT, PAGE, ROLE_STYLES } from '../core/letter/render-docs';
+import { LETTER_FONT, LETTER_FONT_SIZE, PAGE, ROLE_STYLES } from '../core/letter/render-docs';
+import {
+  APP_XML,
+  CONTENT_TYPES_XML,
+  commentEnd,
+  commentStart,
+  commentsXml,
+  corePropertiesXml,
+  DOCUMENT_RELS_XML,
+  documentXml,
+  NUMBERING_XML,
+  PACKAGE_RELS_XML,
+  paragraphXml,
+  runXml,
+  SETTINGS_XML,
+  stylesXml,
+} from './wordml';
 import { xmlSafe } from './xml-safe';
 
 export interface DocxOptions {
   /** Author shown on the comments. */
   readonly author?: string;
-  /** Time stamp of the comments; defaults to now. */
+  /** Time stamp of the comments and of the document's properties; defaults to now. */
   readonly date?: Date;
 }
 
 const TWIPS_PER_POINT = 20;
-const BULLETS = 'cead-bullets';
+/** Zip entries carry the DOS epoch: the bytes then depend on the letter only, not on the clock. */
+const ZIP_TIME = new Date(1980, 0, 1);
+const encoder = new TextEncoder();
 
-function textRun(run: Run, extra: { size: number; bold?: boolean; italic?: boolean }): TextRun {
-  return new TextRun({
-    text: xmlSafe(run.text),
-    font: LETTER_FONT,
-    size: extra.size,
-    bold: Boolean(run.bold || extra.bold),
-    italics: Boolean(run.italic || extra.italic),
-    ...(run.marked ? { highlight: 'yellow' } : {}),
-  });
+/** A comment's place in its paragraph, as offsets into the paragraph's text. */
+interface Anchor {
+  readonly id: number;
+  readonly start: number;
+  readonly end: number;
 }
 
-/** Builds the `.docx` bytes for a letter or summary model. */
-export async function documentDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Buffer> {
-  const author = options.author ?? 'CEAD';
-  const date = options.date ?? new Date();
-  const questions = model.openQuestions.map((q, id) => ({ ...q, id }));
-  const children = modelParagraphs(model).map(({ paragraph, range }, index) => {
-    const style = ROLE_STYLES[paragraph.role];
-    const size = style.fontSize * 2;
-    const anchored = questions.filter((q) => q.paragraphIndex === index);
-    // Cut the runs at every comment boundary so each comment spans exactly its quote.
-    const cuts = new Set<number>();
-    for (const q of anchored) {
-      cuts.add(q.range.start - range.start);
-      cuts.add(q.range.end - range.start);
+/** One paragraph's runs, cut at every comment boundary so each comment spans exactly its quote. */
+function paragraphContent(paragraph: Paragraph, anchors: readonly Anchor[]): string {
+  const style = ROLE_STYLES[paragraph.role];
+  const cuts = anchors.flatMap((a) => [a.start, a.end]);
+  const starts = (point: number) => anchors.filter((a) => a.start === point).map((a) => commentStart(a.id));
+  const ends = (point: number) => anchors.filter((a) => a.end === point).map((a) => commentEnd(a.id));
+  let xml = '';
+  let at = 0;
+  for (const run of paragraph.runs) {
+    const runEnd = at + run.text.length;
+    const inside = [...new Set(cuts.filter((c) => c > at && c < runEnd))].sort((a, b) => a - b);
+    const points = [at, ...inside, runEnd];
+    for (let k = 0; k + 1 < points.length; k++) {
+      const [from, to] = [points[k]!, points[k + 1]!];
+      xml += starts(from).join('');
+      xml += runXml(xmlSafe(run.text.slice(from - at, to - at)), {
+        font: LETTER_FONT,
+        halfPoints: style.fontSize * 2,
+        bold: Boolean(run.bold || style.bold),
+        italic: Boolean(run.italic || style.italic),
+        highlight: Boolean(run.marked),
+      });
+      xml += ends(to).join('');
     }
-    const parts: ParagraphChild[] = [];
-    let at = 0;
-    for (const run of paragraph.runs) {
-      const runEnd = at + run.text.length;
-      const points = [at, ...[...cuts].filter((c) => c > at && c < runEnd).sort((a, b) => a - b), runEnd];
-      for (let k = 0; k + 1 < points.length; k++) {
-        const from = points[k]!;
-        const to = points[k + 1]!;
-        for (const q of anchored)
-          if (q.range.start - range.start === from) parts.push(new CommentRangeStart(q.id));
-        parts.push(textRun({ ...run, text: run.text.slice(from - at, to - at) }, { size, ...style }));
-        for (const q of anchored) {
-          if (q.range.end - range.start === to) {
-            parts.push(new CommentRangeEnd(q.id));
-            parts.push(new TextRun({ children: [new CommentReference(q.id)] }));
-          }
-        }
-      }
-      at = runEnd;
-    }
-    return new Paragraph({
-      children: parts,
-      spacing: {
+    at = runEnd;
+  }
+  return xml;
+}
+
+function bodyXml(model: DocumentModel): string {
+  const anchors = (index: number, range: TextRange): Anchor[] =>
+    model.openQuestions.flatMap((q, id) =>
+      q.paragraphIndex === index
+        ? [{ id, start: q.range.start - range.start, end: q.range.end - range.start }]
+        : [],
+    );
+  return modelParagraphs(model)
+    .map(({ paragraph, range }, index) => {
+      const style = ROLE_STYLES[paragraph.role];
+      const look = {
         before: style.spaceAbove * TWIPS_PER_POINT,
         after: style.spaceBelow * TWIPS_PER_POINT,
-        line: 276,
-        lineRule: 'auto',
-      },
-      ...(style.keepWithNext ? { keepNext: true } : {}),
-      ...(paragraph.role === 'bullet' ? { numbering: { reference: BULLETS, level: 0 } } : {}),
-    });
-  });
-
-  const doc = new Document({
-    creator: xmlSafe(author),
-    title: xmlSafe(model.title),
-    styles: { default: { document: { run: { font: LETTER_FONT, size: 22 } } } },
-    numbering: {
-      config: [
-        {
-          reference: BULLETS,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.BULLET,
-              text: '•',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 360, hanging: 240 } } },
-            },
-          ],
-        },
-      ],
-    },
-    comments: {
-      children: questions.map((q) => ({
-        id: q.id,
-        author: xmlSafe(author),
-        initials: xmlSafe(author.slice(0, 4)),
-        date,
-        children: [new Paragraph({ children: [new TextRun(xmlSafe(q.question))] })],
-      })),
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width * TWIPS_PER_POINT, height: PAGE.height * TWIPS_PER_POINT },
-            margin: {
-              top: PAGE.margin * TWIPS_PER_POINT,
-              bottom: PAGE.margin * TWIPS_PER_POINT,
-              left: PAGE.margin * TWIPS_PER_POINT,
-              right: PAGE.margin * TWIPS_PER_POINT,
-            },
-          },
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+        keepNext: Boolean(style.keepWithNext),
+        bullet: paragraph.role === 'bullet',
+      };
+      return paragraphXml(look, paragraphContent(paragraph, anchors(index, range)));
+    })
+    .join('');
 }
 
-/** The letter as `.docx`, open questions as anchored comments. */
-export const letterDocx = documentDocx;
-/** The clinical experience summary as `.docx`. */
-export const summaryDocx = documentDocx;
+/** ISO 8601 to the second, as Word writes `w:date` and the document's dates. */
+const isoSeconds = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
+
+/** Builds the `.docx` bytes for a letter or summary model. */
+export function documentDocx(model: DocumentModel, options: DocxOptions = {}): Buffer {
+  const author = xmlSafe(options.author ?? 'CEAD');
+  const date = isoSeconds(options.date ?? new Date());
+  const comments = model.openQuestions.map((q, id) => ({
+    id,
+    author,
+    initials: author.slice(0, 4),
+    date,
+    text: xmlSafe(q.question),
+  }));
+  const commentLook = { font: LETTER_FONT, halfPoints: 20 };
+  const page = {
+    width: PAGE.width * TWIPS_PER_POINT,
+    height: PAGE.height * TWIPS_PER_POINT,
+    margin: PAGE.margin * TWIPS_PER_POINT,
+  };
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': CONTENT_TYPES_XML,
+    '_rels/.rels': PACKAGE_RELS_XML,
+    'docProps/core.xml': corePropertiesXml(xmlSafe(model.title), author, date),
+    'docProps/app.xml': APP_XML,
+    'word/document.xml': documentXml(bodyXml(model), page),
+    'word/_rels/document.xml.rels': DOCUMENT_RELS_XML,
+    'word/styles.xml': stylesXml(LETTER_FONT, LETTER_FONT_SIZE * 2),
+    'word/numbering.xml': NUMBERING_XML,
+    'word/settings.xml': SETTINGS_XML,
+    'word/comments.xml': commentsXml(comments, commentLook),
+  };
+  const files = Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, encoder.encode(xml)]));
+  return Buffer.from(zipSync(files, { level: 6, mtime: ZIP_TIME }));
+}

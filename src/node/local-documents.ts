@@ -347,8 +347,8 @@ export async function renderOrderFiles(
 ): Promise<RenderedFiles> {
   const dir = orderDir(root, orderId);
   const options = { author: 'CEAD', date: now };
-  const letterBytes = await documentDocx(withThreadsAsComments(letter, threads), options);
-  const summaryBytes = await documentDocx(summary, options);
+  const letterBytes = documentDocx(withThreadsAsComments(letter, threads), options);
+  const summaryBytes = documentDocx(summary, options);
   writeFileAtomic(join(dir, LETTER_FILES.letterDocx), letterBytes);
   writeFileAtomic(join(dir, LETTER_FILES.letterHtml), xmlSafe(renderHtml(letter)));
   writeFileAtomic(join(dir, LETTER_FILES.summaryDocx), summaryBytes);

@@ -26,7 +26,7 @@ beforeAll(async () => {
     const model = composeLetter(stressAnswers(name));
     writeFileSync(
       join(work, `${name}.docx`),
-      await documentDocx(model, { date: new Date('2026-11-26T12:00:00Z') }),
+      documentDocx(model, { date: new Date('2026-11-26T12:00:00Z') }),
     );
     files.push(`${name}.docx`);
   }

@@ -64,7 +64,7 @@ beforeAll(async () => {
       ['summary', summary],
     ] as const) {
       const file = `${name}-${kind}.docx`;
-      writeFileSync(join(work, file), await documentDocx(model, { date: new Date('2026-11-26T12:00:00Z') }));
+      writeFileSync(join(work, file), documentDocx(model, { date: new Date('2026-11-26T12:00:00Z') }));
       files.push(file);
     }
   }
