@@ -5,22 +5,34 @@
 import type { Clock } from '../core/ports';
 import type { IsoDate } from '../core/questionnaire';
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and a draft run
+// asks for local dates thousands of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
 function parts(instant: string, timeZone: string): Record<string, string> {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`"${instant}" is not an instant`);
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  });
   const out: Record<string, string> = {};
-  for (const p of format.formatToParts(date)) out[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(date)) out[p.type] = p.value;
   return out;
 }
 

@@ -111,6 +111,8 @@ function acceptedForms(
 }
 
 function containsForm(text: string, form: string): boolean {
+  // The plain search rules most forms out before a regular expression is compiled for the word edges.
+  if (!text.includes(form)) return false;
   return new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegExp(form)}(?![\\p{L}\\p{M}])`, 'u').test(text);
 }
 
