@@ -55,11 +55,14 @@ export function withoutRecommenderAttribution(text: string, recommenderSurname: 
   if (recommenderSurname)
     who.push(String.raw`(?:Dr\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)?` + escapeRegExp(recommenderSurname));
   const said = String.raw`(?:said|says|wrote|writes|told me|tells me|commented|noted|remarked|mentioned)(?:\s+that)?`;
-  const re = new RegExp(String.raw`(^|[.!?]\s+)(?:${who.join('|')})\s+${said}\s+(\p{L})`, 'gu');
-  return text.replace(re, (whole, lead: string, first: string, at: number, all: string) =>
+  const re = new RegExp(String.raw`(^|[.!?]\s+)(?:${who.join('|')})\s+${said}\s+(\p{L})([^.!?]*)`, 'gu');
+  return text.replace(re, (whole, lead: string, first: string, rest: string, at: number, all: string) =>
     // A "he" or "she" after it may be the recommender ("…the most caring student he had worked with"):
     // without the attribution it would point at nobody, so such feedback keeps it.
-    THIRD_PERSON.test(all.slice(at)) ? whole : `${lead}${first.toUpperCase()}`,
+    THIRD_PERSON.test(all.slice(at))
+      ? whole
+      : // "…said that my notes were clear and that I knew…": a second "that" has no verb left to hang on.
+        `${lead}${first.toUpperCase()}${rest.replace(/(,?\s+(?:and|but))\s+that\s+/gu, '$1 ')}`,
   );
 }
 

@@ -227,6 +227,14 @@ const phrases: Rule = (s, _name, n) => {
         new RegExp(`\\b(told [^.]*?)(,?) that ${n} was concerned about `),
         (m, told: string, comma: string) => (own ? `${told}${comma} of a concern about ` : m),
       )
+      // "…notes for the patients Dr. Haddad knew" → "…notes for the patients already familiar": the
+      // candidate's own acquaintance, said without a second subject.
+      .replace(
+        new RegExp(
+          `\\b(the (?:[a-z]+ )?(?:patients|families|cases)) ${n} (?:knew|had met|had come to know)\\b`,
+        ),
+        (m, who: string) => (own ? `${who} already familiar` : m),
+      )
       // "Dr. Rahman scrubbed although Dr. Rahman had seen…" → "…although having seen…"; not after a
       // clause of someone else ("…noticed that a count was correct although…"), whose subject the gerund
       // would take.

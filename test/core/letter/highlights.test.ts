@@ -36,6 +36,21 @@ describe('highlights as sentences', () => {
       withoutRecommenderAttribution('Dr. Ada Marsh wrote that I functioned as an intern.', 'Marsh'),
     ).toBe('I functioned as an intern.');
     expect(withoutRecommenderAttribution('My attending told me I was ready.', 'Marsh')).toBe('I was ready.');
+    // The second reported clause loses its "that" with the frame; "that" elsewhere stays.
+    expect(
+      withoutRecommenderAttribution(
+        'Dr. Santangelo said that my presentations were clear and that I knew my patients best. I said that I was glad, and that I would stay.',
+        'Santangelo',
+      ),
+    ).toBe(
+      'My presentations were clear and I knew my patients best. I said that I was glad, and that I would stay.',
+    );
+    expect(
+      withoutRecommenderAttribution(
+        'Dr. Marsh wrote that my notes were short, but that I missed the plan.',
+        'Marsh',
+      ),
+    ).toBe('My notes were short, but I missed the plan.');
     expect(withoutRecommenderAttribution('The midwives said I was calm.', 'Marsh')).toBe(
       'The midwives said I was calm.',
     );

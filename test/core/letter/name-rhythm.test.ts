@@ -121,6 +121,11 @@ describe('withOneName: the candidate named once per sentence', () => {
       'When Dr. Ivarsson did not know the answer Dr. Ivarsson said Dr. Ivarsson did not know and Dr. Ivarsson would look for it.',
       'When unsure of the answer, Dr. Ivarsson said so and would look for it.',
     ],
+    // The candidate's own acquaintance in a relative clause.
+    [
+      'Dr. Ivarsson came in on Sunday to write notes for the patients Dr. Ivarsson knew, with the resident.',
+      'Dr. Ivarsson came in on Sunday to write notes for the patients already familiar, with the resident.',
+    ],
   ])('%s', (s, out) => expect(one(s)).toBe(out));
 
   it('rewrites each sentence of a conversion on its own, keeping the spaces between them', () => {
