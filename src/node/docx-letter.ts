@@ -102,6 +102,27 @@ function bodyXml(model: DocumentModel): string {
 /** ISO 8601 to the second, as Word writes `w:date` and the document's dates. */
 const isoSeconds = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
+/** The page in twips, and the look of a comment's text: the same for every document. */
+const PAGE_TWIPS = {
+  width: PAGE.width * TWIPS_PER_POINT,
+  height: PAGE.height * TWIPS_PER_POINT,
+  margin: PAGE.margin * TWIPS_PER_POINT,
+};
+const COMMENT_LOOK = { font: LETTER_FONT, halfPoints: 20 };
+
+/** The parts no letter changes, encoded once for the whole run rather than once per file. */
+const STATIC_PARTS: Readonly<Record<string, Uint8Array>> = Object.fromEntries(
+  Object.entries({
+    '_rels/.rels': PACKAGE_RELS_XML,
+    'docProps/app.xml': APP_XML,
+    'word/_rels/document.xml.rels': DOCUMENT_RELS_XML,
+    'word/styles.xml': stylesXml(LETTER_FONT, LETTER_FONT_SIZE * 2),
+    'word/numbering.xml': NUMBERING_XML,
+    'word/settings.xml': SETTINGS_XML,
+  }).map(([name, xml]) => [name, encoder.encode(xml)]),
+);
+const CONTENT_TYPES = encoder.encode(CONTENT_TYPES_XML);
+
 /** Builds the `.docx` bytes for a letter or summary model. */
 export function documentDocx(model: DocumentModel, options: DocxOptions = {}): Buffer {
   const author = xmlSafe(options.author ?? 'CEAD');
@@ -113,24 +134,16 @@ export function documentDocx(model: DocumentModel, options: DocxOptions = {}): B
     date,
     text: xmlSafe(q.question),
   }));
-  const commentLook = { font: LETTER_FONT, halfPoints: 20 };
-  const page = {
-    width: PAGE.width * TWIPS_PER_POINT,
-    height: PAGE.height * TWIPS_PER_POINT,
-    margin: PAGE.margin * TWIPS_PER_POINT,
-  };
-  const parts: Record<string, string> = {
-    '[Content_Types].xml': CONTENT_TYPES_XML,
-    '_rels/.rels': PACKAGE_RELS_XML,
-    'docProps/core.xml': corePropertiesXml(xmlSafe(model.title), author, date),
-    'docProps/app.xml': APP_XML,
-    'word/document.xml': documentXml(bodyXml(model), page),
-    'word/_rels/document.xml.rels': DOCUMENT_RELS_XML,
-    'word/styles.xml': stylesXml(LETTER_FONT, LETTER_FONT_SIZE * 2),
-    'word/numbering.xml': NUMBERING_XML,
-    'word/settings.xml': SETTINGS_XML,
-    'word/comments.xml': commentsXml(comments, commentLook),
-  };
-  const files = Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, encoder.encode(xml)]));
-  return Buffer.from(zipSync(files, { level: 6, mtime: ZIP_TIME }));
+  const zipped = zipSync(
+    {
+      // Readers that sniff the package look for the content types first.
+      '[Content_Types].xml': CONTENT_TYPES,
+      ...STATIC_PARTS,
+      'docProps/core.xml': encoder.encode(corePropertiesXml(xmlSafe(model.title), author, date)),
+      'word/document.xml': encoder.encode(documentXml(bodyXml(model), PAGE_TWIPS)),
+      'word/comments.xml': encoder.encode(commentsXml(comments, COMMENT_LOOK)),
+    },
+    { level: 6, mtime: ZIP_TIME },
+  );
+  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }
