@@ -87,6 +87,17 @@ describe('facts kept', () => {
     const cut = letter({ patientCare: 'She followed a man.', medicalKnowledge: 'She gave a talk.' });
     expect(answerFactsKept(cut, answers).missing.map((m) => m.fact)).toEqual(['58', 'Ruiz', 'AKI']);
   });
+
+  it('takes an abbreviation written out ("the US" → "the United States") as the same fact, and only that', () => {
+    const us: Answers = {
+      ...answers,
+      'competency.medicalKnowledge': 'I learned that in the US they do not.',
+    };
+    const written = letter({ medicalKnowledge: 'She learned that in the United States they did not.' });
+    expect(answerFactsKept(written, us).missing.filter((m) => m.fact === 'US')).toEqual([]);
+    const other = letter({ medicalKnowledge: 'She learned that in the States they did not.' });
+    expect(answerFactsKept(other, us).missing.map((m) => m.fact)).toContain('US');
+  });
 });
 
 describe('notes the composer writes out', () => {

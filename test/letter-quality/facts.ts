@@ -153,10 +153,25 @@ export function answerFactsKept(model: LetterModel, answers: Answers): FactCount
     const seen = textStems([sectionText(model, c.id), ...comments].join(' '));
     for (const fact of new Set(automaticFacts(answer.replace(/\s*\n\s*/g, ' '), exclude))) {
       total++;
-      if (!factStems(fact).every((s) => seen.has(s))) missing.push({ sectionId: c.id, fact });
+      if (!isKept(fact, seen)) missing.push({ sectionId: c.id, fact });
     }
   }
   return { total, kept: total - missing.length, missing };
+}
+
+/** What a letter writes out for an answer's abbreviation ("in the US" → "in the United States"). */
+const WRITTEN_OUT: Readonly<Record<string, string>> = {
+  us: 'united states',
+  abg: 'arterial blood gas',
+  bp: 'blood pressure',
+  htn: 'hypertension',
+  uri: 'upper respiratory infection',
+};
+
+function isKept(fact: string, seen: ReadonlySet<string>): boolean {
+  const all = (stems: string[]) => stems.length > 0 && stems.every((s) => seen.has(s));
+  const written = WRITTEN_OUT[fact.toLowerCase()];
+  return factStems(fact).every((s) => seen.has(s)) || (written !== undefined && all(factStems(written)));
 }
 
 /** The numbers the answers give, as digits, with what the composer derives from them (weeks, days). */

@@ -68,6 +68,9 @@ const PROCEDURE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\blac\b(?=\s+repair)/gi, 'laceration'],
   [/\bappy\b/gi, 'appendectomy'],
   [/\bFAST\b(?!\s+exam)/g, 'FAST exam'],
+  [/\bABGs?\b/g, 'arterial blood gas'],
+  [/\bLPs?\b/g, 'lumbar puncture'],
+  [/\bart(?:erial)? lines?\b/gi, 'arterial line'],
 ];
 
 /** The plural of a procedure noun phrase's last word: "repair" → "repairs", "paracentesis" → "paracenteses". */
@@ -117,7 +120,8 @@ function pluralHead(noun: string): string {
   const at = noun.search(/\s(?:of|with|in|on|under|for|at)\s/);
   const head = at < 0 ? noun : noun.slice(0, at);
   const tail = at < 0 ? '' : noun.slice(at);
-  return `${/[^siu]s$/.test(head) ? head : plural(head)}${tail}`;
+  // "gas" ends in s but is one ("three arterial blood gases").
+  return `${/[^siu]s$/.test(head) && !/\bgas$/.test(head) ? head : plural(head)}${tail}`;
 }
 
 /** Every counted item of a comma or semicolon list. */

@@ -34,6 +34,9 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bw\/(?=[\s\p{L}])\s?/gu, 'with '],
   [/\bwith h\/o\b/g, 'with a history of'],
   [/\bh\/o\b/g, 'history of'],
+  [/\b(year-old (?:woman|man)) history of\b/g, '$1 with a history of'],
+  // A child's age without a sex ("2yo w/ ear pain"): the adult form above needs the sex.
+  [/(^|[\s(])(\d{1,2})\s?(?:yo|y\/o)\b(?!\s?(?:[MF]|male|female)\b)/g, '$1a $2-year-old'],
   [/\bs\/p\b/g, 'after'],
   [/\b(I|we|she|he|they)\s+f\/u(?:'?d)?\b/g, '$1 followed up'],
   [/\bf\/u\b/g, 'follow-up'],
@@ -65,6 +68,21 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bq(\d{1,2})\s?(?:h|hr|hrs|hours?)\b/g, 'every $1 hours'],
   [/\bmed rec\b/g, 'medication reconciliation'],
   [/\bmeds\b/g, 'medications'],
+  [/\bBPs\b/g, 'blood pressures'],
+  [/\bBP\b/g, 'blood pressure'],
+  [/\bHTN\b/g, 'hypertension'],
+  [/\bURIs?\b/g, 'upper respiratory infection'],
+  // "US" is also ultrasound ("the US showed gallstones"); after "to/in/from the" and before no verb, the country.
+  [
+    /\b(to|in|from|across|outside|throughout) the US\b(?!\s+(?:showed|revealed|was|found|demonstrated|of)\b)/g,
+    '$1 the United States',
+  ],
+  // "48h", "24 hrs": a duration; "q4h" is read above.
+  [/\b(\d{1,3})\s?(?:h|hr|hrs)\b(?![/\p{L}])/gu, '$1 hours'],
+  // A diagnosis as notes write it: "dx'd with" and "was dx with" are the verb, "new dementia dx" the noun.
+  [/\bdx(?:'d|’d|ed|d)\b/g, 'diagnosed'],
+  [/\b(was|were|been|newly|got) dx\b/g, '$1 diagnosed'],
+  [/\b(new|initial|final|working|the|a|his|her|their) ([\p{L}-]+) dx\b(?![/\p{L}])/gu, '$1 $2 diagnosis'],
   [/\s[&+]\s/g, ' and '],
 ];
 

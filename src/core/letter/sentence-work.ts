@@ -59,10 +59,14 @@ export class SentenceWork {
     // by a noun of the candidate's gender ("a young man … after he suggested") competes within the sentence;
     // in the next one, the candidate as the subject before reads clearly enough ("…admitted a woman. She
     // started…").
+    // But a sentence that speaks of "the patient" the one before introduced ("…for an 80-year-old man.")
+    // competes too: "The patient's daughter wanted everything done; he explained…" could mean the patient.
+    const nouns = PERSON_NOUNS[options.pronouns];
     this.competing =
       options.source !== 'relationship' &&
       ((ctx.competitor !== null && (ctx.competitor.test(sentence) || ctx.competitor.test(previous))) ||
-        PERSON_NOUNS[options.pronouns]?.test(sentence) === true);
+        nouns?.test(sentence) === true ||
+        (nouns?.test(previous) === true && /\bpatient\b/i.test(sentence)));
   }
 
   get options() {

@@ -45,7 +45,8 @@ describe('countedItem: a procedure log entry in words', () => {
   it.each([
     ['lac repair x7', 'seven laceration repairs'],
     ['paracentesis x1 (supervised)', 'one paracentesis (supervised)'],
-    ['ABG x3', 'three ABGs'],
+    ['ABG x3', 'three arterial blood gases'],
+    ['LP x2', 'two lumbar punctures'],
     ['I&D x3', 'three I&Ds'],
     ['FAST x10 (supervised).', 'ten FAST exams (supervised)'],
     ['lap port closure x12', 'twelve laparoscopic port closures'],

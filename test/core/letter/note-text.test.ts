@@ -28,10 +28,36 @@ describe('expandAbbreviations: the ones with one meaning', () => {
     ['neuro checks q1h, vitals q4h', 'neuro checks every hour, vitals every 4 hours'],
     ['pain meds per plan', 'pain medications per plan'],
     ['missed it on med rec', 'missed it on medication reconciliation'],
+    ['knew JNC/ACC BP targets', 'knew JNC/ACC blood pressure targets'],
+    ['45F h/o HTN, BP 172/104', 'a 45-year-old woman with a history of hypertension, blood pressure 172/104'],
+    ['vaccine schedule for a family new to the US', 'vaccine schedule for a family new to the United States'],
+    [
+      'explained why viral URI does not need abx',
+      'explained why viral upper respiratory infection does not need antibiotics',
+    ],
+    [
+      'f/u call in 48h, BP recheck in 24 hrs',
+      'follow-up call in 48 hours, blood pressure recheck in 24 hours',
+    ],
+    ['2yo w/ ear pain', 'a 2-year-old with ear pain'],
+    [
+      'ran family mtg for 80M w/ new dementia dx',
+      'ran family meeting for an 80-year-old man with new dementia diagnosis',
+    ],
+    ["was dx with PE; dx'd DVT", 'was diagnosed with PE; diagnosed DVT'],
   ])('%s', (text, out) => expect(expandAbbreviations(text)).toBe(out));
 
   it('leaves what only looks like an age and sex, or is a child', () => {
-    for (const text of ['PT and OT saw him', 'a 3M tape', 'room 12F', 'a 9F catheter', 'Vitamin B12 MF']) {
+    for (const text of [
+      'PT and OT saw him',
+      'a 3M tape',
+      'room 12F',
+      'a 9F catheter',
+      'Vitamin B12 MF',
+      'the US showed gallstones',
+      'a bedside US of the RUQ',
+      'dx: PE',
+    ]) {
       expect(expandAbbreviations(text)).toBe(text);
     }
   });
