@@ -6,6 +6,7 @@
  * meanings such as d/c) is a note: the composer marks it and asks, in session 1, for full sentences.
  */
 import { normalizeText } from '../text';
+import { arrowNoteProse } from './arrow-notes';
 import { feedbackNote } from './fragments';
 import { numberWord } from './letter-dates';
 import { capitalize, IRREGULAR_PAST } from './pov-words';
@@ -37,10 +38,15 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(year-old (?:woman|man)) history of\b/g, '$1 with a history of'],
   // A child's age without a sex ("2yo w/ ear pain"): the adult form above needs the sex.
   [/(^|[\s(])(\d{1,2})\s?(?:yo|y\/o)\b(?!\s?(?:[MF]|male|female)\b)/g, '$1a $2-year-old'],
+  [/\bs\/p fall\b/g, 'after a fall'],
   [/\bs\/p\b/g, 'after'],
+  [/\bno sx\b/g, 'no symptoms'],
+  [/\bCT (head|chest|neck)\b/g, '$1 CT'],
+  [/\bCT abd(?:omen)?\b/g, 'abdominal CT'],
+  [/\banticoag\b/g, 'anticoagulation'],
   [/\b(I|we|she|he|they)\s+f\/u(?:'?d)?\b/g, '$1 followed up'],
   [/\bf\/u\b/g, 'follow-up'],
-  [/\bd\/c(?:'?d|ed)\s+(?=home|to\b)/g, 'discharged '],
+  [/\bd\/c(?:'?d|ed)?\s+(?=home\b|to (?:home|rehab|a SNF|SNF|a skilled)\b)/g, 'discharged '],
   [/\bd\/c\s+(?=summary|summaries|planning|plan|paperwork|instructions)/g, 'discharge '],
   [/\bPts\b/g, 'Patients'],
   [/\bpts\b/g, 'patients'],
@@ -48,6 +54,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpt\b/g, 'patient'],
   [/\bexac\b\.?/g, 'exacerbation'],
   [/\babx\b/g, 'antibiotics'],
+  [/\bnebs\b/g, 'nebulizers'],
   [/\bhx\b/g, 'history'],
   [/\bddx\b/g, 'differential diagnosis'],
   [/\bw\/u\b/g, 'workup'],
@@ -112,6 +119,28 @@ export function expandAbbreviations(text: string): string {
   );
   return REWRITES.reduce((t, [re, to]) => t.replace(re, to), per);
 }
+
+const PERSON_ROLE =
+  'resident|nurse|family|patient|attending|intern|pharmacist|fellow|team|mother|father|daughter|son|wife|husband|senior|chief resident|charge nurse|social worker';
+// Only where the noun ends its phrase ("told resident right away"), not as a modifier ("patient safety").
+const ROLE_AFTER =
+  /(?=\s*(?:[.,;:)]|$)|\s+(?:and|about|right|when|that|who|why|at|in|on|to|for|with|before|after|during|because|if|so|the|a|an|his|her|their|what|how|every|each)\b)/
+    .source;
+const BARE_ROLE = new RegExp(
+  `\\b(with|to|told|asked|called|paged|informed|updated|for|from|by|showed|taught) (${PERSON_ROLE})\\b${ROLE_AFTER}`,
+  'g',
+);
+const BARE_THING = new RegExp(
+  `\\b(ran|led|held|organized|made|wrote|created|built|prepared|designed) (family meeting|checklist|handout|presentation|talk|list|template|protocol|spreadsheet|schedule|flowchart|poster)\\b${ROLE_AFTER}`,
+  'g',
+);
+
+/**
+ * The article a note leaves out before a person or a thing made: "explained to family why…" → "…to the
+ * family why…", "told resident right away" → "told the resident…", "made checklist" → "made a checklist".
+ */
+export const withNoteArticles = (text: string): string =>
+  text.replace(BARE_ROLE, '$1 the $2').replace(BARE_THING, '$1 a $2');
 
 export const hasUnclearNotation = (text: string): boolean => UNCLEAR.test(text);
 
@@ -221,7 +250,9 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
   let prose: string[] = [];
   const flushProse = () => {
     if (prose.length > 0) {
-      for (const sentence of splitProse(expandAbbreviations(cleanProse(prose, rotationName))))
+      for (const sentence of splitProse(
+        withNoteArticles(expandAbbreviations(cleanProse(prose, rotationName))),
+      ))
         push(sentence, hasUnclearNotation(sentence) ? 'note' : 'prose');
     }
     prose = [];
@@ -233,10 +264,10 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
     }
     flushProse();
     const text = spellSmallCounts(
-      unquoteName(expandAbbreviations(dropEmoji(line.replace(BULLET, ''))), rotationName),
+      unquoteName(withNoteArticles(expandAbbreviations(dropEmoji(line.replace(BULLET, '')))), rotationName),
     );
     const sentence = hasUnclearNotation(text)
-      ? null
+      ? arrowNote(text)
       : (finishBullet(text) ?? clauseBullet(text) ?? feedbackNote(text));
     if (sentence) push(sentence, 'prose');
     else
@@ -248,6 +279,12 @@ export function answerPieces(raw: string | undefined, rotationName = ''): Answer
   }
   flushProse();
   return pieces;
+}
+
+/** An arrow note as sentences (arrow-notes.ts), when they leave no notation unread. */
+function arrowNote(text: string): string | null {
+  const prose = arrowNoteProse(text);
+  return prose !== null && !hasUnclearNotation(prose) ? spellSmallCounts(prose) : null;
 }
 
 // Splitting at sentence ends only where a full stop is followed by a capital: enough to find the one

@@ -4,6 +4,7 @@ import {
   expandAbbreviations,
   finishBullet,
   hasUnclearNotation,
+  withNoteArticles,
 } from '../../../src/core/letter/note-text';
 
 describe('expandAbbreviations: the ones with one meaning', () => {
@@ -160,5 +161,33 @@ describe('answerPieces', () => {
   it('returns nothing for an empty answer', () => {
     expect(answerPieces(undefined)).toEqual([]);
     expect(answerPieces('  \n \n')).toEqual([]);
+  });
+});
+
+describe('withNoteArticles: the article a note leaves out', () => {
+  it.each([
+    [
+      'explained to family why viral URI does not need abx',
+      'explained to the family why viral URI does not need abx',
+    ],
+    ['told resident right away; culture neg', 'told the resident right away; culture neg'],
+    [
+      'ran family meeting with resident for an 80-year-old man',
+      'ran a family meeting with the resident for an 80-year-old man',
+    ],
+    ['made checklist with pharmacy and nursing', 'made a checklist with pharmacy and nursing'],
+    ['discussed watchful waiting with mother.', 'discussed watchful waiting with the mother.'],
+  ])('%s', (text, out) => expect(withNoteArticles(text)).toBe(out));
+
+  it('leaves a noun that modifies another, and one that has its article', () => {
+    for (const text of [
+      'I worked on patient safety with the resident',
+      'I spoke with resident physicians',
+      'I told the resident right away',
+      'I made a checklist',
+      'I wrote family meeting notes',
+      'she made one list',
+    ])
+      expect(withNoteArticles(text)).toBe(text);
   });
 });
