@@ -119,6 +119,20 @@ const elliptical: Rule = (s, _name, n) =>
     (_m, conj: string, rest: string) => `${conj} ${rest}, `,
   );
 
+// "When Dr. Ilunga made a mistake in the reconciliation Dr. Ilunga told me…" → "When making a mistake in
+// the reconciliation, Dr. Ilunga told me…": an opening clause on the sentence's own subject as a gerund.
+const openingGerund: Rule = (s, _name, n) =>
+  s.replace(
+    new RegExp(
+      `^(When|Whenever|After|Before|While|Once) ${n} (\\p{Ll}+) ([^,]{3,80}?),?\\s+(?=${n}\\s+[a-z])`,
+      'u',
+    ),
+    (whole, conj: string, past: string, rest: string) => {
+      const gerund = /^(?:was|were|did|had)$/.test(past) ? undefined : gerundOfPast(past);
+      return gerund ? `${conj} ${gerund} ${rest}, ` : whole;
+    },
+  );
+
 // "When Ms. Goldberg did not know something Ms. Goldberg looked it up" → "When unsure of something, Ms.
 // Goldberg looked it up"; what follows may still say "said Dr. Nguyen Pham did not know" → "said so".
 const unsure: Rule = (s, _name, n) =>
@@ -253,6 +267,7 @@ const RULES: readonly Rule[] = [
   admitted,
   elliptical,
   unsure,
+  openingGerund,
   coordinated,
   asRole,
   toldAsSaid,

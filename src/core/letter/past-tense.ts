@@ -34,7 +34,8 @@ const VERBS = new Set(
   compare confirm correct count cry decide diagnose discuss examine explain finish follow help hug improve
   increase inform interview learn listen look manage miss monitor need notice order place prepare present
   receive recheck remember repeat reply report review start stay stop suggest talk thank treat try use visit
-  wait walk want work worry hug`.split(/\s+/),
+  wait walk want work worry hug fix close contact counsel discharge document educate obtain page perform
+  reassure update`.split(/\s+/),
 );
 
 /** Base verbs that are rarely nouns, which may follow "and" after a changed verb ("and check him"). */

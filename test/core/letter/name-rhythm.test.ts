@@ -33,6 +33,15 @@ describe('withOneName: the candidate named once per sentence', () => {
       'When Dr. Ivarsson was unsure about a rash Dr. Ivarsson asked.',
       'When unsure about a rash, Dr. Ivarsson asked.',
     ],
+    // Any other opening clause on the same subject, as a gerund; then the coordinated subject.
+    [
+      'When Dr. Ivarsson made a mistake in the reconciliation Dr. Ivarsson told me and Dr. Ivarsson fixed it.',
+      'When making a mistake in the reconciliation, Dr. Ivarsson told me and fixed it.',
+    ],
+    [
+      'After Dr. Ivarsson examined the patient, Dr. Ivarsson called the senior.',
+      'After examining the patient, Dr. Ivarsson called the senior.',
+    ],
     [
       'Dr. Ivarsson did not sign because Dr. Ivarsson was an observer.',
       'As an observer, Dr. Ivarsson did not sign.',
