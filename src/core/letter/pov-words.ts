@@ -119,3 +119,10 @@ export const PHRASE_OPENERS = new Set(
 );
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * What happens to a patient, never to the physician writing the letter, after a pronoun: "…, and she was
+ * referred for TAVR", "…, and he had an endoscopy".
+ */
+export const PATIENT_EVENT =
+  /^\s*(?:(?:was|were)\s+(?:referred|admitted|discharged|started|transferred|intubated|diagnosed|scheduled|taken|sent|treated|extubated|readmitted)\b|had\s+(?:a|an|the|his|her)\s+(?:\p{L}+\s+){0,2}(?:placed|done|removed|repaired|performed|scheduled)\b|had\s+an?\s+(?:endoscopy|colonoscopy|stent|biopsy|operation|surgery|procedure|scan|MRI|CT|echo|stress test|catheterization|angiogram|appendectomy)\b|underwent\b|went\s+home\b|improved\b|recovered\b)/iu;

@@ -10,6 +10,7 @@
  * "I presented her to Dr. Caldwell-Prior, and she was referred" and "…said I was the student she would
  * trust" stay as they were.
  */
+import { PATIENT_EVENT } from './pov-words';
 
 const PRONOUN = /(?<![\p{L}'’])(she|he)(?![\p{L}'’])/iu;
 const ANY_PERSON =
@@ -40,7 +41,9 @@ export function withRecommenderContinued(sentence: string, explicit: RegExp | nu
   const joined = LINK.test(between);
   const goesOn = opensSentence && !ANY_PERSON.test(between) && !/\p{Lu}/u.test(between);
   if (!(joined || goesOn)) return sentence;
-  if (!PAST_NEXT.test(after.slice(pronoun.index + pronoun[0].length))) return sentence;
+  const rest = after.slice(pronoun.index + pronoun[0].length);
+  // "…to Dr. Porter, and he had an endoscopy": the patient's "he", whatever the links say.
+  if (!PAST_NEXT.test(rest) || PATIENT_EVENT.test(rest)) return sentence;
   const at = end + pronoun.index;
   return sentence.slice(0, at) + address + sentence.slice(at + pronoun[0].length);
 }

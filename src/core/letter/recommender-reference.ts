@@ -14,6 +14,7 @@ import {
   isPast,
   MODALS,
   norm,
+  PATIENT_EVENT,
   PHRASE_BREAKS,
   PHRASE_OPENERS,
   THIRD_TO_BASE,
@@ -207,6 +208,29 @@ function refuseLaterPronoun(w: SentenceWork, last: number): void {
   // After "Dr. Albright and I", an object or possessive ("…the plan for her wound") is never the
   // recommender, who is that clause's subject.
   const swappedObject = w.physicianI.size > 0 && !/^(?:he|she)$/i.test(tokens[at]!.text);
-  if (!PERSON_BETWEEN.test(between) && !swappedObject)
-    throw new Refuse({ why: 'laterPronoun', pronoun: tokens[at]!.text });
+  if (PERSON_BETWEEN.test(between) || swappedObject || isThePatients(w, last, at)) return;
+  throw new Refuse({ why: 'laterPronoun', pronoun: tokens[at]!.text });
+}
+
+/** A physician sees, examines or admits a patient: "asked Dr. Lindqvist … to see him". */
+const PATIENT_OBJECT = /\bto\s+(?:see|examine|evaluate|admit|consult on|operate on)\s*$/i;
+
+/**
+ * Whether the pronoun at `at` is the patient's: the sentence used it for someone before it named the
+ * recommender ("I presented her to Dr. Caldwell-Prior, and she was referred…"), or it is the subject of
+ * what happens to a patient or the object of a physician seeing one.
+ */
+function isThePatients(w: SentenceWork, last: number, at: number): boolean {
+  const { tokens } = w;
+  const pronoun = tokens[at]!.text.toLowerCase();
+  const set = /^(?:she|her|hers|herself)$/.test(pronoun)
+    ? /^(?:she|her|hers|herself)$/i
+    : /^(?:he|him|his|himself)$/i;
+  const before = tokens.slice(0, last).some((x) => x.word && set.test(x.text));
+  const text = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((x) => x.text)
+      .join('');
+  return before || PATIENT_EVENT.test(text(at + 1, tokens.length)) || PATIENT_OBJECT.test(text(last + 1, at));
 }

@@ -478,6 +478,22 @@ describe('convertPointOfView: first person to the recommender’s view', () => {
     );
   });
 
+  it('takes a later pronoun for the patient when it already meant them, or when it is what happens to a patient', () => {
+    expect(convert('I presented her to Dr. Chen, and she was referred for TAVR.', 'he').text).toBe(
+      'Dr. Lee presented her to me, and she was referred for TAVR.',
+    );
+    expect(convert('I presented to Dr. Chen, and he had an endoscopy within five days.', 'she').text).toBe(
+      'Dr. Lee presented to me, and he had an endoscopy within five days.',
+    );
+    expect(convert('I presented it to Dr. Chen, and Dr. Chen asked Dr. Ruiz to see him.', 'she').text).toBe(
+      'Dr. Lee presented it to me, and I asked Dr. Ruiz to see him.',
+    );
+    // What a physician does as readily as a patient goes on from the recommender's name, as before.
+    expect(convert('I presented to Dr. Chen, and he was happy with it.', 'she').text).toBe(
+      'Dr. Lee presented to me, and I was happy with it.',
+    );
+  });
+
   it('keeps "we", "our" and "us" where the sentence does not say who they are', () => {
     const text = 'We admitted him together and our team kept us all informed.';
     expect(convert(text, 'she').text).toBe(text);
