@@ -11,9 +11,10 @@ import type { PronounSet } from './point-of-view';
 type Gendered = 'she' | 'he';
 
 // A woman or a man in a clinical answer is a patient; relatives keep their relation.
+// A patient the answer gives no gender ("a 4-month-old", "an anxious teenager") may be either one's.
 const PATIENT_NOUNS: Readonly<Record<Gendered, RegExp>> = {
-  she: /\b(?:woman|girl|lady)\b/iu,
-  he: /\b(?:man|boy|gentleman|guy)\b/iu,
+  she: /\b(?:woman|girl|lady|\d+-(?:year|month|week|day)-old|infant|baby|toddler|newborn|teenager|adolescent)\b/iu,
+  he: /\b(?:man|boy|gentleman|guy|\d+-(?:year|month|week|day)-old|infant|baby|toddler|newborn|teenager|adolescent)\b/iu,
 };
 const RELATIVES: Readonly<Record<Gendered, RegExp>> = {
   she: /\b(mother|mom|wife|daughter|sister|grandmother|granddaughter|aunt|niece)\b/giu,

@@ -7,6 +7,14 @@ describe('peopleIn', () => {
     expect(peopleIn('His brother had muscle pain.', 'he')).toEqual(['the brother']);
     expect(peopleIn('A woman came in.', 'he')).toEqual([]);
   });
+
+  it('takes a patient the answer gives no gender for either one’s', () => {
+    for (const set of ['she', 'he'] as const) {
+      expect(peopleIn('I admitted a 4-month-old with fever.', set)).toEqual(['the patient']);
+      expect(peopleIn('I calmed an anxious teenager before surgery.', set)).toEqual(['the patient']);
+    }
+    expect(peopleIn('I saw 12 patients a day for 4 weeks.', 'she')).toEqual([]);
+  });
 });
 
 describe('OtherPeople.only', () => {
