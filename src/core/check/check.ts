@@ -18,11 +18,13 @@ import { checkSpecialty } from './specialty';
 import { checkStatements } from './statements';
 import { paragraphsOf, sentencesOf, wordsOf } from './text-scan';
 import type { CheckContext, Finding, Severity } from './types';
+import { unwrapLines } from './unwrap';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 export function check(letterText: string, answers: Answers, context: CheckContext): Finding[] {
-  const text = letterText;
+  // Rules read the letter with its soft line breaks as spaces; excerpts are cut from the letter as written.
+  const text = unwrapLines(letterText);
   const words = wordsOf(text);
   const sentences = sentencesOf(text);
   const paragraphs = paragraphsOf(text);
@@ -52,7 +54,11 @@ export function check(letterText: string, answers: Answers, context: CheckContex
     ...checkGrammar(text),
     ...checkEligibility(text, answers),
   ];
-  return findings.sort(
+  const asWritten =
+    text === letterText
+      ? findings
+      : findings.map((f) => ({ ...f, excerpt: letterText.slice(f.start, f.end) }));
+  return asWritten.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.start - b.start ||
