@@ -520,3 +520,30 @@ describe('placeholders of downloadable templates', () => {
     expect(codes(run(text), 'PLACEHOLDER')).toEqual([]);
   });
 });
+
+describe('faint praise and red flags from the studies and guides', () => {
+  const insert = (s: string) =>
+    edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+  it.each([
+    ['She was always punctual.', 'punctual'],
+    ['To her credit, she asked for help.', 'To her credit'],
+    ['Her notes will improve with experience.', 'will improve with'],
+    ['She generally had little difficulty with the workload.', 'generally had little difficulty'],
+    ['She takes feedback well.', 'takes feedback well'],
+    ['She gets along well with the nurses.', 'gets along well'],
+    ['Her fund of knowledge was adequate.', 'adequate'],
+    ['Her scores do not reflect her ability.', 'scores do not reflect'],
+    ['Her board scores were average.', 'board scores'],
+  ])('flags "%s"', (sentence, excerpt) => {
+    expect(codes(run(insert(sentence)), 'DOUBT_RAISER')).toContain(excerpt);
+  });
+  it('reads "I feel comfortable recommending" as minimal assurance', () => {
+    const text = BASE_LETTER.replace(
+      'I give Dr. Delgado my highest recommendation for residency in Internal Medicine.',
+      'I feel comfortable recommending Dr. Delgado for residency in Internal Medicine.',
+    )
+      .replace(' and a colleague any program would be fortunate to train', '')
+      .replace('ranks in the top 5%', 'ranks in the top 10%');
+    expect(codes(run(text), 'MINIMAL_ASSURANCE')).toEqual(['I feel comfortable recommending']);
+  });
+});
