@@ -30,10 +30,17 @@ function wrapWidth(lines: readonly string[]): number {
   return long[Math.floor(long.length * 0.9)] ?? 0;
 }
 
-function isSoftBreak(a: string, b: string, width: number): boolean {
+/** `continued`: the line itself continues the one before it (a short tail is then still mid-sentence). */
+function isSoftBreak(a: string, b: string, width: number, continued: boolean): boolean {
   const line = a.trimEnd();
   const next = b.trimStart();
-  if (line.length < 20 || next === '' || ITEM.test(b) || OWN_LINE.test(next) || /[:;]$/.test(line))
+  if (
+    (line.length < 20 && !continued) ||
+    next === '' ||
+    ITEM.test(b) ||
+    OWN_LINE.test(next) ||
+    /[:;]$/.test(line)
+  )
     return false;
   const endsSentence = ENDS_SENTENCE.test(line);
   if (!endsSentence && ENDS_MID_PHRASE.test(line) && /^[\p{L}\p{N}"“(]/u.test(next)) return true;
@@ -48,10 +55,12 @@ export function unwrapLines(text: string): string {
   const lines = text.split('\n');
   const width = wrapWidth(lines);
   let out = '';
+  let continued = false;
   for (let i = 0; i < lines.length; i++) {
     out += lines[i]!;
     if (i === lines.length - 1) break;
-    out += isSoftBreak(lines[i]!, lines[i + 1]!, width) ? ' ' : '\n';
+    continued = isSoftBreak(lines[i]!, lines[i + 1]!, width, continued);
+    out += continued ? ' ' : '\n';
   }
   return out;
 }

@@ -547,3 +547,33 @@ describe('faint praise and red flags from the studies and guides', () => {
     expect(codes(run(text), 'MINIMAL_ASSURANCE')).toEqual(['I feel comfortable recommending']);
   });
 });
+
+describe('doubt raisers: a concession about the candidate’s choice', () => {
+  it('is not a doubt raiser, while a concession about the candidate’s work still is', () => {
+    const insert = (s: string) =>
+      edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+    const choice = insert('Although Dr. Delgado is applying to another specialty, I would recruit her.');
+    expect(codes(run(choice), 'DOUBT_RAISER')).toEqual([]);
+    const doubt = insert('Although Dr. Delgado was slow at first, she caught up.');
+    expect(codes(run(doubt), 'DOUBT_RAISER')).toEqual(['Although']);
+  });
+});
+
+describe('coverage: an observed example counts without two cue words', () => {
+  it.each(['haddad-1.txt', 'kowalski-1.txt', 'okafor-1.txt', 'delgado-2.txt'])(
+    '%s: feedback acted on, work no one asked for, care arranged beyond the visit',
+    (file) => {
+      const l = cleanLetters().find((c) => c.file === file)!;
+      const found = check(l.text, l.answers, { otherCandidateNames: l.otherCandidateNames });
+      expect(codes(found, 'COMPETENCY_MISSING')).toEqual([]);
+    },
+  );
+  it('still finds a competency the letter gives no example of', () => {
+    const text = BASE_LETTER.replace(/Systems-Based Practice\. [^\n]*\n/, '');
+    expect(
+      run(text)
+        .filter((f) => f.code === 'COMPETENCY_MISSING')
+        .map((f) => f.message),
+    ).toEqual(['No concrete example of Systems-Based Practice.']);
+  });
+});
