@@ -121,6 +121,11 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'forgot*',
     'day off',
     'told me',
+    'trustworthy',
+    'conscientious*',
+    'dependab*',
+    'discretion',
+    'wrong dose',
   ],
   systemsBasedPractice: [
     'system*',
@@ -152,11 +157,13 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
  */
 const EXAMPLES: Partial<Readonly<Record<CompetencyId, RegExp>>> = {
   practiceBasedLearning:
-    /\b(?:told (?:him|her|them|me) that|feedback|suggested|pointed out|asked me (?:directly )?what)\b[^\n]{0,400}?\b(?:practiced|changed|began|started|improved|halved|the next day|by the end of|by (?:his|her|their) (?:final|last) week)\b/i,
+    /\b(?:told (?:him|her|them|me) that|feedback|suggested|pointed out|asked me (?:directly )?what)\b[^\n]{0,400}?\b(?:practiced|changed|began|started|improved|halved|shortened|rewrote|revised|the next day|that (?:afternoon|evening)|over the following week|by the end of|by (?:his|her|their) (?:final|last) week)\b/i,
   professionalism:
-    /\b(?:without being asked|no one had asked|before anyone had asked|on (?:his|her|their) (?:own )?initiative|on (?:his|her|their) day off|told me immediately|took (?:responsibility|ownership)|privacy|in private)\b/i,
+    /\b(?:without being asked|no one had asked|before anyone had asked|on (?:his|her|their) (?:own )?initiative|on (?:his|her|their) day off|told me (?:immediately|at once|right away|when (?:he|she|they) had)|took (?:responsibility|ownership)|privacy|in private)\b/i,
+  communication:
+    /\b(?:spoke|talked|explained|counsel+ed|calmed|reassured)\b[^.\n]{0,100}\b(?:parents|family|families|mother|father|daughter|son|grandmother|grandfather|interpreter|in Spanish|at (?:their|his|her) level)\b|\bteach-back\b|\bstructured handoff\b/i,
   systemsBasedPractice:
-    /\b(?:rebooked|rescheduled|missed (?:their|her|his|[a-z]+) (?:[a-z]+ )?(?:visits|appointments)|follow-up appointment|referral|social worker|prior authori[sz]ation|outpatient pharmacy)\b/i,
+    /\b(?:rebooked|rescheduled|missed (?:their|her|his|[a-z]+) (?:[a-z]+ )?(?:visits|appointments)|follow-up appointment|(?:missed|book(?:ed)?|scheduled|arranged) [^.\n]{0,60}\b(?:visits?|appointments?|checks)\b|referral|social worker|prior authori[sz]ation|outpatient pharmacy)\b/i,
 };
 
 const HEADING_RE = Object.fromEntries(

@@ -27,7 +27,11 @@ function said(findings: readonly Finding[]): string[] {
 }
 
 describe('hard-wrapped letters', () => {
-  const letters = [...cleanLetters(), ...seededLetters()];
+  // Letters already pasted hard-wrapped are checked as they are (corpus-figures.test.ts); wrapping them again
+  // would give the ragged two-width lines no paste produces.
+  const letters = [...cleanLetters(), ...seededLetters()].filter((l) =>
+    l.text.split('\n').some((x) => x.length > 90),
+  );
   it.each(letters.map((l) => [l.file, l] as const))(
     '%s: wrapped at 76 columns, it raises what the letter raises unwrapped',
     (_file, l) => {
