@@ -577,3 +577,29 @@ describe('coverage: an observed example counts without two cue words', () => {
     ).toEqual(['No concrete example of Systems-Based Practice.']);
   });
 });
+
+describe('first person: the recommender beside the candidate, and eponyms with roman numerals', () => {
+  const answers: Answers = {
+    ...DELGADO,
+    'competency.medicalKnowledge':
+      'I explained the difference between Mobitz I and Mobitz II block and why Mobitz II needs pacing.',
+    'competency.communication': 'Dr. Chen and I interviewed the daughter together in the family room.',
+    'recommender.relationship':
+      'Dr. Chen is the night-float teaching attending; I am on his service for four weeks and I present to him.',
+  };
+  const insert = (s: string) =>
+    edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+  it.each([
+    'She explained the difference between Mobitz I and Mobitz II block and why Mobitz II needs pacing.',
+    'Dr. Delgado and I interviewed the daughter together in the family room.',
+    'I am the night-float teaching attending; she is on my service for four weeks.',
+  ])('never flags "%s"', (sentence) => {
+    expect(codes(run(insert(sentence), answers), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('still flags the candidate’s own sentence with the same words', () => {
+    const text = insert(
+      'I explained the difference between Mobitz I and Mobitz II block and why Mobitz II needs pacing.',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toHaveLength(1);
+  });
+});
