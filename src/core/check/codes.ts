@@ -148,6 +148,71 @@ export const FINDING_CODES: readonly CodeInfo[] = [
       'the recommender is not a U.S. MD/DO, not U.S. trained, or did not supervise the candidate directly; an observership-only rotation',
     source: SOURCES.aamcLetters,
   },
+  {
+    code: 'NOT_PROSE',
+    severity: 'warning',
+    summary:
+      'bullet or list lines, sentence fragments or chart shorthand (pt, w/, d/c, f/u, s/p, "72M", "->") in the body',
+    source: `${SOURCES.ceadProse}; ${SOURCES.aamcLetters}`,
+  },
+  {
+    code: 'DUPLICATE_SENTENCE',
+    severity: 'warning',
+    summary: 'a sentence written twice',
+    source: SOURCES.ceadProse,
+  },
+  {
+    code: 'ODD_CHARACTERS',
+    severity: 'warning',
+    summary:
+      'emoji, control or invisible characters, garbled encoding, or formula- or code-like text (a leading =, +, @ or |)',
+    source: SOURCES.ceadProse,
+  },
+  {
+    code: 'NAME_REPEATED',
+    severity: 'info',
+    summary: 'the candidate’s name more than once in a sentence, or opening most sentences',
+    source: SOURCES.ceadStyle,
+  },
+  {
+    code: 'VIEWPOINT',
+    severity: 'warning',
+    summary:
+      'the candidate’s inner states, motives or plans stated as the writer’s knowledge; sentences about the answer itself',
+    source: SOURCES.ceadViewpoint,
+  },
+  {
+    code: 'SECTION_BALANCE',
+    severity: 'info',
+    summary: 'one competency section several times longer than the others, or one under a sentence',
+    source: SOURCES.acgmeCompetencies,
+  },
+  {
+    code: 'LETTER_DATE',
+    severity: 'error',
+    summary: 'the letter carries no date (a letter dated before the rotation ends is DATE_ORDER)',
+    source: SOURCES.ceadDated,
+  },
+  {
+    code: 'LETTER_DATE_LATE',
+    severity: 'warning',
+    summary: 'the letter is dated more than a year after the rotation ended',
+    source: SOURCES.ceadDated,
+  },
+  {
+    code: 'CONTACT_MISMATCH',
+    severity: 'warning',
+    summary:
+      'an email or phone that is not the recommender’s from the answers, or another physician’s name in the signature or letterhead',
+    source: `${SOURCES.aamcLetters}; ${SOURCES.ceadIntegrity}`,
+  },
+  {
+    code: 'NONSTANDARD_GRAMMAR',
+    severity: 'warning',
+    summary:
+      'non-native slips: "12 patients was seen", "a 70 years old woman", "me asked", "explained him what means"',
+    source: `${SOURCES.ceadNonNative}; ${SOURCES.ceadStyle}`,
+  },
 ];
 
 const BY_CODE = new Map(FINDING_CODES.map((c) => [c.code, c]));

@@ -121,6 +121,11 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
     'forgot*',
     'day off',
     'told me',
+    'trustworthy',
+    'conscientious*',
+    'dependab*',
+    'discretion',
+    'wrong dose',
   ],
   systemsBasedPractice: [
     'system*',
@@ -145,6 +150,22 @@ const CUES: Readonly<Record<CompetencyId, readonly string[]>> = {
   ],
 };
 
+/**
+ * Observed behaviour that is an example of one competency by itself, whatever cue words the paragraph has:
+ * feedback taken and acted on (PBLI), doing what no one asked (Professionalism's accountability), a
+ * patient's care arranged beyond the visit (SBP). From the Milestones 2.0 subcompetencies.
+ */
+const EXAMPLES: Partial<Readonly<Record<CompetencyId, RegExp>>> = {
+  practiceBasedLearning:
+    /\b(?:told (?:him|her|them|me) that|feedback|suggested|pointed out|asked me (?:directly )?what)\b[^\n]{0,400}?\b(?:practiced|changed|began|started|improved|halved|shortened|rewrote|revised|the next day|that (?:afternoon|evening)|over the following week|by the end of|by (?:his|her|their) (?:final|last) week)\b/i,
+  professionalism:
+    /\b(?:without being asked|no one had asked|before anyone had asked|on (?:his|her|their) (?:own )?initiative|on (?:his|her|their) day off|told me (?:immediately|at once|right away|when (?:he|she|they) had)|took (?:responsibility|ownership)|privacy|in private)\b/i,
+  communication:
+    /\b(?:spoke|talked|explained|counsel+ed|calmed|reassured)\b[^.\n]{0,100}\b(?:parents|family|families|mother|father|daughter|son|grandmother|grandfather|interpreter|in Spanish|at (?:their|his|her) level)\b|\bteach-back\b|\bstructured handoff\b/i,
+  systemsBasedPractice:
+    /\b(?:rebooked|rescheduled|missed (?:their|her|his|[a-z]+) (?:[a-z]+ )?(?:visits|appointments)|follow-up appointment|(?:missed|book(?:ed)?|scheduled|arranged) [^.\n]{0,60}\b(?:visits?|appointments?|checks)\b|referral|social worker|prior authori[sz]ation|outpatient pharmacy)\b/i,
+};
+
 const HEADING_RE = Object.fromEntries(
   COMPETENCIES.map((c) => [c.id, compilePhrases(HEADINGS[c.id])]),
 ) as Record<CompetencyId, RegExp>;
@@ -162,17 +183,56 @@ function headingAt(text: string, start: number, end: number): boolean {
 
 const MIN_EXAMPLE_WORDS = 15;
 
-export function checkCoverage(text: string, paragraphs: readonly Span[]): Finding[] {
-  const out: Finding[] = [];
+export interface CompetencySection {
+  readonly id: CompetencyId;
+  readonly heading: Span;
+  /** The section's own text: the rest of the heading's paragraph, or the next one under a heading line. */
+  readonly own: string;
+  /** What coverage reads as its example: the own text, and the next paragraph when that is too short. */
+  readonly body: string;
+}
+
+const HEADING_ANY = COMPETENCIES.map((c) => HEADING_RE[c.id]);
+
+/** The competency sections of a letter written with headings ("Patient Care." or a heading line). */
+export function competencySections(text: string, paragraphs: readonly Span[]): CompetencySection[] {
+  const out: CompetencySection[] = [];
   for (const c of COMPETENCIES) {
     const heading = findPhrases(HEADING_RE[c.id], text).find((h) => headingAt(text, h.start, h.end));
-    if (heading) {
-      const pi = spanIndexAt(paragraphs, heading.start);
-      const para = paragraphs[pi];
-      let body = para ? text.slice(heading.end, para.end) : '';
-      if (wordsOf(body).length < MIN_EXAMPLE_WORDS && paragraphs[pi + 1])
-        body += ` ${paragraphs[pi + 1]!.text}`;
-      if (wordsOf(body).length >= MIN_EXAMPLE_WORDS) continue;
+    if (!heading) continue;
+    const pi = spanIndexAt(paragraphs, heading.start);
+    const para = paragraphs[pi];
+    // The next paragraph belongs to this section only when it does not open another one.
+    const after = paragraphs[pi + 1];
+    const opensSection =
+      after !== undefined &&
+      HEADING_ANY.some((re) =>
+        findPhrases(re, after.text).some(
+          (h) => h.start === 0 && headingAt(text, after.start, after.start + h.end),
+        ),
+      );
+    const next = after && !opensSection ? after.text : '';
+    const rest = para
+      ? text
+          .slice(heading.end, para.end)
+          .replace(/^[*_]*\s*[.:—–-]?\s*/, '')
+          .trim()
+      : '';
+    const own = rest === '' ? next : rest;
+    const body = wordsOf(rest).length < MIN_EXAMPLE_WORDS && next ? `${rest} ${next}`.trim() : rest;
+    out.push({ id: c.id, heading, own, body });
+  }
+  return out;
+}
+
+export function checkCoverage(text: string, paragraphs: readonly Span[]): Finding[] {
+  const out: Finding[] = [];
+  const sections = new Map(competencySections(text, paragraphs).map((s) => [s.id, s]));
+  for (const c of COMPETENCIES) {
+    const section = sections.get(c.id);
+    if (section) {
+      const heading = section.heading;
+      if (wordsOf(section.body).length >= MIN_EXAMPLE_WORDS) continue;
       out.push(
         findingAt(
           'COMPETENCY_MISSING',
@@ -188,6 +248,7 @@ export function checkCoverage(text: string, paragraphs: readonly Span[]): Findin
     // example, or spoken to by two or more of its cue words.
     const covered = paragraphs.some((p) => {
       if (findPhrases(HEADING_RE[c.id], p.text).length > 0 && wordsOf(p.text).length >= 25) return true;
+      if (EXAMPLES[c.id]?.test(p.text)) return true;
       const cues = new Set(findPhrases(CUE_RE[c.id], p.text).map((h) => h.text.toLowerCase()));
       return cues.size >= 2;
     });

@@ -42,9 +42,9 @@ interface AnswerSentence {
 }
 
 // Clinical terms and roman numerals written with a capital I are never the candidate's "I": sub-I, I-PASS,
-// I&D, I/O, "Step I", "type I". They are blanked (same length, so offsets hold) before words are read.
+// I&D, I/O, "Step I", "type I", "Mobitz I and Mobitz II". They are blanked (same length, so offsets hold) before words are read.
 const I_TERMS =
-  /(?<![\p{L}])(?:[Ss]ub-?I|I-PASS|I\s?&\s?D|I\/O|I\/D|I-(?=\p{Lu}))(?![\p{L}])|(?<=\b(?:Step|Part|Phase|Level|Class|Type|Grade|Stage|Year|Block|Chapter|Section|Medicine|Surgery|Anatomy|Physiology|Pathology)\s)I(?![\p{L}&/-])/gu;
+  /(?<![\p{L}])(?:[Ss]ub-?I|I-PASS|I\s?&\s?D|I\/O|I\/D|I-(?=\p{Lu}))(?![\p{L}])|(?<=\b(?:Step|Part|Phase|Level|Class|Type|Grade|Stage|Year|Block|Chapter|Section|Medicine|Surgery|Anatomy|Physiology|Pathology)\s)I(?![\p{L}&/-])|(?<=\p{Lu}\p{Ll}+\s)I(?=\s+(?:and|or|vs\.?|versus|to)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:II|III|IV)\b)/gu;
 
 export function withoutClinicalI(text: string): string {
   return text.replace(I_TERMS, (m) => '#'.repeat(m.length));
@@ -55,7 +55,7 @@ export function withoutClinicalI(text: string): string {
 // ("I worked closely with her", "I supervised Dr. Delgado"). The candidate's own answer never says these
 // about the candidate, so a sentence like this is the writer's even when it shares words with an answer.
 const RECOMMENDER_OWN =
-  /\b(?:recommend\w*|contact me|reach me|hesitate|I(?:'ve|’ve| have| had)? (?:known|met|served as|serve as)|I (?:was|am|served as) (?:the|his|her|their|its) (?:attending|supervisor|advisor|adviser|mentor|preceptor|clerkship director|program director|chief|course director))\b/i;
+  /\b(?:recommend\w*|contact me|reach me|hesitate|I(?:'ve|’ve| have| had)? (?:known|met|served as|serve as)|I (?:was|am|served as) (?:the|his|her|their|its|an?)(?: [\w-]+){0,3} (?:attending|supervisor|advisor|adviser|mentor|preceptor|clerkship director|program director|chief|course director)|I (?:was|am) attending (?:of|on|for)|(?:presented|presenting|presents|reported|reporting) to me|(?:she|he|they) (?:is|was|were|are) on my (?:service|team))\b/i;
 const WITH_CANDIDATE =
   /\b(?:with|alongside|supervised|supervise|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed|watched)\s+(?:him|her|them)\b/i;
 
@@ -65,8 +65,10 @@ const WITH_CANDIDATE =
  */
 function withCandidateNamed(forms: readonly string[]): RegExp | null {
   if (forms.length === 0) return null;
+  const names = forms.map(escapeRegExp).join('|');
+  // "Dr. Moreau and I interviewed her": the recommender beside the candidate, by name.
   return new RegExp(
-    `\\b(?:with|alongside|supervised|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed)\\s+(?:${forms.map(escapeRegExp).join('|')})\\b`,
+    `\\b(?:with|alongside|supervised|taught|mentored|precepted|advised|know|knew|known|met|evaluated|observed)\\s+(?:${names})\\b|(?:${names})\\s+and\\s+I\\b|\\bI\\s+and\\s+(?:${names})\\b`,
   );
 }
 

@@ -68,7 +68,11 @@ function wantsAn(word: string): boolean | undefined {
   }
   const w = word.toLowerCase();
   if (/^(?:hour|honou?r|honest|heir|herb)/.test(w)) return true;
-  if (/^(?:uni(?!nf|nh|nt|ns|nd|mp)|use|usu|uti|ure|uro|uvu|ubiq|ukr|eu|ewe|one\b|once\b|one-)/.test(w))
+  if (
+    /^(?:uni(?!nf|nh|nt|ns|nd|mp)|use|usu|uti|ure|uri|ura|ute|uro|uvu|ubiq|ukr|eu|ewe|one\b|once\b|one-)/.test(
+      w,
+    )
+  )
     return false;
   // A letter said by name: "an x-ray", "a u-turn", "an F".
   if (/^[a-z](?:$|-)/.test(w)) return VOWEL_LETTERS.has(w[0]!.toUpperCase());

@@ -66,6 +66,7 @@ function ratioFinding(
  * is not.
  */
 const CONCESSIVE = new Set(['although', 'despite', 'while not']);
+const CHOICE = /\b(?:is|was|are|were) (?:applying|interested|planning)\b|\b(?:chose|has chosen|plans?) to\b/i;
 
 const PRONOUN_WORDS: Readonly<Record<string, RegExp>> = {
   she: /\b(?:she|her|hers|herself)\b/i,
@@ -79,8 +80,13 @@ function concedesAboutCandidate(
   mentions: readonly Span[],
   pronouns: string,
 ): boolean {
-  const clause = /^[^,;:.!?\n]*/.exec(text.slice(hit.end, hit.end + 80))![0];
+  // The clause runs to its punctuation; a title's period ("Although Dr. Delgado…") does not end it.
+  const clause = /^(?:[^,;:.!?\n]|(?<=\b(?:Dr|Mr|Ms|Mrs|Mx|Prof))\.)*/.exec(
+    text.slice(hit.end, hit.end + 80),
+  )![0];
   const end = hit.end + clause.length;
+  // "Although Linh is applying to Family Medicine rather than to our program": a choice, not a doubt.
+  if (CHOICE.test(clause)) return false;
   if (mentions.some((m) => m.start >= hit.end && m.start < end)) return true;
   return Object.entries(PRONOUN_WORDS).some(
     ([set, re]) => new RegExp(`\\b${set}\\b`, 'i').test(pronouns) && re.test(clause),

@@ -23,6 +23,14 @@ export const SOURCES = {
     'CEAD letter integrity rule: the letter must match the order’s answers (product.md, "The letter check"); a letter with the wrong name, specialty or dates is worse than no letter',
   ceadStyle:
     'CEAD editorial rule: standard written English (articles, repeated words), as program directors read slips as carelessness',
+  ceadProse:
+    'CEAD editorial rule: a letter is the physician’s prose; bullet notes, fragments, chart shorthand, repeated sentences and stray characters read as an unfinished or generated draft',
+  ceadViewpoint:
+    'AAMC letter-writer guidance: the writer reports behaviour they observed directly; the candidate’s feelings and motives stated as the writer’s knowledge read as the candidate’s own words',
+  ceadDated:
+    'AAMC/ERAS: letters are dated and signed on letterhead with the writer’s contact details; a date long after the rotation reads as a reused letter',
+  ceadNonNative:
+    'CEAD editorial rule: the grammatical slips that program directors notice first in letters drafted by non-native writers (shared domain notes, "Why the letter matters")',
 } as const;
 
 export type SourceId = keyof typeof SOURCES;

@@ -20,7 +20,7 @@ const DURATION = new RegExp(
 );
 
 const COMPARISON =
-  /\btop\s+(?:\d+|one|two|three|five|ten|twenty|twenty-five|few)\s*(?:%|percent)|\btop (?:tenth|decile|quarter|quartile|third|half|five|ten|\d+)\b|\bin the top\b|\brank(?:s|ed|ing)?\b|\bcompared (?:to|with)\b|\bpercentile\b|\bamong the (?:top|best|strongest|finest|very best)\b|\bone of the (?:best|top|strongest|finest|most)\b|\bbest (?:student|sub-?intern|intern|learner|trainee|clerk)s?\b/i;
+  /\btop\s+(?:\d+|one|two|three|five|ten|twenty|twenty-five|few)\s*(?:%|percent)|\b(?:top|middle|upper|lower|bottom) (?:tenth|decile|quarter|quartile|third|half|five|ten|\d+)\b|\bin the top\b|\brank(?:s|ed|ing)?\b|\bcompared (?:to|with)\b|\bpercentile\b|\bamong the (?:top|best|strongest|finest|very best)\b|\bone of the (?:best|top|strongest|finest|most)\b|\bbest (?:student|sub-?intern|intern|learner|trainee|clerk)s?\b/i;
 const DENOMINATOR = new RegExp(
   `\\b(?:\\d+|${NUMBER}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\\w-]*)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:students|residents|interns|trainees|applicants|sub-?interns|learners|clerks|externs|graduates)\\b|\\b(?:students|residents|interns|trainees|learners|sub-?interns|applicants|graduates)\\b[^.]{0,60}\\b(?:I have|I've|we have|I)\\s+(?:\\w+\\s+)?(?:supervised|taught|worked with|mentored|precepted|trained)\\b|\\b(?:dozens|hundreds|scores) of (?:students|residents|trainees|learners)\\b`,
   'iu',

@@ -28,7 +28,17 @@ export type FindingCode =
   | 'LENGTH'
   | 'REPEATED_WORD'
   | 'ARTICLE'
-  | 'RECOMMENDER_ELIGIBILITY';
+  | 'RECOMMENDER_ELIGIBILITY'
+  | 'NOT_PROSE'
+  | 'DUPLICATE_SENTENCE'
+  | 'ODD_CHARACTERS'
+  | 'NAME_REPEATED'
+  | 'VIEWPOINT'
+  | 'SECTION_BALANCE'
+  | 'LETTER_DATE'
+  | 'LETTER_DATE_LATE'
+  | 'CONTACT_MISMATCH'
+  | 'NONSTANDARD_GRAMMAR';
 
 export interface Finding {
   readonly code: FindingCode;

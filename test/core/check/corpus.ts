@@ -1,5 +1,5 @@
 /** Loads the letter-check corpus (test/check-corpus) for the corpus, agreement and bench tests. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FindingCode } from '../../../src/core/check';
 import type { Answers, IsoDate } from '../../../src/core/questionnaire';
@@ -45,12 +45,17 @@ export function cleanLetters(): CorpusLetter[] {
       const key = file.replace(/-\d+\.txt$/, '');
       const answers = sets.get(key);
       if (!answers) throw new Error(`${file}: no answers/${key}.json`);
+      // A clean letter may carry warnings on purpose (a faint-praise letter): its sidecar lists them.
+      const sidecar = join(dir, file.replace(/\.txt$/, '.json'));
+      const expect = existsSync(sidecar)
+        ? (JSON.parse(readFileSync(sidecar, 'utf8')) as { expect: Expectation[] }).expect
+        : [];
       return {
         file,
         text: readFileSync(join(dir, file), 'utf8'),
         answers,
         otherCandidateNames: othersThan(sets, key),
-        expect: [],
+        expect,
       };
     });
 }

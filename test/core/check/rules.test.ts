@@ -520,3 +520,86 @@ describe('placeholders of downloadable templates', () => {
     expect(codes(run(text), 'PLACEHOLDER')).toEqual([]);
   });
 });
+
+describe('faint praise and red flags from the studies and guides', () => {
+  const insert = (s: string) =>
+    edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+  it.each([
+    ['She was always punctual.', 'punctual'],
+    ['To her credit, she asked for help.', 'To her credit'],
+    ['Her notes will improve with experience.', 'will improve with'],
+    ['She generally had little difficulty with the workload.', 'generally had little difficulty'],
+    ['She takes feedback well.', 'takes feedback well'],
+    ['She gets along well with the nurses.', 'gets along well'],
+    ['Her fund of knowledge was adequate.', 'adequate'],
+    ['Her scores do not reflect her ability.', 'scores do not reflect'],
+    ['Her board scores were average.', 'board scores'],
+  ])('flags "%s"', (sentence, excerpt) => {
+    expect(codes(run(insert(sentence)), 'DOUBT_RAISER')).toContain(excerpt);
+  });
+  it('reads "I feel comfortable recommending" as minimal assurance', () => {
+    const text = BASE_LETTER.replace(
+      'I give Dr. Delgado my highest recommendation for residency in Internal Medicine.',
+      'I feel comfortable recommending Dr. Delgado for residency in Internal Medicine.',
+    )
+      .replace(' and a colleague any program would be fortunate to train', '')
+      .replace('ranks in the top 5%', 'ranks in the top 10%');
+    expect(codes(run(text), 'MINIMAL_ASSURANCE')).toEqual(['I feel comfortable recommending']);
+  });
+});
+
+describe('doubt raisers: a concession about the candidate’s choice', () => {
+  it('is not a doubt raiser, while a concession about the candidate’s work still is', () => {
+    const insert = (s: string) =>
+      edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+    const choice = insert('Although Dr. Delgado is applying to another specialty, I would recruit her.');
+    expect(codes(run(choice), 'DOUBT_RAISER')).toEqual([]);
+    const doubt = insert('Although Dr. Delgado was slow at first, she caught up.');
+    expect(codes(run(doubt), 'DOUBT_RAISER')).toEqual(['Although']);
+  });
+});
+
+describe('coverage: an observed example counts without two cue words', () => {
+  it.each(['haddad-1.txt', 'kowalski-1.txt', 'okafor-1.txt', 'delgado-2.txt'])(
+    '%s: feedback acted on, work no one asked for, care arranged beyond the visit',
+    (file) => {
+      const l = cleanLetters().find((c) => c.file === file)!;
+      const found = check(l.text, l.answers, { otherCandidateNames: l.otherCandidateNames });
+      expect(codes(found, 'COMPETENCY_MISSING')).toEqual([]);
+    },
+  );
+  it('still finds a competency the letter gives no example of', () => {
+    const text = BASE_LETTER.replace(/Systems-Based Practice\. [^\n]*\n/, '');
+    expect(
+      run(text)
+        .filter((f) => f.code === 'COMPETENCY_MISSING')
+        .map((f) => f.message),
+    ).toEqual(['No concrete example of Systems-Based Practice.']);
+  });
+});
+
+describe('first person: the recommender beside the candidate, and eponyms with roman numerals', () => {
+  const answers: Answers = {
+    ...DELGADO,
+    'competency.medicalKnowledge':
+      'I explained the difference between Mobitz I and Mobitz II block and why Mobitz II needs pacing.',
+    'competency.communication': 'Dr. Chen and I interviewed the daughter together in the family room.',
+    'recommender.relationship':
+      'Dr. Chen is the night-float teaching attending; I am on his service for four weeks and I present to him.',
+  };
+  const insert = (s: string) =>
+    edited('Dr. Delgado stayed after her shift', `${s} Dr. Delgado stayed after her shift`);
+  it.each([
+    'She explained the difference between Mobitz I and Mobitz II block and why Mobitz II needs pacing.',
+    'Dr. Delgado and I interviewed the daughter together in the family room.',
+    'I am the night-float teaching attending; she is on my service for four weeks.',
+  ])('never flags "%s"', (sentence) => {
+    expect(codes(run(insert(sentence), answers), 'FIRST_PERSON_CANDIDATE')).toEqual([]);
+  });
+  it('still flags the candidate’s own sentence with the same words', () => {
+    const text = insert(
+      'I explained the difference between Mobitz I and Mobitz II block and why Mobitz II needs pacing.',
+    );
+    expect(codes(run(text, answers), 'FIRST_PERSON_CANDIDATE')).toHaveLength(1);
+  });
+});
