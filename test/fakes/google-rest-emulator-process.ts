@@ -12,28 +12,32 @@ import { type RestEmulator, startRestEmulator } from './google-rest-emulator';
 type Json = Record<string, unknown>;
 
 function control(e: RestEmulator): Record<string, (body: Json) => unknown> {
-  const s = e.services;
-  return {
-    failNth: (b) => e.failNth(String(b['method']), Number(b['n']), b['fault'] as never),
+  const handlers: Record<string, (s: RestEmulator['services'], body: Json) => unknown> = {
+    reset: () => e.reset(),
+    failNth: (_s, b) => e.failNth(String(b['method']), Number(b['n']), b['fault'] as never),
     calls: () => e.calls,
     methods: () => e.methods,
-    now: () => s.world.clock.now().toISOString(),
-    advance: (b) => s.world.clock.advance(Number(b['ms'])),
-    submit: (b) => s.forms.submit(String(b['formId']), b['answers'] as never, String(b['email'] ?? '')),
-    edit: (b) => s.forms.edit(String(b['formId']), String(b['responseId']), b['answers'] as never),
-    titles: (b) => s.forms.titles(String(b['formId'])),
-    docText: (b) => s.docs.textOf(String(b['documentId'])),
-    userEdit: (b) =>
+    now: (s) => s.world.clock.now().toISOString(),
+    advance: (s, b) => s.world.clock.advance(Number(b['ms'])),
+    submit: (s, b) => s.forms.submit(String(b['formId']), b['answers'] as never, String(b['email'] ?? '')),
+    edit: (s, b) => s.forms.edit(String(b['formId']), String(b['responseId']), b['answers'] as never),
+    titles: (s, b) => s.forms.titles(String(b['formId'])),
+    docText: (s, b) => s.docs.textOf(String(b['documentId'])),
+    userEdit: (s, b) =>
       s.docs.userEdit(String(b['documentId']), Number(b['index']), String(b['text']), String(b['user'])),
-    comments: (b) => s.drive.liveComments(String(b['fileId'])),
-    files: () => [...s.world.files.values()],
-    sheet: (b) => {
+    comments: (s, b) => s.drive.liveComments(String(b['fileId'])),
+    files: (s) => [...s.world.files.values()],
+    sheet: (s, b) => {
       const ss = s.app.spreadsheets.get(String(b['spreadsheetId']));
       const sheet = ss?.peekSheet(String(b['name']));
       return sheet ? sheet.getDataRange().getValues() : null;
     },
-    sheetNames: (b) => s.app.spreadsheets.get(String(b['spreadsheetId']))?.sheetNames() ?? null,
+    sheetNames: (s, b) => s.app.spreadsheets.get(String(b['spreadsheetId']))?.sheetNames() ?? null,
   };
+  // The services are read at each call: `reset` replaces them.
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, h]) => [name, (body: Json) => h(e.services, body)]),
+  );
 }
 
 async function main(): Promise<void> {

@@ -63,6 +63,8 @@ export interface RestEmulator {
   /** Runs before each counted call acts: lets a test change the world between two calls. */
   onCall: ((call: { method: string; n: number }) => void) | undefined;
   readonly methods: readonly string[];
+  /** A new, empty world (files, counts and pending faults gone), on the same port. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -123,8 +125,8 @@ function send(res: ServerResponse, status: number, body: unknown, retryAfter?: n
 }
 
 export async function startRestEmulator(options: { start?: string } = {}): Promise<RestEmulator> {
-  const services = emulatedServices(options.start);
-  const table = routes(services);
+  let services = emulatedServices(options.start);
+  let table = routes(services);
   const counts = new Map<string, number>();
   const faults: PendingFault[] = [];
   const calls: SeenCall[] = [];
@@ -171,7 +173,9 @@ export async function startRestEmulator(options: { start?: string } = {}): Promi
   const { port } = server.address() as AddressInfo;
   const emulator: RestEmulator = {
     baseUrl: `http://127.0.0.1:${port}/`,
-    services,
+    get services() {
+      return services;
+    },
     calls,
     count: (method) =>
       method === undefined ? calls.length : calls.filter((c) => c.method === method).length,
@@ -181,6 +185,13 @@ export async function startRestEmulator(options: { start?: string } = {}): Promi
     },
     onCall: undefined,
     methods: table.map((r) => r.name),
+    reset() {
+      services = emulatedServices(options.start);
+      table = routes(services);
+      counts.clear();
+      faults.length = 0;
+      calls.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -183,6 +183,13 @@ function driveRoutes(s: EmulatedServices): Route[] {
   return [
     {
       verb: 'GET',
+      path: /^\/drive\/v3\/about$/,
+      name: 'drive.about.get',
+      query: [],
+      run: ({ query }) => aboutView(s, query.get('fields')),
+    },
+    {
+      verb: 'GET',
       path: new RegExp(`${files}$`),
       name: 'drive.files.list',
       query: [
@@ -258,6 +265,20 @@ function driveRoutes(s: EmulatedServices): Route[] {
         D.Replies.create(body, path[0] as string, path[1] as string, options(query)),
     },
   ];
+}
+
+/** `about.get`: the user; `fields` is required on this method, as the reference says. */
+function aboutView(s: EmulatedServices, fields: string | null): Json {
+  if (!fields) throw new RestError(400, "The 'fields' parameter is required for this method.");
+  if (!/^user(\(|$)/.test(fields)) throw new RestError(400, `Invalid field selection ${fields}`);
+  return {
+    user: {
+      kind: 'drive#user',
+      displayName: s.world.owner.split('@')[0],
+      emailAddress: s.world.owner,
+      me: true,
+    },
+  };
 }
 
 function formsRoutes(s: EmulatedServices): Route[] {
