@@ -11,6 +11,7 @@ import { draftLetter } from '../../../src/core/letter-draft';
 import { orderIdFor } from '../../../src/core/orders';
 import { googleCommand } from '../../../src/node/commands/google';
 import { type GoogleIds, readIds } from '../../../src/node/google/google-config';
+import { GoogleTransport } from '../../../src/node/google/google-transport';
 import { SyncBridge } from '../../../src/node/google/sync-bridge';
 import type { Io } from '../../../src/node/io';
 import { localClock } from '../../../src/node/local-clock';
@@ -71,13 +72,7 @@ export class GoogleHarness {
       now: () => new Date(this.virtualNow),
       env: {},
     };
-    const clock = {
-      ...localClock(() => new Date(this.virtualNow)),
-      sleep: (ms: number) => {
-        this.slept.push(ms);
-        this.virtualNow += ms;
-      },
-    };
+    const clock = this.clock();
     const command = googleCommand({
       port: this.bridge,
       clock,
@@ -96,6 +91,26 @@ export class GoogleHarness {
       throw new Error(`not JSON (exit ${code}): ${text}`);
     }
     return { code, json, calls: (await this.emulator.calls()).slice(before) };
+  }
+
+  /** A transport on the shared worker whose waits advance the virtual clock. */
+  transport(): GoogleTransport {
+    return new GoogleTransport(this.bridge, { clock: this.clock() });
+  }
+
+  /** The virtual clock: now is the emulator's first instant plus every wait so far. */
+  clock() {
+    return {
+      ...localClock(() => new Date(this.virtualNow)),
+      sleep: (ms: number) => {
+        this.slept.push(ms);
+        this.virtualNow += ms;
+      },
+    };
+  }
+
+  get configDir(): string {
+    return this.dir;
   }
 
   ids(): GoogleIds {
