@@ -7,7 +7,7 @@
  * - `batchUpdate` is atomic and bumps `revisionId`; `createItem` needs a `location.index` within the item
  *   list; a question gets a `questionId`, every item an `itemId`.
  * - `responses.list`: `filter` is `timestamp > T` or `timestamp >= T` (RFC 3339), anything else 400;
- *   `pageSize` at most 5000; answers are keyed by question ID, text answers as `textAnswers.answers[].value`.
+ *   `pageSize` at most 5000 (N in RFC 3339 "Zulu" form: an offset is refused); answers are keyed by question ID, text answers as `textAnswers.answers[].value`.
  * Files share the Drive registry (`GasWorld.files`) so Drive lists, labels and trashes them.
  */
 import { type GasWorld, MIME, registerFile } from './gas-world';
@@ -36,7 +36,8 @@ interface StoredForm {
 
 const FORM_REQUESTS = ['createItem', 'updateFormInfo', 'updateSettings'] as const;
 const MAX_PAGE = 5000;
-const FILTER = /^\s*timestamp\s*(>=|>)\s*(\S+)\s*$/;
+// The reference: `timestamp > N` or `timestamp >= N`, N in RFC 3339 UTC "Zulu" form.
+const FILTER = /^\s*timestamp\s*(>=|>)\s*(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z)\s*$/;
 
 function bad(message: string): RestError {
   return new RestError(400, message);

@@ -270,7 +270,9 @@ describe('Forms v1', () => {
     expect(since.responses.map((r) => Object.values(r.answers)[0]?.textAnswers.answers[0]?.value)).toEqual([
       'B',
     ]);
-    const bad = await call('forms', 'forms.responses.list', { formId, filter: 'createTime > 1' });
-    expect(bad).toMatchObject({ ok: false, status: 400 });
+    for (const filter of ['createTime > 1', 'timestamp > 2026-11-30T09:00:00-05:00']) {
+      const bad = await call('forms', 'forms.responses.list', { formId, filter });
+      expect(bad).toMatchObject({ ok: false, status: 400 });
+    }
   });
 });
