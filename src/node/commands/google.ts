@@ -12,18 +12,22 @@ import { type GoogleEnvironment, openOffice, openTransport } from '../google/goo
 import { type RunReport, runSweep, runSync } from '../google/google-runs';
 import { runGoogleSetup } from '../google/google-setup';
 import type { GoogleTransport } from '../google/google-transport';
+import { login } from '../google/login';
 import { configDir } from '../google/user-token';
 import { type Command, EXIT, type Io, UsageError } from '../io';
 import { localClock } from '../local-clock';
 
-const USAGE = `cead google <setup|sync|sweep> [--config FILE] [--key-file FILE] [--dry-run] [--json]
+const USAGE = `cead google <login|setup|sync|sweep> [--config FILE] [--key-file FILE] [--dry-run] [--json]
 
+  login      signs in with your Google account in a browser (--client-secret FILE: the OAuth client of
+             type "Desktop app" from your Cloud project); keeps the token in ~/.config/cead, owner-only
   setup      makes (or finds) the questionnaire Form, the orders folder, the tracker and the lock Doc,
              and records their ids in the config file; running it again changes nothing in place
   sync       takes in every response without a finished order, then runs the sweep
   sweep      the sweep: responses since the last one, due dates, reminders
 
   --config FILE    the recorded ids (default ~/.config/cead/google.json)
+  --client-secret FILE  login: the downloaded OAuth client JSON
   --key-file FILE  a service account key; otherwise the login token (~/.config/cead/google-token.json)
                    if there is one, else application default credentials
   --time-zone TZ   setup: the tracker's time zone (default this machine's)
@@ -32,7 +36,7 @@ const USAGE = `cead google <setup|sync|sweep> [--config FILE] [--key-file FILE] 
 
 Exit status: 0 done, 1 problems (an intake failed, or another run held the lock), 2 unusable input.`;
 
-const SUBCOMMANDS = ['setup', 'sync', 'sweep'] as const;
+const SUBCOMMANDS = ['login', 'setup', 'sync', 'sweep'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
 
 function authFrom(
@@ -106,10 +110,27 @@ function runSetupCommand(
   return EXIT.ok;
 }
 
+async function loginCommand(clientFile: string | undefined, io: Io, json: boolean): Promise<number> {
+  if (!clientFile)
+    throw new UsageError('login needs --client-secret FILE (an OAuth client of type "Desktop app")');
+  const tokenFile = join(configDir((io.env ?? process.env) as NodeJS.ProcessEnv), 'google-token.json');
+  await login({
+    clientFile,
+    tokenFile,
+    showUrl: (url) => io.err(`Open this link in a browser and allow CEAD:\n\n  ${url}\n\n`),
+  });
+  io.out(
+    json
+      ? `${JSON.stringify({ command: 'login', tokenFile })}\n`
+      : `Signed in; the token is in ${tokenFile}.\n`,
+  );
+  return EXIT.ok;
+}
+
 export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Command {
   return {
     name: 'google',
-    summary: 'the back office against the Google APIs: setup, sync, sweep',
+    summary: 'the back office against the Google APIs: login, setup, sync, sweep',
     usage: USAGE,
     async run(argv, io) {
       const { values, positionals } = parseCommandArgs(
@@ -117,6 +138,7 @@ export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Comma
         {
           config: { type: 'string' },
           'key-file': { type: 'string' },
+          'client-secret': { type: 'string' },
           'time-zone': { type: 'string' },
           'dry-run': { type: 'boolean' },
           json: { type: 'boolean' },
@@ -127,6 +149,7 @@ export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Comma
       if (!sub || !SUBCOMMANDS.includes(sub) || positionals.length > 1) {
         throw new UsageError(`expected one of ${SUBCOMMANDS.join(', ')}`);
       }
+      if (sub === 'login') return loginCommand(values['client-secret'], io, values.json === true);
       const configFile = values.config ?? defaultConfigFile((io.env ?? process.env) as NodeJS.ProcessEnv);
       const dryRun = values['dry-run'] === true;
       const json = values.json === true;

@@ -25,7 +25,11 @@ function authClient(config: AuthConfig): Auth {
       return new GoogleAuth({ keyFile: config.keyFile, scopes: [...GOOGLE_SCOPES] });
     case 'user': {
       const token = readUserToken(config.tokenFile);
-      const client = new OAuth2Client({ clientId: token.clientId, clientSecret: token.clientSecret });
+      const client = new OAuth2Client({
+        clientId: token.clientId,
+        clientSecret: token.clientSecret,
+        transporterOptions: { fetchImplementation: fetch },
+      });
       client.setCredentials({ refresh_token: token.refreshToken });
       return client;
     }
