@@ -26,10 +26,13 @@ const gasOnly = args.includes('--gas');
 const benchOnly = args.includes('--bench');
 const GLOBAL = '__CEAD__';
 
+// `cead google` runs Google's clients in a worker thread (src/node/google/sync-bridge.ts): its own file.
+const GOOGLE_WORKER = { 'google-worker': join(root, 'src/node/google/google-worker.ts') };
+
 export async function buildCli(entryPoints = { cead: join(root, 'src/node/cli.ts') }) {
   mkdirSync(join(out, 'cli'), { recursive: true });
   await build({
-    entryPoints,
+    entryPoints: { ...entryPoints, ...GOOGLE_WORKER },
     outdir: join(out, 'cli'),
     bundle: true,
     platform: 'node',

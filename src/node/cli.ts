@@ -9,6 +9,7 @@ import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { draftCommand } from './commands/draft';
 import { dueCommand } from './commands/due';
+import { googleCommand } from './commands/google';
 import { questionnaireCommand } from './commands/questionnaire';
 import { rewriteCommand } from './commands/rewrite';
 import { sessionCommand } from './commands/session';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   questionnaireCommand,
   sessionCommand,
   rewriteCommand,
+  googleCommand(),
 ];
 
 function help(): string {

@@ -1,0 +1,75 @@
+/**
+ * The REST emulator (google-rest-emulator.ts) in a process of its own: `cead google` calls Google's clients
+ * through a synchronous bridge that blocks its thread while it waits, so a server in the test's process
+ * could never answer. A second loopback port lets the test fail calls, read the counts and act as the
+ * people outside CEAD (a candidate submitting, a writer typing). Prints `{ baseUrl, controlUrl }` once both
+ * listen, and ends with its parent's stdin.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RestEmulator, startRestEmulator } from './google-rest-emulator';
+
+type Json = Record<string, unknown>;
+
+function control(e: RestEmulator): Record<string, (body: Json) => unknown> {
+  const handlers: Record<string, (s: RestEmulator['services'], body: Json) => unknown> = {
+    reset: () => e.reset(),
+    failNth: (_s, b) => e.failNth(String(b['method']), Number(b['n']), b['fault'] as never),
+    calls: () => e.calls,
+    methods: () => e.methods,
+    now: (s) => s.world.clock.now().toISOString(),
+    advance: (s, b) => s.world.clock.advance(Number(b['ms'])),
+    submit: (s, b) => s.forms.submit(String(b['formId']), b['answers'] as never, String(b['email'] ?? '')),
+    edit: (s, b) => s.forms.edit(String(b['formId']), String(b['responseId']), b['answers'] as never),
+    titles: (s, b) => s.forms.titles(String(b['formId'])),
+    docText: (s, b) => s.docs.textOf(String(b['documentId'])),
+    userEdit: (s, b) =>
+      s.docs.userEdit(String(b['documentId']), Number(b['index']), String(b['text']), String(b['user'])),
+    comments: (s, b) => s.drive.liveComments(String(b['fileId'])),
+    files: (s) => [...s.world.files.values()],
+    sheet: (s, b) => {
+      const ss = s.app.spreadsheets.get(String(b['spreadsheetId']));
+      const sheet = ss?.peekSheet(String(b['name']));
+      return sheet ? sheet.getDataRange().getValues() : null;
+    },
+    sheetNames: (s, b) => s.app.spreadsheets.get(String(b['spreadsheetId']))?.sheetNames() ?? null,
+  };
+  // The services are read at each call: `reset` replaces them.
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, h]) => [name, (body: Json) => h(e.services, body)]),
+  );
+}
+
+async function main(): Promise<void> {
+  const emulator = await startRestEmulator();
+  const handlers = control(emulator);
+  const server = createServer((req, res) => {
+    let data = '';
+    req.on('data', (chunk) => {
+      data += chunk;
+    });
+    req.on('end', () => {
+      const handler = handlers[(req.url ?? '/').slice(1)];
+      let status = 200;
+      let out: unknown;
+      try {
+        if (!handler) throw new Error(`no control ${req.url}`);
+        out = handler(data === '' ? {} : JSON.parse(data)) ?? null;
+      } catch (err) {
+        status = 500;
+        out = { error: String((err as Error).message ?? err) };
+      }
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(out));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  process.stdout.write(
+    `${JSON.stringify({ baseUrl: emulator.baseUrl, controlUrl: `http://127.0.0.1:${port}` })}\n`,
+  );
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+}
+
+void main();

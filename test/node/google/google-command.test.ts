@@ -1,0 +1,95 @@
+/**
+ * `cead google` end to end over real HTTP (google-harness.ts). The same scenarios as the Apps Script
+ * bundle tests (test/gas/bundle-flow.test.ts): setup twice changes nothing; a submission gives one order,
+ * one Doc with the letter's text and the session's threads; the same response synced twice gives one
+ * order; 429 with Retry-After is honoured.
+ */
+import { orderIdFor } from '../../../src/core/orders';
+import { expectedDraft, GoogleHarness, RAW, WRITES } from './google-harness';
+
+const h = new GoogleHarness();
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+describe('cead google setup', () => {
+  it('makes the Form, folder, tracker and lock Doc once; run again it changes nothing', async () => {
+    await h.fresh();
+    const first = await h.cead('setup');
+    expect(first.code).toBe(0);
+    expect(first.json.changes).toEqual(
+      expect.arrayContaining([
+        'Created the orders folder.',
+        'Created the questionnaire form.',
+        'Created the tracker spreadsheet.',
+        'Published the form.',
+        'Created the lock document.',
+      ]),
+    );
+    const titles = await h.emulator.control<string[]>('titles', { formId: h.ids().formId });
+    expect(titles).toEqual(expect.arrayContaining(Object.keys(RAW)));
+    const second = await h.cead('setup');
+    expect(second.json.changes).toEqual([]);
+    expect(second.calls.filter((c) => WRITES.test(c.method))).toEqual([]);
+    expect(h.ids()).toEqual(first.json['ids']);
+  });
+
+  it('says what it would make on a dry run, and makes nothing', async () => {
+    await h.fresh();
+    const dry = await h.cead('setup', '--dry-run');
+    expect(dry.json.changes).toContain('Created the tracker spreadsheet.');
+    expect(dry.calls.filter((c) => WRITES.test(c.method))).toEqual([]);
+  });
+});
+
+describe('cead google sync', () => {
+  beforeEach(async () => {
+    await h.fresh();
+    await h.cead('setup');
+  });
+
+  it('turns a submission into one order, one Doc with the letter’s text and the session’s threads', async () => {
+    const responseId = await h.submit();
+    const dry = await h.cead('sync', '--dry-run');
+    expect(dry.json['wouldTakeIn']).toEqual([responseId]);
+    expect(dry.calls.filter((c) => WRITES.test(c.method))).toEqual([]);
+    const run = await h.cead('sync');
+    expect([run.code, run.json['problems']]).toEqual([0, []]);
+    expect(run.json.intake?.map((o) => o.action)).toEqual(['created']);
+    const rows = await h.rows('Orders');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(orderIdFor(responseId));
+    expect(rows[0]).toContain('DRAFTING');
+    const docs = await h.drafts();
+    expect(docs).toHaveLength(1);
+    const expected = expectedDraft(responseId);
+    expect(await h.docText(docs[0]?.id ?? '')).toBe(expected.text);
+    expect(await h.comments(docs[0]?.id ?? '')).toHaveLength(expected.openQuestions.length);
+    expect(JSON.parse((await h.rows('Responses'))[0]?.slice(2).join('') ?? '')).toEqual(RAW);
+    console.log(`cead google sync of one submission: ${run.calls.length} HTTP requests`);
+  });
+
+  it('syncing the same response twice gives one order and one Doc', async () => {
+    await h.submit();
+    const once = await h.cead('sync');
+    expect([once.code, once.json['problems']]).toEqual([0, []]);
+    const again = await h.cead('sync');
+    expect([again.json.intake, (again.json['sweep'] as { intake: unknown[] }).intake]).toEqual([[], []]);
+    // The only writes are the lock's.
+    expect(again.calls.filter((c) => WRITES.test(c.method)).map((c) => c.method)).toEqual([
+      'docs.documents.batchUpdate',
+      'docs.documents.batchUpdate',
+    ]);
+    expect(await h.rows('Orders')).toHaveLength(1);
+    expect(await h.drafts()).toHaveLength(1);
+  });
+
+  it('honours Retry-After on a 429 and still makes one order', async () => {
+    await h.submit();
+    await h.emulator.failNth('docs.documents.batchUpdate', 2, { status: 429, retryAfter: 30 });
+    const run = await h.cead('sync');
+    expect(run.code).toBe(0);
+    expect(h.slept).toContain(30_000);
+    expect(await h.rows('Orders')).toHaveLength(1);
+    expect(await h.drafts()).toHaveLength(1);
+  });
+});
