@@ -30,27 +30,14 @@ export function checkBalance(text: string, paragraphs: readonly Span[]): Finding
     const title = COMPETENCIES.find((c) => c.id === s.id)!.title;
     const others = median(counts.filter((_, j) => j !== i));
     const n = counts[i]!;
-    if (n >= LONG_MIN_WORDS && n > LONG_FACTOR * others) {
-      out.push(
-        findingAt(
-          'SECTION_BALANCE',
-          text,
-          s.heading.start,
-          s.heading.end,
-          `${title} runs ${n} words, over ${LONG_FACTOR} times the others (about ${Math.round(others)}): keep its scene, actions and outcome.`,
-        ),
+    const flag = (message: string) =>
+      out.push(findingAt('SECTION_BALANCE', text, s.heading.start, s.heading.end, `${title} ${message}`));
+    if (n >= LONG_MIN_WORDS && n > LONG_FACTOR * others)
+      flag(
+        `runs ${n} words, over ${LONG_FACTOR} times the others (about ${Math.round(others)}): keep its scene, actions and outcome.`,
       );
-    } else if (n > 0 && (n < SENTENCE_MIN_WORDS || !/[.!?]/.test(s.own))) {
-      out.push(
-        findingAt(
-          'SECTION_BALANCE',
-          text,
-          s.heading.start,
-          s.heading.end,
-          `${title} has less than a sentence under it: give it an example as the other sections have.`,
-        ),
-      );
-    }
+    else if (n > 0 && (n < SENTENCE_MIN_WORDS || !/[.!?]/.test(s.own)))
+      flag('has less than a sentence under it: give it an example as the other sections have.');
   });
   return out;
 }

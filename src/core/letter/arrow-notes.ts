@@ -14,10 +14,17 @@ const ARROW = /\s*(?:->|→|=>)\s*/;
 /** Commas and semicolons, not those inside parentheses ("INR (3.8, repeated)"). */
 const PIECES = /\s*[;,]\s*(?![^()]*\))/;
 
-const isPastWord = (w: string): boolean =>
+/**
+ * Past forms a note's clause opens with: the conversion's irregular ones, those spelled like the present,
+ * and -ed words other than base verbs ending in -eed ("need", "proceed"; but "agreed" is past).
+ */
+export const isPastVerb = (w: string): boolean =>
   IRREGULAR_PAST.has(w) ||
-  /^(?:read|set|put|cut|could|would)$/.test(w) ||
+  /^(?:read|set|put|cut)$/.test(w) ||
   (/^\p{L}{3,}ed$/u.test(w) && (!/eed$/.test(w) || /(?:agreed|freed|guaranteed)$/.test(w)));
+
+/** A past verb, or "could"/"would" before one ("could not afford"). */
+export const isPastWord = (w: string): boolean => isPastVerb(w) || /^(?:could|would)$/.test(w);
 
 /** The candidate's sentences for an arrow note, or null when any piece of it has no shape read here. */
 export function arrowNoteProse(note: string): string | null {

@@ -6,10 +6,10 @@
  * meanings such as d/c) is a note: the composer marks it and asks, in session 1, for full sentences.
  */
 import { normalizeText } from '../text';
-import { arrowNoteProse } from './arrow-notes';
+import { arrowNoteProse, isPastVerb, isPastWord } from './arrow-notes';
 import { feedbackNote } from './fragments';
 import { numberWord } from './letter-dates';
-import { capitalize, IRREGULAR_PAST } from './pov-words';
+import { capitalize } from './pov-words';
 import { cleanProse, dropEmoji, sentenceKey, spellSmallCounts, unquoteName } from './source-text';
 
 /** A stretch of an answer: prose for the conversion, or a note the composer marks for the writer. */
@@ -144,10 +144,6 @@ export const withNoteArticles = (text: string): string =>
 
 export const hasUnclearNotation = (text: string): boolean => UNCLEAR.test(text);
 
-/** Past forms a bullet opens with: the conversion's irregular ones, and those spelled like the present. */
-const isPastVerb = (w: string): boolean =>
-  IRREGULAR_PAST.has(w) || /^(?:read|set|put|cut)$/.test(w) || (/^\p{L}{3,}ed$/u.test(w) && !/eed$/.test(w));
-
 /**
  * A bullet as a sentence, when it is one: it already starts with "I", or it is a clause whose first word
  * is a past-tense verb and whose subject the candidate left out ("saw five patients a day" → "I saw five
@@ -188,8 +184,6 @@ function actionsAllVerbs(text: string): boolean {
     );
   return !items.some(opensWithVerb) || items.every(opensWithVerb);
 }
-
-const isPastWord = (w: string) => isPastVerb(w) || /^(?:could|would)$/.test(w);
 
 const DETERMINER =
   /^(?:the|a|an|her|his|their|its|one|two|three|four|five|six|seven|eight|nine|ten|both|all|most|many|several|\d+(?:st|nd|rd|th)?)$/i;

@@ -5,7 +5,7 @@
  * warnings on clean letters false.
  */
 import { check, FINDING_CODES, type Finding, type Severity } from '../../../src/core/check';
-import { type CorpusLetter, cleanLetters, type Expectation, locate, seededLetters } from './corpus';
+import { type CorpusLetter, cleanLetters, type Expectation, locate, seededLetters, V2_CODES } from './corpus';
 
 function findingsOf(l: CorpusLetter): Finding[] {
   return check(l.text, l.answers, { otherCandidateNames: l.otherCandidateNames, letterDate: l.letterDate });
@@ -51,20 +51,6 @@ function tallies(): { byCode: Map<string, Tally>; missed: string[]; falseOnClean
   }
   return { byCode, missed, falseOnClean };
 }
-
-/** The codes issue 15 added: a clean letter raises none of them, not even at info level. */
-const V2_CODES = [
-  'NOT_PROSE',
-  'DUPLICATE_SENTENCE',
-  'ODD_CHARACTERS',
-  'NAME_REPEATED',
-  'VIEWPOINT',
-  'SECTION_BALANCE',
-  'LETTER_DATE',
-  'LETTER_DATE_LATE',
-  'CONTACT_MISMATCH',
-  'NONSTANDARD_GRAMMAR',
-];
 
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 

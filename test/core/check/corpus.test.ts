@@ -1,21 +1,7 @@
-import { check, codeInfo, FINDING_CODES, type FindingCode } from '../../../src/core/check';
-import { cleanLetters, locate, seededLetters } from './corpus';
+import { check, codeInfo, FINDING_CODES } from '../../../src/core/check';
+import { cleanLetters, locate, seededLetters, V2_CODES } from './corpus';
 
 const ERROR_CODES = FINDING_CODES.filter((c) => c.severity === 'error').map((c) => c.code);
-/** The codes issue 15 added. */
-const V2_CODES: readonly FindingCode[] = [
-  'NOT_PROSE',
-  'DUPLICATE_SENTENCE',
-  'ODD_CHARACTERS',
-  'NAME_REPEATED',
-  'VIEWPOINT',
-  'SECTION_BALANCE',
-  'LETTER_DATE',
-  'LETTER_DATE_LATE',
-  'CONTACT_MISMATCH',
-  'NONSTANDARD_GRAMMAR',
-];
-
 describe('letter-check corpus', () => {
   const seeded = seededLetters();
   const clean = cleanLetters();

@@ -97,3 +97,17 @@ export function locate(text: string, e: Expectation): { start: number; end: numb
   if (at < 0) throw new Error(`"${e.excerpt}" is not in the letter`);
   return { start: at, end: at + e.excerpt.length };
 }
+
+/** The codes issue 15 added: a clean letter raises none of them, not even at info level. */
+export const V2_CODES: readonly FindingCode[] = [
+  'NOT_PROSE',
+  'DUPLICATE_SENTENCE',
+  'ODD_CHARACTERS',
+  'NAME_REPEATED',
+  'VIEWPOINT',
+  'SECTION_BALANCE',
+  'LETTER_DATE',
+  'LETTER_DATE_LATE',
+  'CONTACT_MISMATCH',
+  'NONSTANDARD_GRAMMAR',
+];
