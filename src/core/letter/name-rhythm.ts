@@ -204,7 +204,8 @@ const twoSentences: Rule = (s, name, n) => {
 // "Mrs. Adjei asked Dr. Osei every morning how…" → "…asked every morning how…"; "I told Dr. Petrenko Dr.
 // Petrenko needed more focused exam" → "I asked Dr. Petrenko for more focused exam"; "…saw patients first
 // and after Dr. Albuquerque presented to me" → "…and then presented to me"; "in the two months Dr.
-// Mensah-Boateng was there" → "in those two months".
+// Mensah-Boateng was there" → "in those two months"; "…suctioned when Dr. Osei was asked" → "…when
+// asked"; "…, as I asked Dr. Osei to." → "…, as I asked.".
 const phrases: Rule = (s, _name, n) => {
   const own = leadsWith(s, n);
   return (
@@ -248,6 +249,19 @@ const phrases: Rule = (s, _name, n) => {
           `\\b(the (?:[a-z]+ )?(?:patients|families|cases)) ${n} (?:knew|had met|had come to know)\\b`,
         ),
         (m, who: string) => (own ? `${who} already familiar` : m),
+      )
+      // "…held the retractor and suctioned when Dr. Osei was asked" → "…when asked".
+      .replace(
+        new RegExp(`\\b(when|whenever|if|as) ${n} (?:was|were) (asked|told|needed|called|paged)\\b`),
+        (m, conj: string, what: string) => (own ? `${conj} ${what}` : m),
+      )
+      // "…every ten minutes, as I asked Dr. Osei to." → "…, as I asked.": the asked one is the subject.
+      .replace(
+        new RegExp(
+          `\\b(as (?:I|the [a-z]+|(?:Dr|Mrs?|Ms)\\. [\\p{Lu}][\\p{L}-]+) (?:had )?asked) ${n} to(?=[.!?]$)`,
+          'u',
+        ),
+        (m, asked: string) => (own ? asked : m),
       )
       // "Dr. Rahman scrubbed although Dr. Rahman had seen…" → "…although having seen…"; not after a
       // clause of someone else ("…noticed that a count was correct although…"), whose subject the gerund

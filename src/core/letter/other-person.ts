@@ -35,8 +35,22 @@ export function peopleIn(sentence: string, set: Gendered): string[] {
 }
 
 /** People an answer has introduced so far. */
+// A sentence that opens on a named person as its subject: "Mr. Haddad went home…", "On Monday Mrs. Adjei
+// called…". Only a name: "Her mother said she had a fall" opens on the mother, but its "she" is the girl.
+const OPENS_ON_NAME =
+  /^(?:(?:[Oo]n|[Ii]n|[Aa]t|[Aa]fter|[Bb]efore|[Bb]y|[Ww]hen|[Ll]ater|[Tt]hen)\b[^,]{0,30},?\s+)?((?:Mrs?|Ms|Miss)\.?\s+\p{Lu}[\p{L}'’-]+)\s+\p{Ll}/u;
+
+/** The titled person of the gender a sentence opens on, as the letter names them; undefined otherwise. */
+function openingName(sentence: string, set: Gendered): string | undefined {
+  const name = OPENS_ON_NAME.exec(sentence.trim())?.[1];
+  return name && peopleIn(name, set).length === 1 ? name.replace(/\s+/g, ' ') : undefined;
+}
+
 export class OtherPeople {
   private readonly seen = new Set<string>();
+
+  /** The named person the last sentence opened on, whom a "she"/"he" in the next most likely means. */
+  private opening: string | undefined;
 
   private readonly set: Gendered | 'they' | null;
 
@@ -53,6 +67,7 @@ export class OtherPeople {
       return;
     }
     for (const p of peopleIn(sentence, this.set)) this.seen.add(p);
+    this.opening = openingName(sentence, this.set);
     // "a patient whose brother…": the patient is a person a "he" can mean too.
     if (/\bpatient\b/i.test(sentence)) this.seen.add('the patient');
   }
@@ -64,7 +79,10 @@ export class OtherPeople {
     const nouns = [...this.seen].filter((p) => p.startsWith('the '));
     if (names.length === 1 && nouns.every((n) => n === 'the patient')) return names[0];
     if (names.length === 0 && nouns.length === 1) return nouns[0];
-    return undefined;
+    // With several, the named one the sentence before opened on: "Mr. Haddad went home on a Friday. I called
+    // the family on Monday, and his wife said he was…" — the subject of the last sentence is whom a reader
+    // takes the next "he" for.
+    return this.opening;
   }
 }
 
@@ -94,8 +112,27 @@ export function withOpeningNamed(sentence: string, pronouns: string, person: str
   return m ? named(sentence, m, m[1]!, person) : null;
 }
 
-/** The sentence with its first `pronoun` (not a contraction), wherever it stands, replaced by the person. */
+// A possessive before a relative that opens a clause, as its subject: "…, and his wife said he was…".
+// Elsewhere the pronoun it goes with comes first or the object makes it plain ("sat with her, and called
+// her sister"), and naming the subject pronoun reads better.
+const RELATIVE = String.raw`(?=\s+(?:mother|father|husband|wife|son|daughter|sister|brother|family|parents|children|partner)\b)`;
+const CLAUSE_START = String.raw`(?<=^\s*|[,;]\s+(?:and\s+|but\s+|so\s+|then\s+)?)`;
+const POSSESSIVE: Readonly<Record<string, string>> = {
+  he: `${CLAUSE_START}his${RELATIVE}`,
+  she: `${CLAUSE_START}her${RELATIVE}`,
+  they: `${CLAUSE_START}their${RELATIVE}`,
+};
+
+/**
+ * The sentence with its first `pronoun` (not a contraction), wherever it stands, replaced by the person; a
+ * possessive of it that comes first is the person's ("…and his wife said he was…" → "…and Mr. Haddad’s
+ * wife said he was…"), since it would otherwise read as the candidate's.
+ */
 export function withFirstNamed(sentence: string, pronoun: string, person: string): string | null {
-  const m = new RegExp(`(?<![\\p{L}'’])${pronoun}(?![\\p{L}'’])`, 'iu').exec(sentence);
-  return m ? named(sentence, m, '', person) : null;
+  const possessive = POSSESSIVE[pronoun.toLowerCase()];
+  const forms = possessive ? `${pronoun}|${possessive}` : pronoun;
+  const m = new RegExp(`(?<![\\p{L}'’])(?:${forms})(?![\\p{L}'’])`, 'iu').exec(sentence);
+  if (!m) return null;
+  const isPossessive = m[0].toLowerCase() !== pronoun.toLowerCase();
+  return named(sentence, m, '', isPossessive ? `${person}’s` : person);
 }

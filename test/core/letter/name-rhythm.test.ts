@@ -28,6 +28,15 @@ describe('withOneName: the candidate named once per sentence', () => {
     // An admission of one's own act.
     ['Dr. Ivarsson admitted Dr. Ivarsson forgot to call.', 'Dr. Ivarsson admitted forgetting to call.'],
     ['Dr. Ivarsson told me that Dr. Ivarsson missed a dose.', 'Dr. Ivarsson told me about missing a dose.'],
+    // Being asked, and who asked, said without a second subject.
+    [
+      'Dr. Ivarsson held the retractor and suctioned when Dr. Ivarsson was asked.',
+      'Dr. Ivarsson held the retractor and suctioned when asked.',
+    ],
+    [
+      'Dr. Ivarsson called out the blood loss every ten minutes, as I asked Dr. Ivarsson to.',
+      'Dr. Ivarsson called out the blood loss every ten minutes, as I asked.',
+    ],
     // An opening clause with "was".
     [
       'When Dr. Ivarsson was unsure about a rash Dr. Ivarsson asked.',

@@ -1,4 +1,9 @@
-import { OtherPeople, peopleIn, withOpeningNamed } from '../../../src/core/letter/other-person';
+import {
+  OtherPeople,
+  peopleIn,
+  withFirstNamed,
+  withOpeningNamed,
+} from '../../../src/core/letter/other-person';
 
 describe('peopleIn', () => {
   it('names a woman or a man as the patient, a relative by the relation, a titled person by name', () => {
@@ -35,6 +40,39 @@ describe('OtherPeople.only', () => {
     expect(onlyAfter('she', 'I saw a girl and her mother.')).toBeUndefined();
     expect(onlyAfter('she', 'I presented on rounds.')).toBeUndefined();
     expect(onlyAfter('he')).toBeUndefined();
+  });
+
+  it('is, among several, the named person the sentence before opened on', () => {
+    expect(
+      onlyAfter('he', 'His wife came, and his son stayed at night.', 'Mr. Haddad went home on a Friday.'),
+    ).toBe('Mr. Haddad');
+    expect(onlyAfter('he', 'His son stayed at night.', 'On Monday, Mr. Haddad walked to the window.')).toBe(
+      'Mr. Haddad',
+    );
+    // Not a relative: "Her mother said she had a fall" opens on the mother, and its "she" is the girl.
+    expect(onlyAfter('she', 'I saw a 6-year-old girl.', 'Her mother said she had a fall.')).toBeUndefined();
+    // Only the sentence just before counts.
+    expect(
+      onlyAfter('he', 'His son stayed.', 'Mr. Haddad went home.', 'I called the family.'),
+    ).toBeUndefined();
+  });
+});
+
+describe('withFirstNamed', () => {
+  it('names the first pronoun, or a possessive before a relative that opens a clause', () => {
+    expect(withFirstNamed('I took a history, including when she had last eaten.', 'she', 'the patient')).toBe(
+      'I took a history, including when the patient had last eaten.',
+    );
+    expect(
+      withFirstNamed('I called the family, and his wife said he was in his garden.', 'he', 'Mr. Haddad'),
+    ).toBe('I called the family, and Mr. Haddad’s wife said he was in his garden.');
+    // A possessive elsewhere is left: the subject pronoun is the one a reader needs named.
+    expect(withFirstNamed('I checked his hemoglobin and found he took ibuprofen.', 'he', 'the patient')).toBe(
+      'I checked his hemoglobin and found the patient took ibuprofen.',
+    );
+    expect(
+      withFirstNamed('I sat with her and called her sister so she was not alone.', 'she', 'the patient'),
+    ).toBe('I sat with her and called her sister so the patient was not alone.');
   });
 });
 
