@@ -8,7 +8,7 @@
  */
 
 const ABOUT_THE_ANSWER = [
-  /^(?:(?:here|so|first|now|today|finally|lastly|also),?\s+)?I(?:(?:\s+\p{L}+ly)?\s+(?:want|would\s+like|wish|will|am\s+going|have\s+chosen|chose|decided)|['’]d\s+like|['’]m\s+going|['’]ll)\s+to\s+(?:describe|share|tell\s+you|talk\s+about|write\s+about|highlight|mention|focus\s+on|illustrate|give\s+an?\s+example|present\s+an?\s+example)\b/iu,
+  /^(?:(?:here|so|first|now|today|finally|lastly|also),?\s+)?I(?:(?:\s+(?:\p{L}+ly|also))?\s+(?:want|would\s+like|wish|will|am\s+going|have\s+chosen|chose|decided)|['’]d\s+like|['’]m\s+going|['’]ll)\s+to\s+(?:describe|share|tell\s+you|talk\s+about|write\s+about|highlight|mention|focus\s+on|illustrate|give\s+an?\s+example|present\s+an?\s+example|say\s+(?:something|a\s+(?:few\s+words|word))\s+about)\b/iu,
   /^(?:in|for|with)\s+(?:this|my|the\s+following)\s+(?:example|answer|competency|section|question|response|essay|story)\b/iu,
   /^(?:this|my|the\s+following)\s+(?:example|answer|response|story)\s+(?:shows|demonstrates|illustrates|describes|is\s+about|is\s+from)\b/iu,
   /^(?:the|one|my)\s+example\s+(?:that\s+)?I\s+(?:chose|picked|selected|want|would\s+like|['’]d\s+like|will)\b/iu,

@@ -30,6 +30,14 @@ const LEADING = [
   new RegExp(String.raw`^I\s+(?:was|felt|feel|am)\s+${FEELING}[^,.!?]*,\s*so\s+`, 'iu'),
   // "I knew it was the right thing to do when I told the attending…": the telling stays.
   /^I\s+(?:know|knew)\s+(?:that\s+)?it\s+(?:is|was)\s+the\s+right\s+thing(?:\s+to\s+do)?,?\s+(?:when|so)\s+/iu,
+  // "I had read about the trials of …, and when the images came back I saw…": what the candidate had read
+  // beforehand is theirs to tell; the seeing stays.
+  /^I\s+had\s+(?:read|learned|heard)\s+about\s+[^.!?]*?,\s+and\s+(?=(?:when|then|after|so|I)\b)/iu,
+];
+// "I checked his glucose myself because I had learned that low sugar can look like a stroke, and it was
+// 134": the checking and the result stay, the candidate's reason goes.
+const MIDDLE = [
+  /\s+because\s+I\s+(?:had\s+|have\s+)?(?:learned|read|heard|remembered|been\s+taught)\s+(?:that\s+|about\s+)?[^,.;!?]*(?=,\s+and\s+\S|[.!?]["”’]?$)/iu,
 ];
 const TRAILING = [
   new RegExp(String.raw`,?\s+(?:and\s+)?${MOTIVE}[^.!?]*(?=[.!?]["”’]?$)`, 'iu'),
@@ -58,10 +66,10 @@ export function withoutInnerState(sentence: string): InnerStateCut | null {
     const rest = s.slice(lead[0].length);
     return {
       kept: rest.charAt(0).toUpperCase() + rest.slice(1),
-      leftOut: lead[0].replace(/,?\s*(?:so|when)\s+$/u, '.'),
+      leftOut: lead[0].replace(/,?\s*(?:and\s+)?(?:so|when)?\s*$/u, '.'),
     };
   }
-  for (const re of TRAILING) {
+  for (const re of [...MIDDLE, ...TRAILING]) {
     const m = re.exec(s);
     if (m)
       return {

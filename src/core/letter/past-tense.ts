@@ -235,11 +235,16 @@ export function gerundOfPast(past: string): string | undefined {
 const GENERAL = /\b(?:how|why|what|that|where)\s+(?:I|we)\s+(?!\p{L}+ed\b)/iu;
 
 export function inPastNarration(text: string): string {
-  if (narratesInPresent(text)) return toPastNarration(text);
   // Not a sentence the letter leaves out for a comment ("I want to describe…", "this is the reason I want
   // to train…"): its own pass knows it in the candidate's tense.
   const aside = (s: string) =>
     isAboutTheAnswer(s.trim()) || withoutAnswerFrame(s) !== null || withoutInnerState(s) !== null;
+  // A story told in the present is told in the past sentence by sentence, all but those about the answer
+  // ("I know this answer is very long"), which would no longer be recognised in the past.
+  if (narratesInPresent(text))
+    return splitSentences(text)
+      .map((s) => (isAboutTheAnswer(s.trim()) ? s : toPastNarration(s)))
+      .join('');
   return (
     splitSentences(text)
       // In a story told in the past, any "I"/"we" verb in the present is a slip ("I sat with them and we talk").

@@ -15,6 +15,7 @@ describe('isAboutTheAnswer', () => {
     '“I would like to share a case from my second week.”',
     'I hope this answers the question.',
     'Finally, I want to mention the nurses of labor and delivery.',
+    'I also want to say something about Dr. Fairbanks.',
   ])('finds “%s”', (s) => {
     expect(isAboutTheAnswer(s)).toBe(true);
   });

@@ -56,4 +56,54 @@ describe('condense', () => {
     const where = kept.includes('⟦') ? kept : cut;
     expect(where).toContain(notes);
   });
+  it('takes the candidate’s own actions over what others did or showed', () => {
+    const paragraphs = [
+      'The patient was a 67-year-old man with a cough who came in on a Monday.',
+      `${filler(6)} His CT showed a 3 cm mass in the RUL and the PET was positive. I called the resident and presented the biopsy plan to the tumor board.`,
+      `${filler(6)} The oncology team met on Thursday. I explained the biopsy to his daughter with the interpreter.`,
+      'He started chemotherapy two weeks later.',
+    ];
+    const { kept } = condense(paragraphs, 45);
+    expect(kept).toContain('I called the resident and presented the biopsy plan');
+    expect(kept).toContain('I explained the biopsy to his daughter');
+    expect(kept).not.toContain('The oncology team met');
+  });
+
+  it('keeps a sentence about someone only with the sentence that introduced them', () => {
+    const paragraphs = [
+      'We admitted a 7-year-old boy with new diabetes in DKA.',
+      `His mother came with him and did not speak much. ${filler(8)}`,
+      `${filler(8)} I told her that type 1 diabetes in a child can be managed at school with a plan.`,
+      'He went home on day 3 with a glucose sensor.',
+    ];
+    const { kept } = condense(paragraphs, 60);
+    expect(kept).toContain('I told her that type 1 diabetes');
+    expect(kept).toContain('His mother came with him');
+  });
+
+  it('leaves out the numbered lessons after a sentence that says what the case taught', () => {
+    const paragraphs = [
+      'The patient was a 71-year-old woman with a small bowel obstruction on apixaban.',
+      `${filler(5)} I presented her on rounds with the lactate of 1.4 and the CT.`,
+      'This case taught me several things. First, serial exams and clear notes make mornings safer. Second, the nonoperative pathway has an endpoint of 48 hours.',
+      'She went home on day 6 and restarted apixaban on day 8.',
+    ];
+    const { kept, cut } = condense(paragraphs, 50);
+    expect(kept).not.toContain('First, serial exams');
+    expect(kept).not.toContain('Second, the nonoperative pathway');
+    expect(cut).toContain('Second, the nonoperative pathway');
+    expect(kept).toContain('I presented her on rounds');
+  });
+
+  it('counts a sentence by the words the letter keeps of it, without the candidate’s reasons', () => {
+    const reason =
+      'I checked the glucose myself because I had learned that low sugar can look like a stroke in older people who take insulin at night, and it was 134.';
+    const paragraphs = [
+      'The patient was a 61-year-old man with aphasia who came in at 7:40.',
+      `${filler(8)} ${reason}`,
+      `${filler(8)} He got tenecteplase at 9:05 and improved.`,
+    ];
+    // 13 + 10 words once the reason goes (inner-states.ts): within a budget the whole sentence (31) is not.
+    expect(condense(paragraphs, 32).kept).toContain(reason);
+  });
 });

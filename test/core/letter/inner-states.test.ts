@@ -36,6 +36,33 @@ describe('withoutInnerState', () => {
     });
   });
 
+  it('takes off what the candidate had read or learned beforehand, keeping what they did and found', () => {
+    expect(
+      withoutInnerState(
+        'I checked his glucose myself because I had learned that low sugar can look like a stroke, and it was 134.',
+      ),
+    ).toEqual({
+      kept: 'I checked his glucose myself, and it was 134.',
+      leftOut: 'because I had learned that low sugar can look like a stroke',
+    });
+    expect(withoutInnerState('I repeated the lactate because I had read that it lags behind.')).toEqual({
+      kept: 'I repeated the lactate.',
+      leftOut: 'because I had read that it lags behind',
+    });
+    expect(
+      withoutInnerState(
+        'I had read about the trials of imaging mismatch, and when the images came back I saw a bright area.',
+      ),
+    ).toEqual({
+      kept: 'When the images came back I saw a bright area.',
+      leftOut: 'I had read about the trials of imaging mismatch.',
+    });
+    // A reason that is a finding, not the candidate's reading, stays.
+    expect(
+      withoutInnerState('I held the heparin because his platelets had dropped, and I called the resident.'),
+    ).toBeNull();
+  });
+
   it('takes a closing feeling or motive off', () => {
     expect(withoutInnerState('I filed a safety report, even though I was nervous about it.')).toEqual({
       kept: 'I filed a safety report.',

@@ -119,6 +119,12 @@ describe('inPastNarration', () => {
     expect(inPastNarration(general)).toBe(general);
   });
 
+  it('leaves a sentence about the answer in the present when the story is told in the present', () => {
+    expect(inPastNarration('I know this answer is very long. I examine her. I call the resident.')).toBe(
+      'I know this answer is very long. I examined her. I called the resident.',
+    );
+  });
+
   it('leaves the sentences the letter moves to a comment in the candidate’s own tense', () => {
     const text =
       'The patient I want to write about is my first admission. I admitted a woman with pneumonia, and I called the resident. This is the reason I want to train in family medicine.';
