@@ -14,7 +14,11 @@ import {
   type SentenceContext,
 } from './pov-types';
 import { PRONOUN_FORMS, pronounWords } from './pronoun-sets';
-import { withoutOwnQuotation, withRecommenderContinued } from './recommender-pronoun';
+import {
+  withoutOwnQuotation,
+  withRecommenderContinued,
+  withRecommenderFromBefore,
+} from './recommender-pronoun';
 import { convertReference } from './recommender-reference';
 import { recommenderPatterns } from './recommender-refs';
 import { SentenceWork } from './sentence-work';
@@ -167,6 +171,8 @@ class AnswerConversion {
   private readonly leftOut: LeftOut[] = [];
   private readonly people: OtherPeople;
   private previous = '';
+  /** The sentence before as the candidate wrote it, before the recommender's words were made the physician's. */
+  private previousWritten = '';
   private previousCandidate = false;
   // After a sentence about the answer ("I want to describe one patient…"), which the letter leaves out, the
   // sentences that go on with "she"/"he"/"they" may have no one left to refer to; `person` is whom the
@@ -217,6 +223,7 @@ class AnswerConversion {
       if (prepared === null) return;
       this.afterMeta = false;
       body = this.recommenderWords(prepared);
+      this.previousWritten = prepared;
       const { text, converted } = this.convert(body, next);
       this.previousCandidate = converted.candidate;
       this.push(text + tail, false);
@@ -236,7 +243,8 @@ class AnswerConversion {
   private recommenderWords(body: string): string {
     const { explicit } = this.ctx;
     const address = this.options.recommenderAddress;
-    return withRecommenderContinued(withoutOwnQuotation(body, explicit, address), explicit, address);
+    const carried = withRecommenderFromBefore(body, this.previousWritten, explicit, address);
+    return withRecommenderContinued(withoutOwnQuotation(carried, explicit, address), explicit, address);
   }
 
   /**

@@ -48,7 +48,59 @@ export function withRecommenderContinued(sentence: string, explicit: RegExp | nu
   return sentence.slice(0, at) + address + sentence.slice(at + pronoun[0].length);
 }
 
+/**
+ * The recommender's "she"/"he" carried over from the sentence before, when that sentence opens on the
+ * recommender and names nobody else: "Dr. Caldwell-Prior told me that my presentations needed a clearer
+ * assessment. I started ending with a plan by problem, and she said it was much better by the third
+ * week." The "she" is named (then made the physician's own judgment, "…and I found it much better…"),
+ * as in withRecommenderContinued. Anyone else in either sentence who could be that "she" leaves the
+ * sentence as it was.
+ */
+export function withRecommenderFromBefore(
+  sentence: string,
+  previous: string,
+  explicit: RegExp | null,
+  address: string,
+): string {
+  if (!explicit || address === '') return sentence;
+  const flags = explicit.flags.replace('g', '');
+  // "Dr. Porter told me…", "After my first delivery Dr. Whitaker told me…": the recommender as the subject.
+  const opens = new RegExp(
+    `^\\s*(?:(?:[Aa]fter|[Bb]efore|[Ii]n|[Aa]t|[Oo]n|[Dd]uring|[Ww]hen|[Bb]y)\\s+[^,]{0,40}?,?\\s+)?(?:${explicit.source})\\s+(?:also\\s+|then\\s+)?[a-z]`,
+    flags,
+  ).exec(previous);
+  if (!opens || new RegExp(explicit.source, flags).test(sentence)) return sentence;
+  const others = (text: string) =>
+    ANY_PERSON.test(text.replace(/(?<![\p{L}'’])(?:I|me|my)(?![\p{L}'’])/gu, ' '));
+  if (others(previous.replace(new RegExp(explicit.source, `${flags}g`), ' '))) return sentence;
+  // One "she"/"he" in the sentence, after a clause of the candidate's own, linked by "and"/"but"/"so" and
+  // perhaps a time phrase ("…, and after two weeks she said…").
+  const m =
+    /^(.*?[,;]?\s+(?:and|but|so)\s+(?:then\s+|later\s+|(?:after|in|by|within|over|during|at)\s+[^,]{2,30}?,?\s+)?)(she|he)(?![\p{L}'’])/iu.exec(
+      sentence,
+    );
+  if (!m || others(m[1]!) || !/(?<![\p{L}'’])I(?![\p{L}'’])/u.test(m[1]!)) return sentence;
+  const rest = sentence.slice(m[0].length);
+  if (
+    !PAST_NEXT.test(rest) ||
+    PATIENT_EVENT.test(rest) ||
+    ANY_PERSON.test(rest.replace(/\bme\b|\bmy\b|\bI\b/g, ' '))
+  )
+    return sentence;
+  // "…, and after two weeks, Dr. Porter said…": the comma tells the conversion that the name opens a
+  // clause as its subject, not an object of the phrase ("…two weeks me said"). Only for what the physician
+  // said, which withoutOwnQuotation makes what they found: after such a phrase the conversion cannot yet
+  // take every verb ("…, by the end of the rotation, I let him…").
+  const timed = /(?:after|in|by|within|over|during|at)\s+[^,]{2,30}?\s+$/iu.test(m[1]!);
+  if (timed && !/^\s+said\b/u.test(rest)) return sentence;
+  return `${timed ? `${m[1]!.trimEnd()}, ` : m[1]!}${address}${rest}`;
+}
+
 const SAID = /^\s+(?:said|told me|wrote|commented|mentioned|remarked)(?:\s+that)?\s+/iu;
+// Feedback, not praise: "…told me that my notes were missing the social history" stays what the physician
+// told the candidate ("I told Ms. Goldberg that her notes were missing…"), not a flat statement of a fault.
+const CRITICISM =
+  /\b(?:too|not|never|missing|lacked|lacking|needed|incomplete|unclear|slow|weak|disorganized|poor|vague|wrong|late)\b/iu;
 /** The recommender's own pronoun in their praise: "…the student she would trust", "…he had worked with". */
 const OWN_SUBJECT = /(?<![\p{L}'’])(she|he)(?=\s+(?:would|could|had|has|will|'d|’d)\b)/giu;
 const OWN_POSSESSIVE = /(?<![\p{L}'’])(her|his)(?=\s+own\b)/giu;
@@ -63,10 +115,10 @@ const OWN_POSSESSIVE = /(?<![\p{L}'’])(her|his)(?=\s+own\b)/giu;
  */
 export function withoutOwnQuotation(sentence: string, explicit: RegExp | null, address: string): string {
   if (!explicit || address === '') return sentence;
-  // "…Dr. Obuya said my reads were accurate and fast" anywhere in a sentence: the physician's judgment,
-  // "…I found her reads accurate and fast", rather than "I said…".
+  // "…Dr. Obuya said my reads were accurate and fast" (or "…became more useful") anywhere in a sentence:
+  // the physician's judgment, "…I found her reads accurate and fast", rather than "I said…".
   const judged = new RegExp(
-    `((?:${explicit.source}))\\s+said\\s+(?:that\\s+)?(my\\s+[\\p{L}\\s-]{1,30}?)\\s+(?:was|were)\\s+(?=[\\p{L}])`,
+    `((?:${explicit.source}))\\s+said\\s+(?:that\\s+)?(my\\s+[\\p{L}\\s-]{1,30}?)\\s+(?:was|were|became|had\\s+become)\\s+(?=[\\p{L}])`,
     explicit.flags.replace('g', ''),
   );
   if (judged.test(sentence) && !/["“”]/.test(sentence)) return sentence.replace(judged, '$1 found $2 ');
@@ -101,7 +153,7 @@ export function withoutOwnQuotation(sentence: string, explicit: RegExp | null, a
   // Praise of what the candidate was ("I was…", "my notes were…"), not advice ("I need more focused…").
   const praise =
     /^(?:I\s+(?:was|had\s+been)|my\s+[\p{L}\s-]{1,30}?\s+(?:was|were)|(?:she|he)\s+would\s+(?:be\s+(?:happy|glad|proud|delighted)|love|like)\s+to\s+have\s+me)\b/u;
-  if (!praise.test(clause) || /["“”]/.test(clause)) return sentence;
+  if (!praise.test(clause) || CRITICISM.test(clause) || /["“”]/.test(clause)) return sentence;
   const own = clause.replace(OWN_SUBJECT, address).replace(OWN_POSSESSIVE, `${address}’s`);
   if (/(?<![\p{L}'’])(?:she|he|her|him|his|hers)(?![\p{L}'’])/iu.test(own)) return sentence;
   return `${ref[1]}${own.charAt(0).toUpperCase()}${own.slice(1)}`;

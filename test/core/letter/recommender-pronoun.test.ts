@@ -1,4 +1,8 @@
-import { withoutOwnQuotation, withRecommenderContinued } from '../../../src/core/letter/recommender-pronoun';
+import {
+  withoutOwnQuotation,
+  withRecommenderContinued,
+  withRecommenderFromBefore,
+} from '../../../src/core/letter/recommender-pronoun';
 
 // The pattern the point-of-view conversion builds for "Katherine Albright".
 const ALBRIGHT =
@@ -36,6 +40,51 @@ describe('withRecommenderContinued', () => {
   ])('leaves %j', (s) => expect(go(s)).toBe(s));
 });
 
+describe('withRecommenderFromBefore: the recommender’s pronoun carried from the sentence before', () => {
+  const told = 'Dr. Albright told me that my presentations needed a clearer assessment.';
+  const from = (s: string, previous = told) =>
+    withRecommenderFromBefore(s, previous, ALBRIGHT, 'Dr. Albright');
+
+  it('names the recommender the sentence before opened on', () => {
+    expect(from('I started ending with a plan by problem, and she said it was much better.')).toBe(
+      'I started ending with a plan by problem, and Dr. Albright said it was much better.',
+    );
+    expect(from('I added a social history, and after two weeks she said my notes were complete.')).toBe(
+      'I added a social history, and after two weeks, Dr. Albright said my notes were complete.',
+    );
+    expect(from('I rewrote my notes, so then she let me present first.')).toBe(
+      'I rewrote my notes, so then Dr. Albright let me present first.',
+    );
+  });
+
+  it('takes the recommender after an opening phrase of the sentence before', () => {
+    expect(
+      from(
+        'I practiced on the simulator, and in the next deliveries she said my technique was good.',
+        'After my first delivery Dr. Albright told me my hand position was not protective enough.',
+      ),
+    ).toBe(
+      'I practiced on the simulator, and in the next deliveries, Dr. Albright said my technique was good.',
+    );
+    const after = 'After the patient left, Dr. Albright told me my hand position was wrong.';
+    expect(from('I practiced, and she said it was good.', after)).toBe(
+      'I practiced, and she said it was good.',
+    );
+  });
+
+  it('leaves the pronoun when anyone else could be it, or the sentence before is about someone else', () => {
+    const same = (s: string, previous = told) => expect(from(s, previous)).toBe(s);
+    same('I examined the patient, and she said it was much better.');
+    same('I started a plan, and she said the resident liked it.');
+    same('I started a plan, and she was discharged home.');
+    same('I started a plan, and she said it was much better.', 'The resident told me to start a plan.');
+    same('I started a plan, and she said it was better.', 'Dr. Albright told the patient about the plan.');
+    same('She said it was much better.');
+    // After a time phrase, only what the recommender said is taken.
+    same('I practiced, and by the end of the rotation she let me splint on my own.');
+  });
+});
+
 describe('withoutOwnQuotation: the recommender’s praise as the physician’s own statement', () => {
   const own = (s: string) => withoutOwnQuotation(s, ALBRIGHT, 'Dr. Albright');
   it.each([
@@ -51,11 +100,20 @@ describe('withoutOwnQuotation: the recommender’s praise as the physician’s o
       'Dr. Albright told me that my notes were the clearest on the team.',
       'My notes were the clearest on the team.',
     ],
+    // Feedback on a fault stays what the physician told the candidate.
+    [
+      'Dr. Albright told me that my notes were missing the social history.',
+      'Dr. Albright told me that my notes were missing the social history.',
+    ],
+    ['Dr. Albright said my presentations were too slow.', 'Dr. Albright found my presentations too slow.'],
   ])('%s', (s, out) => expect(own(s)).toBe(out));
 
   it('makes the recommender’s judgment anywhere in a sentence what they found, not what they said', () => {
     expect(own('I read ECGs every evening, and at the end Dr. Albright said my reads were accurate.')).toBe(
       'I read ECGs every evening, and at the end Dr. Albright found my reads accurate.',
+    );
+    expect(own('I started from a blank assessment, and Dr. Albright said my notes became more useful.')).toBe(
+      'I started from a blank assessment, and Dr. Albright found my notes more useful.',
     );
   });
 
