@@ -72,14 +72,13 @@ function environment(
 }
 
 function failed(report: RunReport): boolean {
-  const all = [...report.intake, ...(report.sweep?.intake ?? [])];
-  return !report.ran || report.problems.length > 0 || all.some((o) => o.action === 'failed');
+  return !report.ran || report.problems.length > 0 || report.intake.some((o) => o.action === 'failed');
 }
 
 function summary(sub: Sub, report: RunReport): string {
   if (report.wouldTakeIn) return `Would take in ${report.wouldTakeIn.length} response(s).\n`;
   if (!report.ran) return `${report.problems.join('\n')}\n`;
-  const all = [...report.intake, ...(report.sweep?.intake ?? [])];
+  const all = report.intake;
   const by = (a: string) => all.filter((o) => o.action === a).length;
   const lines = [
     `${sub}: ${all.length} response(s) taken in (created ${by('created')}, resumed ${by('resumed')}, updated ${by('updated')}, failed ${by('failed')}).`,
@@ -164,8 +163,8 @@ export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Comma
           return runSetupCommand(t, configFile, tz, dryRun, io, json);
         }
         if (!isComplete(ids)) throw new UsageError('not set up');
-        const open = () => openOffice(env, ids, t);
-        const report = sub === 'sync' ? runSync(open, { dryRun }) : runSweep(open(), { dryRun });
+        const office = openOffice(env, ids, t);
+        const report = (sub === 'sync' ? runSync : runSweep)(office, { dryRun });
         if (json) io.out(`${JSON.stringify({ command: sub, dryRun, ...report, requests: t.requests() })}\n`);
         else io.out(summary(sub, report));
         return failed(report) && !dryRun ? EXIT.problems : EXIT.ok;

@@ -65,7 +65,6 @@ describe('cead google sync', () => {
     expect(await h.docText(docs[0]?.id ?? '')).toBe(expected.text);
     expect(await h.comments(docs[0]?.id ?? '')).toHaveLength(expected.openQuestions.length);
     expect(JSON.parse((await h.rows('Responses'))[0]?.slice(2).join('') ?? '')).toEqual(RAW);
-    console.log(`cead google sync of one submission: ${run.calls.length} HTTP requests`);
   });
 
   it('syncing the same response twice gives one order and one Doc', async () => {
@@ -79,8 +78,35 @@ describe('cead google sync', () => {
       'docs.documents.batchUpdate',
       'docs.documents.batchUpdate',
     ]);
+    // And the reads: one tracker read, one listing, one forms.get.
+    expect(again.calls).toHaveLength(5);
     expect(await h.rows('Orders')).toHaveLength(1);
     expect(await h.drafts()).toHaveLength(1);
+  });
+
+  it('costs at most 12 HTTP requests per submission once the machine has run and the writer has a folder', async () => {
+    await h.submit();
+    const first = await h.cead('sync');
+    expect(first.json.intake?.map((o) => o.action)).toEqual(['created']);
+    await h.submit();
+    const next = await h.cead('sync');
+    expect(next.json.intake?.map((o) => o.action)).toEqual(['created']);
+    const methods = next.calls.map((c) => c.method);
+    // The lease: one write to take it on the revision this machine left it free at, one to let it go.
+    expect(methods.filter((m) => m.startsWith('docs.documents.get'))).toEqual([]);
+    // One tracker read, the answers and order before anything is made, the final write.
+    expect(methods.filter((m) => m === 'sheets.spreadsheets.values.batchGet')).toHaveLength(1);
+    expect(methods.filter((m) => m === 'sheets.spreadsheets.values.batchUpdate')).toHaveLength(2);
+    expect(methods.filter((m) => m.startsWith('forms.'))).toHaveLength(2);
+    // The writer's folder is known: no search, no folder, no share.
+    expect(methods.filter((m) => /files\.list|permissions\./.test(m))).toEqual([]);
+    expect(next.calls.length).toBeLessThanOrEqual(12);
+    // What the emulator counted is what the command says it sent.
+    const sent = Object.values(next.json['requests'] as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sent).toBe(next.calls.length);
+    console.log(
+      `cead google sync, HTTP requests per submission: ${next.calls.length} (the machine's and the writer's first: ${first.calls.length})`,
+    );
   });
 
   it('honours Retry-After on a 429 and still makes one order', async () => {

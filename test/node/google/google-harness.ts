@@ -38,6 +38,10 @@ export class GoogleHarness {
   private dir = '';
   private virtualNow = 0;
   readonly slept: number[] = [];
+  /** The lease the next runs take (unset: the command's own). */
+  leaseMs: number | undefined;
+  /** Called after each wait of the virtual clock (a test looks at the world while a run is under way). */
+  onSleep: (() => void) | undefined;
 
   async start(): Promise<void> {
     this.emulator = await startRemoteRestEmulator();
@@ -58,6 +62,8 @@ export class GoogleHarness {
     this.dir = mkdtempSync(join(tmpdir(), 'cead-google-'));
     this.virtualNow = Date.parse(await this.emulator.control<string>('now'));
     this.slept.length = 0;
+    this.leaseMs = undefined;
+    this.onSleep = undefined;
   }
 
   /** One `cead google …` run (always `--json`), with the emulator calls it made. */
@@ -78,6 +84,7 @@ export class GoogleHarness {
       clock,
       stateFile: join(this.dir, 'state.json'),
       holder: 'test-run',
+      ...(this.leaseMs === undefined ? {} : { leaseMs: this.leaseMs }),
     });
     const code = await command.run(
       [...args, '--config', join(this.dir, 'google.json'), '--json', '--time-zone', 'America/New_York'],
@@ -105,6 +112,7 @@ export class GoogleHarness {
       sleep: (ms: number) => {
         this.slept.push(ms);
         this.virtualNow += ms;
+        this.onSleep?.();
       },
     };
   }
