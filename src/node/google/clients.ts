@@ -65,6 +65,13 @@ export async function invoke(clients: Record<ApiCall['api'], AnyClient>, call: A
   const fn = owner?.[path[path.length - 1] as string];
   if (typeof fn !== 'function') throw new Error(`no method ${call.api}.${call.method}`);
   try {
+    if (call.media) {
+      // Bytes, not JSON: the library would otherwise try to read a PDF as text.
+      const res = (await fn.call(owner, call.params, { responseType: 'arraybuffer' })) as {
+        data: ArrayBuffer;
+      };
+      return { ok: true, data: new Uint8Array(res.data) };
+    }
     const res = (await fn.call(owner, call.params)) as { data: unknown };
     return { ok: true, data: res.data };
   } catch (e) {

@@ -95,6 +95,8 @@ export function openOffice(env: GoogleEnvironment, ids: GoogleIds, t: GoogleTran
     deps,
     tracker,
     settings: new TrackerSettings(tracker),
+    /** The Docs API itself, for what reads a Doc outside the core's ports (`cead google check`). */
+    docs,
     leaseMs,
     lock: new DocLeaseLock(docs, ids.lockDocId, env.holder, env.clock, leaseMs, state),
   };
