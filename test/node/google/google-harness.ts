@@ -100,6 +100,11 @@ export class GoogleHarness {
     return { code, json, calls: (await this.emulator.calls()).slice(before) };
   }
 
+  /** Moves the runs' clock on (a week later, for the sweep to refresh every open order's days left). */
+  advance(ms: number): void {
+    this.virtualNow += ms;
+  }
+
   /** A transport on the shared worker whose waits advance the virtual clock. */
   transport(): GoogleTransport {
     return new GoogleTransport(this.bridge, { clock: this.clock() });
