@@ -7,10 +7,14 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { letterDrafter } from '../../src/core/letter-draft';
 import { newOrder } from '../../src/core/orders';
 import { ORDER_HEADERS, orderToRow } from '../../src/core/tracker-row';
+import { handleFormSubmit } from '../../src/gas/back-office';
+import { PROPERTY } from '../../src/gas/setup';
 import { ROOM_ROWS } from '../../src/gas/tracker-sheet';
 import { type RestEmulator, startRestEmulator } from './google-rest-emulator';
+import { createGasFakes, installGasFakes } from './install-gas-fakes';
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +39,7 @@ function control(e: RestEmulator): Record<string, (body: Json) => unknown> {
       const sheet = ss?.peekSheet(String(b['name']));
       return sheet ? sheet.getDataRange().getValues() : null;
     },
+    gasIntake: (s, b) => gasIntake(s, b as Record<string, string>),
     seedOrders: (s, b) => seedOrders(s, String(b['spreadsheetId']), Number(b['count']), String(b['writer'])),
     sheetNames: (s, b) => s.app.spreadsheets.get(String(b['spreadsheetId']))?.sheetNames() ?? null,
   };
@@ -42,6 +47,33 @@ function control(e: RestEmulator): Record<string, (body: Json) => unknown> {
   return Object.fromEntries(
     Object.entries(handlers).map(([name, h]) => [name, (body: Json) => h(e.services, body)]),
   );
+}
+
+/**
+ * The Apps Script deployment's form-submit trigger on the same state the REST API serves: its services
+ * (the in-memory fakes) over the emulator's world, spreadsheets, Drive and Docs, its script properties
+ * naming the Form, tracker and folder `cead google setup` made. Returns the trigger's intake outcome.
+ */
+function gasIntake(s: RestEmulator['services'], b: Record<string, string>): unknown {
+  const fakes = createGasFakes(
+    {},
+    { world: s.world, SpreadsheetApp: s.app, Sheets: s.sheets, Drive: s.drive, Docs: s.docs },
+  );
+  // The globals (Date and console among them) are the trigger's only while it runs: the server needs its own.
+  const own = globalThis as unknown as Record<string, unknown>;
+  const before = Object.fromEntries(Object.keys(fakes.globals()).map((k) => [k, own[k]]));
+  installGasFakes(globalThis, fakes);
+  try {
+    const props = fakes.PropertiesService.getScriptProperties();
+    props.setProperty(PROPERTY.formId, String(b['formId']));
+    props.setProperty(PROPERTY.spreadsheetId, String(b['spreadsheetId']));
+    props.setProperty(PROPERTY.folderId, String(b['folderId']));
+    const response = s.forms.formAppResponse(String(b['formId']), String(b['responseId']));
+    return handleFormSubmit({ response } as never, letterDrafter) ?? null;
+  } finally {
+    fakes.endExecution();
+    Object.assign(globalThis, before);
+  }
 }
 
 /**

@@ -2,7 +2,9 @@
  * `cead google` end to end over real HTTP (google-harness.ts). The same scenarios as the Apps Script
  * bundle tests (test/gas/bundle-flow.test.ts): setup twice changes nothing; a submission gives one order,
  * one Doc with the letter's text and the session's threads; the same response synced twice gives one
- * order; 429 with Retry-After is honoured.
+ * order; 429 with Retry-After is honoured; an Apps Script intake and a `cead google sync` of the same
+ * response, either first, give one order (the emulator runs the Apps Script trigger, over the in-memory
+ * fakes, on the very state its REST API serves).
  */
 import { orderIdFor } from '../../../src/core/orders';
 import { expectedDraft, GoogleHarness, RAW, WRITES } from './google-harness';
@@ -117,5 +119,43 @@ describe('cead google sync', () => {
     expect(h.slept).toContain(30_000);
     expect(await h.rows('Orders')).toHaveLength(1);
     expect(await h.drafts()).toHaveLength(1);
+  });
+});
+
+describe('cead google and the Apps Script deployment on one tracker', () => {
+  beforeEach(async () => {
+    await h.fresh();
+    await h.cead('setup');
+  });
+
+  /** The Apps Script form-submit trigger, run by the emulator on its own state (its in-memory fakes). */
+  const appsScriptIntake = (responseId: string) =>
+    h.emulator.control<{ action: string; orderId: string } | null>('gasIntake', { ...h.ids(), responseId });
+
+  it('gives one order when Apps Script took the response in first and cead google syncs it', async () => {
+    const responseId = await h.submit();
+    const gas = await appsScriptIntake(responseId);
+    expect([gas?.action, gas?.orderId]).toEqual(['created', orderIdFor(responseId)]);
+    expect(await h.rows('Orders')).toHaveLength(1);
+    const run = await h.cead('sync');
+    expect([run.code, run.json.intake]).toEqual([0, []]);
+    const rows = await h.rows('Orders');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('DRAFTING');
+    const docs = await h.drafts();
+    expect(docs).toHaveLength(1);
+    expect(await h.docText(docs[0]?.id ?? '')).toBe(expectedDraft(responseId).text);
+    expect(await h.rows('Responses')).toHaveLength(1);
+  });
+
+  it('gives one order when cead google synced the response first and the Apps Script trigger fires', async () => {
+    const responseId = await h.submit();
+    expect((await h.cead('sync')).json.intake?.map((o) => o.action)).toEqual(['created']);
+    const gas = await appsScriptIntake(responseId);
+    expect(gas).toMatchObject({ action: 'unchanged', status: 'DRAFTING' });
+    expect(await h.rows('Orders')).toHaveLength(1);
+    expect(await h.drafts()).toHaveLength(1);
+    expect(await h.rows('Responses')).toHaveLength(1);
+    expect(await h.docText((await h.drafts())[0]?.id ?? '')).toBe(expectedDraft(responseId).text);
   });
 });
