@@ -183,8 +183,14 @@ export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Comma
           return runLetterCommand(sub, { office, t, orderId: orderId as string, json, dryRun, outDir }, io);
         }
         const bar = progressFor(io, json);
-        const progress = (done: number, total: number) => bar.update('taking in', done, total);
+        let taking = 0;
+        const progress = (done: number, total: number) => {
+          taking = total;
+          bar.update('taking in', done, total);
+        };
         const report = (sub === 'sync' ? runSync : runSweep)(office, { dryRun, progress });
+        // The run is told before each response, so the bar's last step (all done) is drawn here.
+        if (taking > 0) bar.update('taking in', taking, taking);
         bar.finish();
         if (json) io.out(`${JSON.stringify({ command: sub, dryRun, ...report, requests: t.requests() })}\n`);
         else io.out(summary(sub, report));

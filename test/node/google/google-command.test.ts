@@ -159,3 +159,23 @@ describe('cead google and the Apps Script deployment on one tracker', () => {
     expect(await h.docText((await h.drafts())[0]?.id ?? '')).toBe(expectedDraft(responseId).text);
   });
 });
+
+describe('cead google sync on a terminal', () => {
+  it('shows a long sync’s progress on a terminal, and none in --json', async () => {
+    await h.fresh();
+    await h.cead('setup');
+    for (let i = 0; i < 3; i++) await h.submit();
+    const run = await h.onTerminal('sync');
+    expect(run.code).toBe(0);
+    const lines = run.err.split('\r').filter((l) => l !== '');
+    expect(lines[0]).toMatch(/^taking in +\[\.+\] 0\/3/);
+    expect(lines.at(-2)).toMatch(/^taking in +\[#+\] 3\/3 .*done/);
+    // Cleared at the end, so the summary starts on a clean line.
+    expect(lines.at(-1)).toBe('\x1b[K');
+    expect(run.out).toMatch(/^sync: 3 response\(s\) taken in \(created 3,/);
+    await h.submit();
+    const quiet = await h.onTerminal('sync', '--json');
+    expect(quiet.err).toBe('');
+    expect(JSON.parse(quiet.out).intake).toHaveLength(1);
+  });
+});

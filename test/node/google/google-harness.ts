@@ -69,33 +69,12 @@ export class GoogleHarness {
   /** One `cead google …` run (always `--json`), with the emulator calls it made. */
   async cead(...args: string[]): Promise<Ran> {
     const before = (await this.emulator.calls()).length;
-    const out: string[] = [];
-    const io: Io = {
-      out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      errIsTTY: false,
-      cwd: this.dir,
-      now: () => new Date(this.virtualNow),
-      env: {},
-    };
-    const clock = this.clock();
-    const command = googleCommand({
-      port: this.bridge,
-      clock,
-      stateFile: join(this.dir, 'state.json'),
-      holder: 'test-run',
-      ...(this.leaseMs === undefined ? {} : { leaseMs: this.leaseMs }),
-    });
-    const code = await command.run(
-      [...args, '--config', join(this.dir, 'google.json'), '--json', '--time-zone', 'America/New_York'],
-      io,
-    );
-    const text = out.join('');
+    const { code, out } = await this.run([...args, '--json'], false);
     let json = {};
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(out);
     } catch {
-      throw new Error(`not JSON (exit ${code}): ${text}`);
+      throw new Error(`not JSON (exit ${code}): ${out}`);
     }
     return { code, json, calls: (await this.emulator.calls()).slice(before) };
   }
@@ -103,6 +82,34 @@ export class GoogleHarness {
   /** Moves the runs' clock on (a week later, for the sweep to refresh every open order's days left). */
   advance(ms: number): void {
     this.virtualNow += ms;
+  }
+
+  /** One run as a person at a terminal sees it: no `--json`, stderr a terminal; what each stream got. */
+  async onTerminal(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    return this.run(args, true);
+  }
+
+  private async run(args: string[], tty: boolean): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = {
+      out: (t) => out.push(t),
+      err: (t) => (tty ? err : out).push(t),
+      errIsTTY: tty,
+      cwd: this.dir,
+      now: () => new Date(this.virtualNow),
+      env: {},
+    };
+    const command = googleCommand({
+      port: this.bridge,
+      clock: this.clock(),
+      stateFile: join(this.dir, 'state.json'),
+      holder: 'test-run',
+      ...(this.leaseMs === undefined ? {} : { leaseMs: this.leaseMs }),
+    });
+    const config = ['--config', join(this.dir, 'google.json'), '--time-zone', 'America/New_York'];
+    const code = await command.run([...args, ...config], io);
+    return { code, out: out.join(''), err: err.join('') };
   }
 
   /** A transport on the shared worker whose waits advance the virtual clock. */
