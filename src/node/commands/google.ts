@@ -1,6 +1,6 @@
 /**
- * `cead google setup|sync|sweep`: the back office from Node against the real Google APIs (the same Form,
- * tracker and Docs as the Apps Script deployment, through Google's own client libraries).
+ * `cead google setup|sync|sweep|check|pdf`: the back office from Node against the real Google APIs (the
+ * same Form, tracker and Docs as the Apps Script deployment, through Google's own client libraries).
  */
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
