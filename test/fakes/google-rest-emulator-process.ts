@@ -39,6 +39,7 @@ function control(e: RestEmulator): Record<string, (body: Json) => unknown> {
       const sheet = ss?.peekSheet(String(b['name']));
       return sheet ? sheet.getDataRange().getValues() : null;
     },
+    imageBytes: (s, b) => void s.imageBytes.set(String(b['documentId']), Number(b['bytes'])),
     gasIntake: (s, b) => gasIntake(s, b as Record<string, string>),
     seedOrders: (s, b) => seedOrders(s, String(b['spreadsheetId']), Number(b['count']), String(b['writer'])),
     sheetNames: (s, b) => s.app.spreadsheets.get(String(b['spreadsheetId']))?.sheetNames() ?? null,

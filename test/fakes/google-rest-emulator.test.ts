@@ -225,6 +225,16 @@ describe('Drive v3 files.export', () => {
     expect(pdf.slice(at, at + 4)).toBe('xref');
     const first = Number(/\n(\d{10}) 00000 n /.exec(pdf)?.[1]);
     expect(pdf.slice(first, first + 7)).toBe('1 0 obj');
+    // A Doc with images exports that much larger, its cross-reference table still right.
+    emulator.services.imageBytes.set(documentId, 50_000);
+    const params = { fileId: documentId, mimeType: 'application/pdf' };
+    const big = await invoke(clients, { api: 'drive', method: 'files.export', params, media: true });
+    const withImage = Buffer.from(data<Uint8Array>(big)).toString('latin1');
+    expect(withImage.length - pdf.length).toBeGreaterThan(50_000);
+    const objects = [...withImage.matchAll(/\n(\d{10}) 00000 n /g)].map((m) => Number(m[1]));
+    expect(objects.map((at, i) => withImage.slice(at, at + `${i + 1} 0 obj`.length))).toEqual(
+      objects.map((_, i) => `${i + 1} 0 obj`),
+    );
   });
 
   it('requires mimeType, and exports only Docs Editors files to the formats it knows', async () => {

@@ -78,7 +78,8 @@ export function emulatedServices(start?: string): EmulatedServices {
   const docs = createDocs(world);
   const drive = createDrive(world, { onCreateDocument: (id, name) => docs.adopt(id, name) });
   const app = createSpreadsheetApp(world);
-  return { world, app, sheets: createSheets(world, app), drive, docs, forms: new FormsRest(world) };
+  const forms = new FormsRest(world);
+  return { world, app, sheets: createSheets(world, app), drive, docs, forms, imageBytes: new Map() };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

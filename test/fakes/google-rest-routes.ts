@@ -46,6 +46,11 @@ export interface EmulatedServices {
   readonly drive: FakeDrive;
   readonly docs: FakeDocs;
   readonly forms: FormsRest;
+  /**
+   * Bytes of images a Doc holds, by document ID (the Docs fake keeps text only): its PDF export carries
+   * that much more, as a PDF of a letter with a scanned signature or a logo does.
+   */
+  readonly imageBytes: Map<string, number>;
 }
 
 const ID = '([^/:?]+)';
@@ -304,7 +309,9 @@ function exportDoc(s: EmulatedServices, fileId: string, mimeType: string | null)
   const size = doc.documentStyle?.pageSize;
   const page = { width: size?.width?.magnitude ?? 612, height: size?.height?.magnitude ?? 792 };
   const bytes =
-    mimeType === 'application/pdf' ? minimalPdf(bodyText(doc), page) : Buffer.from(bodyText(doc), 'utf8');
+    mimeType === 'application/pdf'
+      ? minimalPdf(bodyText(doc), page, s.imageBytes.get(fileId) ?? 0)
+      : Buffer.from(bodyText(doc), 'utf8');
   if (bytes.length > EXPORT_LIMIT_BYTES) throw new RestError(403, 'This file is too large to be exported.');
   return new Media(bytes, mimeType);
 }

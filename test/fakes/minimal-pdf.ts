@@ -15,7 +15,8 @@ function pageStream(lines: readonly string[], height: number): string {
   return `BT /F1 11 Tf 14 TL 72 ${height - 72} Td\n${shown}\nET`;
 }
 
-export function minimalPdf(text: string, page = { width: 612, height: 792 }): Buffer {
+/** `imageBytes`: the size of the images the Doc holds, carried as one image stream on the first page. */
+export function minimalPdf(text: string, page = { width: 612, height: 792 }, imageBytes = 0): Buffer {
   const lines = text.split('\n');
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += LINES_PER_PAGE) pages.push(lines.slice(i, i + LINES_PER_PAGE));
@@ -27,14 +28,23 @@ export function minimalPdf(text: string, page = { width: 612, height: 792 }): Bu
     `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
+  const image = 4 + 2 * pages.length;
   pages.forEach((lines, i) => {
     const stream = pageStream(lines, page.height);
+    const xObject = i === 0 && imageBytes > 0 ? ` /XObject << /Im1 ${image} 0 R >>` : '';
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] ` +
-        `/Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
+        `/Resources << /Font << /F1 3 0 R >>${xObject} >> /Contents ${5 + 2 * i} 0 R >>`,
       `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
     );
   });
+  if (imageBytes > 0) {
+    // A grey image of that many bytes (one byte a pixel), never drawn: only its size matters here.
+    objects.push(
+      `<< /Type /XObject /Subtype /Image /Width ${imageBytes} /Height 1 /ColorSpace /DeviceGray ` +
+        `/BitsPerComponent 8 /Length ${imageBytes} >>\nstream\n${'\x80'.repeat(imageBytes)}\nendstream`,
+    );
+  }
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((object, i) => {

@@ -107,6 +107,18 @@ describe('cead google pdf', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('refuses a PDF over the ERAS limit of 1 MB, and writes no file', async () => {
+    const { orderId, docId } = await drafted();
+    await fixErrors(docId, (await h.cead('check', orderId)).json['findings'] as Found[]);
+    await h.emulator.control('imageBytes', { documentId: docId, bytes: 1_000_000 });
+    const out = mkdtempSync(join(tmpdir(), 'cead-pdf-'));
+    const run = await h.cead('pdf', orderId, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.json['refused']).toMatch(/^The PDF is 10\d\d KB, over the ERAS limit of 1 MB;/);
+    expect(run.calls.map((c) => c.method)).toContain('drive.files.export');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('writes the exported PDF under its ERAS name, setting a Doc on A4 to US Letter first', async () => {
     const { orderId, docId } = await drafted();
     await fixErrors(docId, (await h.cead('check', orderId)).json['findings'] as Found[]);
