@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: one table with every figure the issues ask for. Each bench/*.bench.ts module
  * measures one topic and says its target; this runner prints them together and exits 1 when a target is
- * missed, so a regression is visible without a timed test that would flake on a shared machine.
+ * missed, so a regression is visible without a timed test that would flake on a shared machine. Topics
+ * named on the command line (`npm run bench -- google`) run alone.
  */
 import type { BenchRow } from '../bench/types';
 
@@ -13,6 +14,7 @@ const MODULES: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['gas', () => import('../bench/gas.bench')],
   ['draft', () => import('../bench/draft.bench')],
   ['rewrite', () => import('../bench/rewrite.bench')],
+  ['google', () => import('../bench/google.bench')],
 ];
 
 function format(value: number): string {
@@ -22,7 +24,10 @@ function format(value: number): string {
 
 async function main(): Promise<number> {
   const table: Array<BenchRow & { topic: string }> = [];
+  // `node build/cli/bench.js google check`: only those topics (a shared machine need not run them all).
+  const only = process.argv.slice(2);
   for (const [topic, load] of MODULES) {
+    if (only.length > 0 && !only.includes(topic)) continue;
     const mod = await load();
     for (const row of await mod.rows()) table.push({ topic, ...row });
   }

@@ -51,6 +51,12 @@ export interface SweepOptions {
    * an execution at 6 minutes; an unfinished response waits for the next sweep).
    */
   readonly budgetMs?: number;
+  /**
+   * Told before each response that goes through intake (how many are done, of how many): a long run's
+   * progress, and where `cead google` renews its lease. It returns whether to go on: false stops new
+   * intake work, as the budget running out does.
+   */
+  readonly onProgress?: (done: number, total: number) => boolean;
 }
 
 export interface SweepReport {
@@ -237,11 +243,15 @@ export function sweep(deps: SweepDeps, options: SweepOptions): SweepReport {
   const byTime = [...listed].sort((a, b) =>
     a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0,
   );
-  for (const response of byTime) {
+  const pending = byTime.filter((response) => {
     const order = orders.get(orderIdFor(response.responseId));
-    const version = deps.clock.localDateTime(response.timestamp, tz);
-    if (order && !needsIntake(order, version)) continue;
-    if (Date.parse(deps.clock.now()) - started > budget) {
+    return !order || needsIntake(order, deps.clock.localDateTime(response.timestamp, tz));
+  });
+  for (const [done, response] of pending.entries()) {
+    if (
+      Date.parse(deps.clock.now()) - started > budget ||
+      options.onProgress?.(done, pending.length) === false
+    ) {
       stoppedEarly = true;
       break;
     }

@@ -136,6 +136,40 @@ describe('sweep', () => {
     expect(report.intake.length).toBeLessThan(3);
     expect(sweep(b, { settings: SETTINGS }).intake.length).toBe(3 - report.intake.length);
   });
+
+  it('tells its progress before each response it takes in, and stops when told to', () => {
+    const b = backOffice();
+    const raw = rawFromExample('rosa-delgado');
+    for (const id of ['R1', 'R2', 'R3']) {
+      const response = {
+        responseId: id,
+        timestamp: '2026-11-30T13:00:00.000Z',
+        respondentEmail: '',
+        editUrl: '',
+      };
+      b.responses.items.set(id, { ...response, raw });
+    }
+    const told: [number, number][] = [];
+    const report = sweep(b, {
+      settings: SETTINGS,
+      onProgress: (done, total) => {
+        told.push([done, total]);
+        return done < 2;
+      },
+    });
+    expect(told).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect([report.intake.length, report.stoppedEarly]).toEqual([2, true]);
+    // The next sweep sees only the response left, and is not told of those already taken in.
+    told.length = 0;
+    expect(sweep(b, { settings: SETTINGS, onProgress: (d, t) => told.push([d, t]) > 0 }).intake).toHaveLength(
+      1,
+    );
+    expect(told).toEqual([[0, 1]]);
+  });
 });
 
 describe('new-draft emails to writers', () => {

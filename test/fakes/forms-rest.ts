@@ -235,6 +235,32 @@ export class FormsRest {
     r.lastSubmittedTime = this.world.clock.now().toISOString();
   }
 
+  /**
+   * Test helper: a stored response as Apps Script's FormApp gives it to the form-submit trigger (the same
+   * response ID, as the two share it; answers by item title), for running the Apps Script intake on the
+   * state the REST API serves.
+   */
+  formAppResponse(formId: string, responseId: string) {
+    const form = this.open(formId);
+    const r = form.responses.find((x) => x.responseId === responseId);
+    if (!r) throw new Error(`forms fake: no response ${responseId}`);
+    const items = form.items.flatMap((item) => {
+      const q = (item['questionItem'] as Json | undefined)?.['question'] as Json | undefined;
+      const answer = q ? (r.answers[String(q['questionId'])] as Json | undefined) : undefined;
+      if (!answer) return [];
+      const values = ((answer['textAnswers'] as Json)['answers'] as { value: string }[]).map((a) => a.value);
+      const title = String(item['title'] ?? '');
+      return [{ getItem: () => ({ getTitle: () => title }), getResponse: () => values.join(', ') }];
+    });
+    return {
+      getId: () => r.responseId,
+      getTimestamp: () => new Date(r.lastSubmittedTime),
+      getRespondentEmail: () => r.respondentEmail,
+      getEditResponseUrl: () => `https://docs.google.com/forms/d/e/${formId}/viewform?edit2=${r.responseId}`,
+      getItemResponses: () => items,
+    };
+  }
+
   /** Test helper: the questions' titles in order. */
   titles(formId: string): string[] {
     return this.open(formId).items.map((it) => String(it['title'] ?? ''));

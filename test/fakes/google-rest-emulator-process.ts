@@ -7,7 +7,14 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { letterDrafter } from '../../src/core/letter-draft';
+import { newOrder } from '../../src/core/orders';
+import { ORDER_HEADERS, orderToRow } from '../../src/core/tracker-row';
+import { handleFormSubmit } from '../../src/gas/back-office';
+import { PROPERTY } from '../../src/gas/setup';
+import { ROOM_ROWS } from '../../src/gas/tracker-sheet';
 import { type RestEmulator, startRestEmulator } from './google-rest-emulator';
+import { createGasFakes, installGasFakes } from './install-gas-fakes';
 
 type Json = Record<string, unknown>;
 
@@ -32,12 +39,77 @@ function control(e: RestEmulator): Record<string, (body: Json) => unknown> {
       const sheet = ss?.peekSheet(String(b['name']));
       return sheet ? sheet.getDataRange().getValues() : null;
     },
+    imageBytes: (s, b) => void s.imageBytes.set(String(b['documentId']), Number(b['bytes'])),
+    gasIntake: (s, b) => gasIntake(s, b as Record<string, string>),
+    seedOrders: (s, b) => seedOrders(s, String(b['spreadsheetId']), Number(b['count']), String(b['writer'])),
     sheetNames: (s, b) => s.app.spreadsheets.get(String(b['spreadsheetId']))?.sheetNames() ?? null,
   };
   // The services are read at each call: `reset` replaces them.
   return Object.fromEntries(
     Object.entries(handlers).map(([name, h]) => [name, (body: Json) => h(e.services, body)]),
   );
+}
+
+/**
+ * The Apps Script deployment's form-submit trigger on the same state the REST API serves: its services
+ * (the in-memory fakes) over the emulator's world, spreadsheets, Drive and Docs, its script properties
+ * naming the Form, tracker and folder `cead google setup` made. Returns the trigger's intake outcome.
+ */
+function gasIntake(s: RestEmulator['services'], b: Record<string, string>): unknown {
+  const fakes = createGasFakes(
+    {},
+    { world: s.world, SpreadsheetApp: s.app, Sheets: s.sheets, Drive: s.drive, Docs: s.docs },
+  );
+  // The globals (Date and console among them) are the trigger's only while it runs: the server needs its own.
+  const own = globalThis as unknown as Record<string, unknown>;
+  const before = Object.fromEntries(Object.keys(fakes.globals()).map((k) => [k, own[k]]));
+  installGasFakes(globalThis, fakes);
+  try {
+    const props = fakes.PropertiesService.getScriptProperties();
+    props.setProperty(PROPERTY.formId, String(b['formId']));
+    props.setProperty(PROPERTY.spreadsheetId, String(b['spreadsheetId']));
+    props.setProperty(PROPERTY.folderId, String(b['folderId']));
+    const response = s.forms.formAppResponse(String(b['formId']), String(b['responseId']));
+    return handleFormSubmit({ response } as never, letterDrafter) ?? null;
+  } finally {
+    fakes.endExecution();
+    Object.assign(globalThis, before);
+  }
+}
+
+/**
+ * `count` open orders of `writer` in the tracker's Orders sheet, with room after them as a sheet CEAD grew
+ * itself has (the benchmark's 10,000 orders; written straight into the sheet, not through the API).
+ */
+function seedOrders(
+  s: RestEmulator['services'],
+  spreadsheetId: string,
+  count: number,
+  writer: string,
+): number {
+  const orders = s.app.spreadsheets.get(spreadsheetId)?.peekSheet('Orders');
+  if (!orders) throw new Error(`no Orders sheet in ${spreadsheetId}`);
+  const rows = Array.from({ length: count }, (_, i) =>
+    orderToRow({
+      ...newOrder({
+        responseId: `seed-${i}`,
+        submitted: '2026-10-01T09:00:00-04:00',
+        lastUpdate: '2026-10-01T09:00:00-04:00',
+      }),
+      candidate: `Candidate ${i}`,
+      status: i % 7 === 0 ? 'EDITING' : 'DRAFTING',
+      writer,
+      package: 'standard',
+      start: '2026-10-01',
+      originalDue: '2026-11-12',
+      currentDue: '2026-12-02',
+      businessDaysLeft: 2,
+    }),
+  );
+  const wanted = rows.length + 1 + ROOM_ROWS;
+  if (wanted > orders.getMaxRows()) orders.insertRowsAfter(orders.getMaxRows(), wanted - orders.getMaxRows());
+  if (rows.length > 0) orders.getRange(2, 1, rows.length, ORDER_HEADERS.length).setValues(rows);
+  return rows.length;
 }
 
 async function main(): Promise<void> {
@@ -63,6 +135,9 @@ async function main(): Promise<void> {
       res.end(JSON.stringify(out));
     });
   });
+  // The test's thread is blocked while a long run goes on, so its idle keep-alive connection must outlast
+  // any run: with Node's default (5 s) the next control call would find it closed.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   process.stdout.write(

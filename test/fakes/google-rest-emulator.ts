@@ -18,7 +18,7 @@ import { createDrive } from './drive-service';
 import { FormsRest } from './forms-rest';
 import { createWorld } from './gas-world';
 import { DEFAULT_MESSAGES, errorBody, RestError, restErrorOf } from './google-rest-errors';
-import { checkBody, type EmulatedServices, type Route, routes } from './google-rest-routes';
+import { checkBody, type EmulatedServices, Media, type Route, routes } from './google-rest-routes';
 import { createSheets } from './sheets-service';
 import { createSpreadsheetApp } from './spreadsheet-app';
 
@@ -78,7 +78,8 @@ export function emulatedServices(start?: string): EmulatedServices {
   const docs = createDocs(world);
   const drive = createDrive(world, { onCreateDocument: (id, name) => docs.adopt(id, name) });
   const app = createSpreadsheetApp(world);
-  return { world, app, sheets: createSheets(world, app), drive, docs, forms: new FormsRest(world) };
+  const forms = new FormsRest(world);
+  return { world, app, sheets: createSheets(world, app), drive, docs, forms, imageBytes: new Map() };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -160,7 +161,10 @@ export async function startRestEmulator(options: { start?: string } = {}): Promi
       const path = (route.path.exec(url.pathname) ?? []).slice(1).map(decodeURIComponent);
       const result = route.run({ path, query: url.searchParams, body });
       calls.push({ method, n, status: 200 });
-      send(res, 200, result ?? {});
+      if (result instanceof Media) {
+        res.writeHead(200, { 'content-type': result.contentType });
+        res.end(result.bytes);
+      } else send(res, 200, result ?? {});
     } catch (e) {
       const error = restErrorOf(e);
       calls.push({ method, n, status: error.code });

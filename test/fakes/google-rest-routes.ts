@@ -5,11 +5,14 @@
  * client libraries do (`sheets.spreadsheets.values.batchGet`), the query parameters it binds and the
  * request body's fields; anything else is refused as Google refuses it (google-rest-emulator.ts).
  */
+import { bodyText, type DocsDocument } from '../../src/gas/doc-writer';
 import type { FakeDocs } from './docs-service';
 import type { FakeDrive } from './drive-service';
 import type { FormsRest } from './forms-rest';
 import type { GasWorld } from './gas-world';
+import { MIME } from './gas-world';
 import { RestError } from './google-rest-errors';
+import { minimalPdf } from './minimal-pdf';
 import type { FakeSheets } from './sheets-service';
 import type { FakeSpreadsheetApp } from './spreadsheet-app';
 
@@ -28,6 +31,14 @@ export interface Route {
   run(args: { readonly path: string[]; readonly query: URLSearchParams; readonly body: Json }): unknown;
 }
 
+/** A method's answer that is a file's bytes, not JSON (Drive's `files.export`). */
+export class Media {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
 export interface EmulatedServices {
   readonly world: GasWorld;
   readonly app: FakeSpreadsheetApp;
@@ -35,6 +46,11 @@ export interface EmulatedServices {
   readonly drive: FakeDrive;
   readonly docs: FakeDocs;
   readonly forms: FormsRest;
+  /**
+   * Bytes of images a Doc holds, by document ID (the Docs fake keeps text only): its PDF export carries
+   * that much more, as a PDF of a letter with a scanned signature or a logo does.
+   */
+  readonly imageBytes: Map<string, number>;
 }
 
 const ID = '([^/:?]+)';
@@ -219,6 +235,13 @@ function driveRoutes(s: EmulatedServices): Route[] {
       run: ({ path, query }) => D.Files.get(path[0] as string, options(query)),
     },
     {
+      verb: 'GET',
+      path: new RegExp(`${files}/${ID}/export$`),
+      name: 'drive.files.export',
+      query: ['mimeType'],
+      run: ({ path, query }) => exportDoc(s, path[0] as string, query.get('mimeType')),
+    },
+    {
       verb: 'PATCH',
       path: new RegExp(`${files}/${ID}$`),
       name: 'drive.files.update',
@@ -265,6 +288,32 @@ function driveRoutes(s: EmulatedServices): Route[] {
         D.Replies.create(body, path[0] as string, path[1] as string, options(query)),
     },
   ];
+}
+
+/** Drive's limit on what `files.export` returns. */
+export const EXPORT_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * `files.export` of a Google Doc, as the reference has it: `mimeType` required, Docs Editors files only,
+ * at most 10 MB. PDF (minimal-pdf.ts, at the Doc's page size) and plain text; other formats are refused.
+ */
+function exportDoc(s: EmulatedServices, fileId: string, mimeType: string | null): Media {
+  if (!mimeType) throw new RestError(400, 'Required parameter: mimeType');
+  const file = s.drive.Files.get(fileId, { fields: 'mimeType' }) as { mimeType?: string };
+  if (file.mimeType !== MIME.document) throw new RestError(403, 'Export only supports Docs Editors files.');
+  if (mimeType !== 'application/pdf' && mimeType !== 'text/plain')
+    throw new RestError(400, 'The requested conversion is not supported.');
+  const doc = s.docs.Documents.get(fileId) as DocsDocument & {
+    documentStyle?: { pageSize?: { width?: { magnitude?: number }; height?: { magnitude?: number } } };
+  };
+  const size = doc.documentStyle?.pageSize;
+  const page = { width: size?.width?.magnitude ?? 612, height: size?.height?.magnitude ?? 792 };
+  const bytes =
+    mimeType === 'application/pdf'
+      ? minimalPdf(bodyText(doc), page, s.imageBytes.get(fileId) ?? 0)
+      : Buffer.from(bodyText(doc), 'utf8');
+  if (bytes.length > EXPORT_LIMIT_BYTES) throw new RestError(403, 'This file is too large to be exported.');
+  return new Media(bytes, mimeType);
 }
 
 /** `about.get`: the user; `fields` is required on this method, as the reference says. */

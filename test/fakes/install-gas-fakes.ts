@@ -71,16 +71,19 @@ function virtualDate(world: GasWorld): DateConstructor {
   return VirtualDate as unknown as DateConstructor;
 }
 
-export function createGasFakes(options: GasFakeOptions = {}): GasFakes {
-  const world = createWorld(options);
-  const Docs = createDocs(world);
-  const Drive = createDrive(world, { onCreateDocument: (id, name) => Docs.adopt(id, name) });
+/** Services another fake already keeps (the REST emulator's), so Apps Script code runs on the same state. */
+export type SharedGasServices = Pick<GasFakes, 'world' | 'SpreadsheetApp' | 'Sheets' | 'Drive' | 'Docs'>;
+
+export function createGasFakes(options: GasFakeOptions = {}, shared?: SharedGasServices): GasFakes {
+  const world = shared?.world ?? createWorld(options);
+  const Docs = shared?.Docs ?? createDocs(world);
+  const Drive = shared?.Drive ?? createDrive(world, { onCreateDocument: (id, name) => Docs.adopt(id, name) });
   const LockService = createLockService(world);
-  const SpreadsheetApp = createSpreadsheetApp(world);
+  const SpreadsheetApp = shared?.SpreadsheetApp ?? createSpreadsheetApp(world);
   const fakes: GasFakes = {
     world,
     SpreadsheetApp,
-    Sheets: createSheets(world, SpreadsheetApp),
+    Sheets: shared?.Sheets ?? createSheets(world, SpreadsheetApp),
     FormApp: createFormApp(world),
     Drive,
     Docs,

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Fault, SeenCall } from './google-rest-emulator';
 
-const OUT = join(__dirname, '..', '..', 'test-output', 'google');
+// test/fakes here, build/cli in the benchmark's bundle: both two folders below the repository.
+const ROOT = join(__dirname, '..', '..');
+const OUT = join(ROOT, 'test-output', 'google');
 
 function build(entry: string, name: string): string {
   mkdirSync(OUT, { recursive: true });
@@ -28,7 +30,7 @@ function build(entry: string, name: string): string {
 
 /** The bridge's worker (src/node/google/google-worker.ts), built once per test file. */
 export function buildGoogleWorker(): string {
-  return build(join(__dirname, '..', '..', 'src', 'node', 'google', 'google-worker.ts'), 'google-worker.js');
+  return build(join(ROOT, 'src', 'node', 'google', 'google-worker.ts'), 'google-worker.js');
 }
 
 export interface RemoteRestEmulator {
@@ -40,7 +42,10 @@ export interface RemoteRestEmulator {
 }
 
 export async function startRemoteRestEmulator(): Promise<RemoteRestEmulator> {
-  const script = build(join(__dirname, 'google-rest-emulator-process.ts'), 'rest-emulator-process.js');
+  const script = build(
+    join(ROOT, 'test', 'fakes', 'google-rest-emulator-process.ts'),
+    'rest-emulator-process.js',
+  );
   const child: ChildProcess = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
   const { baseUrl, controlUrl } = await new Promise<{ baseUrl: string; controlUrl: string }>(
     (resolve, reject) => {

@@ -1,10 +1,10 @@
 /**
- * `cead google setup|sync|sweep`: the back office from Node against the real Google APIs (the same Form,
- * tracker and Docs as the Apps Script deployment, through Google's own client libraries).
+ * `cead google setup|sync|sweep|check|pdf`: the back office from Node against the real Google APIs (the
+ * same Form, tracker and Docs as the Apps Script deployment, through Google's own client libraries).
  */
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseCommandArgs } from '../args';
 import type { AuthConfig, ClientConfig } from '../google/api-call';
 import { defaultConfigFile, isComplete, readIds, writeIds } from '../google/google-config';
@@ -16,8 +16,11 @@ import { login } from '../google/login';
 import { configDir } from '../google/user-token';
 import { type Command, EXIT, type Io, UsageError } from '../io';
 import { localClock } from '../local-clock';
+import { progressFor } from './draft';
+import { runLetterCommand } from './google-letter';
 
-const USAGE = `cead google <login|setup|sync|sweep> [--config FILE] [--key-file FILE] [--dry-run] [--json]
+const USAGE = `cead google <login|setup|sync|sweep|check ORDER|pdf ORDER> [--config FILE] [--key-file FILE]
+       [--dry-run] [--json]
 
   login      signs in with your Google account in a browser (--client-secret FILE: the OAuth client of
              type "Desktop app" from your Cloud project); keeps the token in ~/.config/cead, owner-only
@@ -25,18 +28,24 @@ const USAGE = `cead google <login|setup|sync|sweep> [--config FILE] [--key-file 
              and records their ids in the config file; running it again changes nothing in place
   sync       takes in every response without a finished order, then runs the sweep
   sweep      the sweep: responses since the last one, due dates, reminders
+  check ORDER  the letter check on the order's draft Doc (as cead check words it)
+  pdf ORDER    the draft as a PDF for ERAS, into --out DIR (default .), refused while the check reports
+             an error or over 1 MB; a Doc not on US Letter pages is set to it first
 
   --config FILE    the recorded ids (default ~/.config/cead/google.json)
   --client-secret FILE  login: the downloaded OAuth client JSON
   --key-file FILE  a service account key; otherwise the login token (~/.config/cead/google-token.json)
                    if there is one, else application default credentials
   --time-zone TZ   setup: the tracker's time zone (default this machine's)
+  --out DIR        pdf: where the PDF goes (default the current folder)
   --dry-run        say what would change; write nothing
   --json           the report as JSON (docs/cli.md)
 
-Exit status: 0 done, 1 problems (an intake failed, or another run held the lock), 2 unusable input.`;
+Exit status: 0 done, 1 problems (an intake failed, another run held the lock, the check found an error,
+the PDF was refused), 2 unusable input (an unknown order, one with no draft).`;
 
-const SUBCOMMANDS = ['login', 'setup', 'sync', 'sweep'] as const;
+const SUBCOMMANDS = ['login', 'setup', 'sync', 'sweep', 'check', 'pdf'] as const;
+const WITH_ORDER: readonly Sub[] = ['check', 'pdf'];
 type Sub = (typeof SUBCOMMANDS)[number];
 
 function authFrom(
@@ -72,14 +81,13 @@ function environment(
 }
 
 function failed(report: RunReport): boolean {
-  const all = [...report.intake, ...(report.sweep?.intake ?? [])];
-  return !report.ran || report.problems.length > 0 || all.some((o) => o.action === 'failed');
+  return !report.ran || report.problems.length > 0 || report.intake.some((o) => o.action === 'failed');
 }
 
 function summary(sub: Sub, report: RunReport): string {
   if (report.wouldTakeIn) return `Would take in ${report.wouldTakeIn.length} response(s).\n`;
   if (!report.ran) return `${report.problems.join('\n')}\n`;
-  const all = [...report.intake, ...(report.sweep?.intake ?? [])];
+  const all = report.intake;
   const by = (a: string) => all.filter((o) => o.action === a).length;
   const lines = [
     `${sub}: ${all.length} response(s) taken in (created ${by('created')}, resumed ${by('resumed')}, updated ${by('updated')}, failed ${by('failed')}).`,
@@ -130,7 +138,7 @@ async function loginCommand(clientFile: string | undefined, io: Io, json: boolea
 export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Command {
   return {
     name: 'google',
-    summary: 'the back office against the Google APIs: login, setup, sync, sweep',
+    summary: 'the back office against the Google APIs: login, setup, sync, sweep, check, pdf',
     usage: USAGE,
     async run(argv, io) {
       const { values, positionals } = parseCommandArgs(
@@ -140,15 +148,20 @@ export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Comma
           'key-file': { type: 'string' },
           'client-secret': { type: 'string' },
           'time-zone': { type: 'string' },
+          out: { type: 'string' },
           'dry-run': { type: 'boolean' },
           json: { type: 'boolean' },
         },
         true,
       );
       const sub = positionals[0] as Sub | undefined;
-      if (!sub || !SUBCOMMANDS.includes(sub) || positionals.length > 1) {
+      if (!sub || !SUBCOMMANDS.includes(sub))
         throw new UsageError(`expected one of ${SUBCOMMANDS.join(', ')}`);
-      }
+      const orderId = positionals[1];
+      if (positionals.length !== (WITH_ORDER.includes(sub) ? 2 : 1) || (orderId !== undefined && !orderId))
+        throw new UsageError(
+          WITH_ORDER.includes(sub) ? `${sub} takes one ORDER id` : `${sub} takes no ORDER`,
+        );
       if (sub === 'login') return loginCommand(values['client-secret'], io, values.json === true);
       const configFile = values.config ?? defaultConfigFile((io.env ?? process.env) as NodeJS.ProcessEnv);
       const dryRun = values['dry-run'] === true;
@@ -164,8 +177,21 @@ export function googleCommand(overrides: Partial<GoogleEnvironment> = {}): Comma
           return runSetupCommand(t, configFile, tz, dryRun, io, json);
         }
         if (!isComplete(ids)) throw new UsageError('not set up');
-        const open = () => openOffice(env, ids, t);
-        const report = sub === 'sync' ? runSync(open, { dryRun }) : runSweep(open(), { dryRun });
+        const office = openOffice(env, ids, t);
+        if (sub === 'check' || sub === 'pdf') {
+          const outDir = resolve(io.cwd, values.out ?? '.');
+          return runLetterCommand(sub, { office, t, orderId: orderId as string, json, dryRun, outDir }, io);
+        }
+        const bar = progressFor(io, json);
+        let taking = 0;
+        const progress = (done: number, total: number) => {
+          taking = total;
+          bar.update('taking in', done, total);
+        };
+        const report = (sub === 'sync' ? runSync : runSweep)(office, { dryRun, progress });
+        // The run is told before each response, so the bar's last step (all done) is drawn here.
+        if (taking > 0) bar.update('taking in', taking, taking);
+        bar.finish();
         if (json) io.out(`${JSON.stringify({ command: sub, dryRun, ...report, requests: t.requests() })}\n`);
         else io.out(summary(sub, report));
         return failed(report) && !dryRun ? EXIT.problems : EXIT.ok;

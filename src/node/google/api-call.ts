@@ -9,6 +9,8 @@ export interface ApiCall {
   readonly api: GoogleApiName;
   readonly method: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** The answer is a file's bytes (Drive's `files.export`), given back as a Uint8Array. */
+  readonly media?: boolean;
 }
 
 /** What came back: the response body, or the HTTP status and Google's own error message. */

@@ -1,15 +1,13 @@
 /**
  * Google's Node clients for the four APIs, made once per worker thread, and the call of one method by its
- * path. The Docs client is the split `@googleapis/docs` package; Sheets, Drive and Forms come from the same
- * generator's per-API modules inside `googleapis` (`googleapis/build/src/apis/<api>`), which load only that
- * API, until the split `@googleapis/sheets`, `@googleapis/drive` and `@googleapis/forms` packages are
- * dependencies (docs/architecture.md says why the split packages).
+ * path. Each client is its split `@googleapis/<api>` package (docs/architecture.md says why not `googleapis`
+ * whole).
  */
 import { docs } from '@googleapis/docs';
+import { drive } from '@googleapis/drive';
+import { forms } from '@googleapis/forms';
+import { sheets } from '@googleapis/sheets';
 import { GoogleAuth, OAuth2Client } from 'google-auth-library';
-import { drive } from 'googleapis/build/src/apis/drive';
-import { forms } from 'googleapis/build/src/apis/forms';
-import { sheets } from 'googleapis/build/src/apis/sheets';
 import type { ApiCall, ApiReply, AuthConfig, ClientConfig } from './api-call';
 import { GOOGLE_SCOPES } from './scopes';
 import { readUserToken } from './user-token';
@@ -67,6 +65,13 @@ export async function invoke(clients: Record<ApiCall['api'], AnyClient>, call: A
   const fn = owner?.[path[path.length - 1] as string];
   if (typeof fn !== 'function') throw new Error(`no method ${call.api}.${call.method}`);
   try {
+    if (call.media) {
+      // Bytes, not JSON: the library would otherwise try to read a PDF as text.
+      const res = (await fn.call(owner, call.params, { responseType: 'arraybuffer' })) as {
+        data: ArrayBuffer;
+      };
+      return { ok: true, data: new Uint8Array(res.data) };
+    }
     const res = (await fn.call(owner, call.params)) as { data: unknown };
     return { ok: true, data: res.data };
   } catch (e) {

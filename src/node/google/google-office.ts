@@ -19,7 +19,7 @@ import {
   TrackerSettings,
 } from '../../gas/tracker-sheet';
 import type { ClientConfig } from './api-call';
-import { DocLeaseLock } from './doc-lease-lock';
+import { DEFAULT_LEASE_MS, DocLeaseLock } from './doc-lease-lock';
 import { FormsApiResponses } from './form-responses';
 import type { GoogleIds } from './google-config';
 import { GoogleTransport } from './google-transport';
@@ -50,6 +50,8 @@ export interface GoogleEnvironment {
   readonly random?: () => number;
   /** A bridge to share between runs (tests: one worker for many runs); closed by its owner, not the run. */
   readonly port?: ApiPort;
+  /** How long a lease lasts before it must be renewed (tests: shorter, to see renewals). */
+  readonly leaseMs?: number;
 }
 
 export function openTransport(env: GoogleEnvironment): GoogleTransport {
@@ -88,10 +90,14 @@ export function openOffice(env: GoogleEnvironment, ids: GoogleIds, t: GoogleTran
     state,
     batch: tracker,
   };
+  const leaseMs = env.leaseMs ?? DEFAULT_LEASE_MS;
   return {
     deps,
     tracker,
     settings: new TrackerSettings(tracker),
-    lock: new DocLeaseLock(docs, ids.lockDocId, env.holder, env.clock),
+    /** The Docs API itself, for what reads a Doc outside the core's ports (`cead google check`). */
+    docs,
+    leaseMs,
+    lock: new DocLeaseLock(docs, ids.lockDocId, env.holder, env.clock, leaseMs, state),
   };
 }

@@ -1,15 +1,21 @@
 /**
- * `cead google sync` and `sweep` under the Doc lease: the core's use cases over the office's adapters,
- * exactly as Apps Script's triggers run them (src/gas/back-office.ts), without Apps Script's six minutes.
+ * `cead google sync` and `sweep` under the Doc lease: the core's sweep over the office's adapters, exactly
+ * as Apps Script's sweep trigger runs it (src/gas/back-office.ts), without Apps Script's six minutes.
  *
- * - sync: intake of every response whose order is missing or unfinished (a full listing), then the sweep
- *   (due dates, reminders, and anything submitted meanwhile);
+ * - sync: the sweep over every response (a full listing), so every response whose order is missing or
+ *   unfinished goes through intake, then due dates and reminders;
  * - sweep: the sweep alone (the responses since its last listing, less an hour's overlap);
  * - a dry run reads the tracker and the responses and says which responses would be taken in, writing
  *   nothing and taking no lock.
+ *
+ * Sync is one pass, not intake and then a sweep: the sweep's own intake is the same `processResponse` on
+ * the same orders, so a second pass would only read the tracker and list the responses again (three more
+ * requests per run) to find nothing new.
  */
-import { type IntakeOutcome, needsIntake, processResponse } from '../../core/intake';
+import type { IntakeOutcome } from '../../core/intake';
+import { needsIntake } from '../../core/intake';
 import { orderIdFor } from '../../core/orders';
+import type { ResponseSource } from '../../core/ports';
 import { type SweepReport, sweep } from '../../core/sweep';
 import type { openOffice } from './google-office';
 
@@ -20,7 +26,7 @@ export const LOCK_WAIT_MS = 5 * 60 * 1000;
 
 export interface RunReport {
   readonly ran: boolean;
-  /** Intake outcomes of sync's own pass (the sweep's are in `sweep`). */
+  /** Every intake outcome of the run (the same list as `sweep.intake`). */
   readonly intake: readonly IntakeOutcome[];
   readonly sweep?: SweepReport;
   /** A dry run's: the responses that would be taken in. */
@@ -30,7 +36,16 @@ export interface RunReport {
   readonly notes?: readonly string[];
 }
 
+export interface RunOptions {
+  readonly dryRun: boolean;
+  readonly waitMs?: number;
+  /** Told before each response intake takes in: how many are done, of how many. */
+  readonly progress?: (done: number, total: number) => void;
+}
+
 const NO_QUOTA = /^The daily email quota is used up: /;
+export const LOST_LEASE =
+  'The lease ran out and another run took it: this run stopped taking responses in (the next run goes on).';
 
 /** The sweep's "quota used up" lines say only that mail is off: notes, not problems. */
 function withNotes(report: RunReport): RunReport {
@@ -43,73 +58,82 @@ function withNotes(report: RunReport): RunReport {
   };
 }
 
-function byTime<T extends { timestamp: string }>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+/** The same responses, always listed whole: sync's full pass whatever the sweep's state says. */
+function everyResponse(source: ResponseSource): ResponseSource {
+  return { get: (id) => source.get(id), list: () => source.list() };
 }
 
-/** Runs `fn` under the lease; `ran: false` when another run held it for the whole wait. */
-function leased(office: Office, waitMs: number, fn: () => RunReport): RunReport {
-  if (!office.lock.tryAcquire(waitMs)) {
+/** The sweep under the lease, renewing it when a third of it is left; `ran: false` when it was held. */
+function leasedSweep(office: Office, responses: ResponseSource, options: RunOptions): RunReport {
+  const { lock, deps } = office;
+  if (!lock.tryAcquire(options.waitMs ?? LOCK_WAIT_MS)) {
     return {
       ran: false,
       intake: [],
       problems: ['Another cead google run (or a stale lease) holds the lock.'],
     };
   }
+  const keeper = leaseKeeper(office, options.progress);
   try {
-    const report = withNotes(fn());
+    const swept = sweep(
+      { ...deps, responses, batch: keeper.batch },
+      {
+        settings: office.settings.read().settings,
+        budgetMs: Number.POSITIVE_INFINITY,
+        onProgress: keeper.onProgress,
+      },
+    );
     // A write a use case left staged (a failure record whose commit failed) gets one more try.
-    office.tracker.commit();
-    return report;
+    keeper.batch.commit();
+    return withNotes({ ran: true, intake: swept.intake, sweep: swept, problems: swept.problems });
+  } catch (e) {
+    if (!keeper.lost()) throw e;
+    return { ran: true, intake: [], problems: [LOST_LEASE] };
   } finally {
-    office.lock.release();
+    lock.release();
   }
 }
 
 /**
- * Intake and the sweep as two executions, as in Apps Script (a trigger's, then the sweep's): each reads
- * the tracker once and keeps what it read, so the sweep must read what intake wrote with an office of its
- * own. `open` makes a fresh office on the same transport; the lease is held across both.
+ * Keeps a long run's lease: renewed between responses once a third of it is left. Rows are placed from
+ * what this run read, which is only safe while it holds the lease, so once it is lost the run takes no
+ * more responses and its writes are refused (the sweep's last write then fails the run).
  */
-export function runSync(
-  open: () => Office,
-  options: { readonly dryRun: boolean; readonly waitMs?: number },
-): RunReport {
-  const first = open();
-  if (options.dryRun) return planSync(first);
-  return leased(first, options.waitMs ?? LOCK_WAIT_MS, () => {
-    const { deps } = first;
-    const settings = first.settings.read().settings;
-    const all = deps.orders.readAll();
-    const orders = new Map(all.orders.map((o) => [o.orderId, o]));
-    const intake: IntakeOutcome[] = [];
-    for (const response of byTime(deps.responses.list())) {
-      const order = orders.get(orderIdFor(response.responseId));
-      if (order && !needsIntake(order, deps.clock.localDateTime(response.timestamp, settings.timeZone)))
-        continue;
-      intake.push(processResponse(deps, { settings, orders }, response));
-    }
-    first.tracker.commit();
-    const second = open();
-    const swept = sweep(second.deps, {
-      settings: second.settings.read().settings,
-      budgetMs: Number.POSITIVE_INFINITY,
-    });
-    second.tracker.commit();
-    return { ran: true, intake, sweep: swept, problems: [...all.problems, ...swept.problems] };
-  });
+function leaseKeeper(office: Office, progress: RunOptions['progress']) {
+  const { lock, deps, leaseMs, tracker } = office;
+  let renewedAt = Date.parse(deps.clock.now());
+  let lost = false;
+  return {
+    lost: () => lost,
+    onProgress: (done: number, total: number): boolean => {
+      progress?.(done, total);
+      if (Date.parse(deps.clock.now()) - renewedAt < (leaseMs * 2) / 3) return true;
+      renewedAt = Date.parse(deps.clock.now());
+      lost = !lock.renew();
+      return !lost;
+    },
+    batch: {
+      commit: () => {
+        if (lost) throw new Error(LOST_LEASE);
+        tracker.commit();
+      },
+      discard: () => tracker.discard(),
+    },
+  };
 }
 
-export function runSweep(
-  office: Office,
-  options: { readonly dryRun: boolean; readonly waitMs?: number },
-): RunReport {
+export function runSync(office: Office, options: RunOptions): RunReport {
   if (options.dryRun) return planSync(office);
-  return leased(office, options.waitMs ?? LOCK_WAIT_MS, () => {
-    const settings = office.settings.read().settings;
-    const swept = sweep(office.deps, { settings, budgetMs: Number.POSITIVE_INFINITY });
-    return { ran: true, intake: [], sweep: swept, problems: swept.problems };
-  });
+  return leasedSweep(office, everyResponse(office.deps.responses), options);
+}
+
+export function runSweep(office: Office, options: RunOptions): RunReport {
+  if (options.dryRun) return planSync(office);
+  return leasedSweep(office, office.deps.responses, options);
+}
+
+function byTime<T extends { timestamp: string }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
 }
 
 /** What a sync would take in: reads only. */

@@ -49,12 +49,12 @@ export class GoogleTransport {
     private readonly options: TransportOptions,
   ) {}
 
-  call<T>(api: GoogleApiName, method: string, params: Record<string, unknown>): T {
+  call<T>(api: GoogleApiName, method: string, params: Record<string, unknown>, media = false): T {
     const name = `${api}.${method}`;
     for (let attempt = 0; ; attempt++) {
       this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
       this.options.onRequest?.(name);
-      const reply = this.port.send({ api, method, params });
+      const reply = this.port.send({ api, method, params, ...(media ? { media } : {}) });
       if (reply.ok) return reply.data as T;
       if (!isRetryable(reply) || attempt + 1 >= MAX_ATTEMPTS) {
         throw new GoogleApiError(reply.status, reply.message, name);

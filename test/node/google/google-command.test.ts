@@ -2,7 +2,9 @@
  * `cead google` end to end over real HTTP (google-harness.ts). The same scenarios as the Apps Script
  * bundle tests (test/gas/bundle-flow.test.ts): setup twice changes nothing; a submission gives one order,
  * one Doc with the letter's text and the session's threads; the same response synced twice gives one
- * order; 429 with Retry-After is honoured.
+ * order; 429 with Retry-After is honoured; an Apps Script intake and a `cead google sync` of the same
+ * response, either first, give one order (the emulator runs the Apps Script trigger, over the in-memory
+ * fakes, on the very state its REST API serves).
  */
 import { orderIdFor } from '../../../src/core/orders';
 import { expectedDraft, GoogleHarness, RAW, WRITES } from './google-harness';
@@ -65,7 +67,6 @@ describe('cead google sync', () => {
     expect(await h.docText(docs[0]?.id ?? '')).toBe(expected.text);
     expect(await h.comments(docs[0]?.id ?? '')).toHaveLength(expected.openQuestions.length);
     expect(JSON.parse((await h.rows('Responses'))[0]?.slice(2).join('') ?? '')).toEqual(RAW);
-    console.log(`cead google sync of one submission: ${run.calls.length} HTTP requests`);
   });
 
   it('syncing the same response twice gives one order and one Doc', async () => {
@@ -79,8 +80,35 @@ describe('cead google sync', () => {
       'docs.documents.batchUpdate',
       'docs.documents.batchUpdate',
     ]);
+    // And the reads: one tracker read, one listing, one forms.get.
+    expect(again.calls).toHaveLength(5);
     expect(await h.rows('Orders')).toHaveLength(1);
     expect(await h.drafts()).toHaveLength(1);
+  });
+
+  it('costs at most 12 HTTP requests per submission once the machine has run and the writer has a folder', async () => {
+    await h.submit();
+    const first = await h.cead('sync');
+    expect(first.json.intake?.map((o) => o.action)).toEqual(['created']);
+    await h.submit();
+    const next = await h.cead('sync');
+    expect(next.json.intake?.map((o) => o.action)).toEqual(['created']);
+    const methods = next.calls.map((c) => c.method);
+    // The lease: one write to take it on the revision this machine left it free at, one to let it go.
+    expect(methods.filter((m) => m.startsWith('docs.documents.get'))).toEqual([]);
+    // One tracker read, the answers and order before anything is made, the final write.
+    expect(methods.filter((m) => m === 'sheets.spreadsheets.values.batchGet')).toHaveLength(1);
+    expect(methods.filter((m) => m === 'sheets.spreadsheets.values.batchUpdate')).toHaveLength(2);
+    expect(methods.filter((m) => m.startsWith('forms.'))).toHaveLength(2);
+    // The writer's folder is known: no search, no folder, no share.
+    expect(methods.filter((m) => /files\.list|permissions\./.test(m))).toEqual([]);
+    expect(next.calls.length).toBeLessThanOrEqual(12);
+    // What the emulator counted is what the command says it sent.
+    const sent = Object.values(next.json['requests'] as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sent).toBe(next.calls.length);
+    console.log(
+      `cead google sync, HTTP requests per submission: ${next.calls.length} (the machine's and the writer's first: ${first.calls.length})`,
+    );
   });
 
   it('honours Retry-After on a 429 and still makes one order', async () => {
@@ -91,5 +119,63 @@ describe('cead google sync', () => {
     expect(h.slept).toContain(30_000);
     expect(await h.rows('Orders')).toHaveLength(1);
     expect(await h.drafts()).toHaveLength(1);
+  });
+});
+
+describe('cead google and the Apps Script deployment on one tracker', () => {
+  beforeEach(async () => {
+    await h.fresh();
+    await h.cead('setup');
+  });
+
+  /** The Apps Script form-submit trigger, run by the emulator on its own state (its in-memory fakes). */
+  const appsScriptIntake = (responseId: string) =>
+    h.emulator.control<{ action: string; orderId: string } | null>('gasIntake', { ...h.ids(), responseId });
+
+  it('gives one order when Apps Script took the response in first and cead google syncs it', async () => {
+    const responseId = await h.submit();
+    const gas = await appsScriptIntake(responseId);
+    expect([gas?.action, gas?.orderId]).toEqual(['created', orderIdFor(responseId)]);
+    expect(await h.rows('Orders')).toHaveLength(1);
+    const run = await h.cead('sync');
+    expect([run.code, run.json.intake]).toEqual([0, []]);
+    const rows = await h.rows('Orders');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('DRAFTING');
+    const docs = await h.drafts();
+    expect(docs).toHaveLength(1);
+    expect(await h.docText(docs[0]?.id ?? '')).toBe(expectedDraft(responseId).text);
+    expect(await h.rows('Responses')).toHaveLength(1);
+  });
+
+  it('gives one order when cead google synced the response first and the Apps Script trigger fires', async () => {
+    const responseId = await h.submit();
+    expect((await h.cead('sync')).json.intake?.map((o) => o.action)).toEqual(['created']);
+    const gas = await appsScriptIntake(responseId);
+    expect(gas).toMatchObject({ action: 'unchanged', status: 'DRAFTING' });
+    expect(await h.rows('Orders')).toHaveLength(1);
+    expect(await h.drafts()).toHaveLength(1);
+    expect(await h.rows('Responses')).toHaveLength(1);
+    expect(await h.docText((await h.drafts())[0]?.id ?? '')).toBe(expectedDraft(responseId).text);
+  });
+});
+
+describe('cead google sync on a terminal', () => {
+  it('shows a long sync’s progress on a terminal, and none in --json', async () => {
+    await h.fresh();
+    await h.cead('setup');
+    for (let i = 0; i < 3; i++) await h.submit();
+    const run = await h.onTerminal('sync');
+    expect(run.code).toBe(0);
+    const lines = run.err.split('\r').filter((l) => l !== '');
+    expect(lines[0]).toMatch(/^taking in +\[\.+\] 0\/3/);
+    expect(lines.at(-2)).toMatch(/^taking in +\[#+\] 3\/3 .*done/);
+    // Cleared at the end, so the summary starts on a clean line.
+    expect(lines.at(-1)).toBe('\x1b[K');
+    expect(run.out).toMatch(/^sync: 3 response\(s\) taken in \(created 3,/);
+    await h.submit();
+    const quiet = await h.onTerminal('sync', '--json');
+    expect(quiet.err).toBe('');
+    expect(JSON.parse(quiet.out).intake).toHaveLength(1);
   });
 });

@@ -38,6 +38,10 @@ export class GoogleHarness {
   private dir = '';
   private virtualNow = 0;
   readonly slept: number[] = [];
+  /** The lease the next runs take (unset: the command's own). */
+  leaseMs: number | undefined;
+  /** Called after each wait of the virtual clock (a test looks at the world while a run is under way). */
+  onSleep: (() => void) | undefined;
 
   async start(): Promise<void> {
     this.emulator = await startRemoteRestEmulator();
@@ -58,39 +62,54 @@ export class GoogleHarness {
     this.dir = mkdtempSync(join(tmpdir(), 'cead-google-'));
     this.virtualNow = Date.parse(await this.emulator.control<string>('now'));
     this.slept.length = 0;
+    this.leaseMs = undefined;
+    this.onSleep = undefined;
   }
 
   /** One `cead google …` run (always `--json`), with the emulator calls it made. */
   async cead(...args: string[]): Promise<Ran> {
     const before = (await this.emulator.calls()).length;
+    const { code, out } = await this.run([...args, '--json'], false);
+    let json = {};
+    try {
+      json = JSON.parse(out);
+    } catch {
+      throw new Error(`not JSON (exit ${code}): ${out}`);
+    }
+    return { code, json, calls: (await this.emulator.calls()).slice(before) };
+  }
+
+  /** Moves the runs' clock on (a week later, for the sweep to refresh every open order's days left). */
+  advance(ms: number): void {
+    this.virtualNow += ms;
+  }
+
+  /** One run as a person at a terminal sees it: no `--json`, stderr a terminal; what each stream got. */
+  async onTerminal(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    return this.run(args, true);
+  }
+
+  private async run(args: string[], tty: boolean): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
+    const err: string[] = [];
     const io: Io = {
       out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      errIsTTY: false,
+      err: (t) => (tty ? err : out).push(t),
+      errIsTTY: tty,
       cwd: this.dir,
       now: () => new Date(this.virtualNow),
       env: {},
     };
-    const clock = this.clock();
     const command = googleCommand({
       port: this.bridge,
-      clock,
+      clock: this.clock(),
       stateFile: join(this.dir, 'state.json'),
       holder: 'test-run',
+      ...(this.leaseMs === undefined ? {} : { leaseMs: this.leaseMs }),
     });
-    const code = await command.run(
-      [...args, '--config', join(this.dir, 'google.json'), '--json', '--time-zone', 'America/New_York'],
-      io,
-    );
-    const text = out.join('');
-    let json = {};
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new Error(`not JSON (exit ${code}): ${text}`);
-    }
-    return { code, json, calls: (await this.emulator.calls()).slice(before) };
+    const config = ['--config', join(this.dir, 'google.json'), '--time-zone', 'America/New_York'];
+    const code = await command.run([...args, ...config], io);
+    return { code, out: out.join(''), err: err.join('') };
   }
 
   /** A transport on the shared worker whose waits advance the virtual clock. */
@@ -105,6 +124,7 @@ export class GoogleHarness {
       sleep: (ms: number) => {
         this.slept.push(ms);
         this.virtualNow += ms;
+        this.onSleep?.();
       },
     };
   }
