@@ -29,7 +29,7 @@ const GLOBAL = '__CEAD__';
 // `cead google` runs Google's clients in a worker thread (src/node/google/sync-bridge.ts): its own file.
 const GOOGLE_WORKER = { 'google-worker': join(root, 'src/node/google/google-worker.ts') };
 
-export async function buildCli(entryPoints = { cead: join(root, 'src/node/cli.ts') }) {
+export async function buildCli(entryPoints = { cead: join(root, 'src/node/main.ts') }) {
   mkdirSync(join(out, 'cli'), { recursive: true });
   await build({
     entryPoints: { ...entryPoints, ...GOOGLE_WORKER },
@@ -76,7 +76,7 @@ export async function buildGas() {
 
 if (benchOnly) {
   // The draft benchmark runs build/cli/cead.js: build it too, so the figures are the current code's.
-  await buildCli({ cead: join(root, 'src/node/cli.ts'), bench: join(root, 'scripts/bench.ts') });
+  await buildCli({ cead: join(root, 'src/node/main.ts'), bench: join(root, 'scripts/bench.ts') });
   await buildGas();
 } else {
   if (!gasOnly) await buildCli();

@@ -3,8 +3,6 @@
  * `UsageError` (bad argument, unusable input) becomes one line on stderr and status 2, and so does any other
  * failure (a folder that cannot be written, a bug): never a stack trace.
  */
-// First, so that every regular expression of the run is compiled (regexp-engine.ts says why).
-import './regexp-engine';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { draftCommand } from './commands/draft';

@@ -86,8 +86,7 @@ it('signs in through the loopback redirect and keeps the refresh token owner-onl
 });
 
 it('is a usage error without the OAuth client file', async () => {
-  // The command itself, not cli.ts: cli.ts changes V8's flags at load (regexp-engine.ts), which a jest
-  // process running other files must not do.
+  // The command itself, as a unit.
   const { googleCommand } = await import('../../../src/node/commands/google');
   const io = { out: () => {}, err: () => {}, errIsTTY: false, cwd: tmpdir(), now: () => new Date(), env: {} };
   await expect(googleCommand().run(['login'], io)).rejects.toThrow(/--client-secret FILE/);
