@@ -12,14 +12,15 @@
  *
  * The plan is pure; `syncFindingComments` carries it out through the comment port.
  */
-import { codeInfo, type FindingCode, type Severity } from './check';
+import { FINDING_CODES, type Severity } from './check';
 import type { CommentThread } from './editing-session';
 import type { CommentStore } from './ports';
 import { normalizeLine } from './text';
 
 /** What a comment needs of a finding (a `Finding`, or the sidebar's view of one). */
 export interface CommentableFinding {
-  readonly code: FindingCode;
+  /** A `FindingCode`; the sidebar's findings carry it as a string. */
+  readonly code: string;
   readonly severity: Severity;
   readonly message: string;
   readonly excerpt: string;
@@ -110,12 +111,16 @@ function findingLines(findings: readonly CommentableFinding[]): string[] {
   return shown;
 }
 
+function summaryOf(code: string): string {
+  return FINDING_CODES.find((c) => c.code === code)?.summary ?? code;
+}
+
 /** The comment for a group: marker, what the code means, each passage with its message, what happens next. */
 export function groupComment(group: FindingGroup): string {
   const head =
     group.key === MORE_KEY
       ? `${checkMarker(MORE_KEY)} Letter check: ${group.findings.length} more findings.`
-      : `${checkMarker(group.key)} Letter check (${group.severity}): ${codeInfo(group.key as FindingCode).summary}.`;
+      : `${checkMarker(group.key)} Letter check (${group.severity}): ${summaryOf(group.key)}.`;
   return [
     head,
     ...findingLines(group.findings),
