@@ -148,7 +148,6 @@ describe('cead check --format', () => {
     expect(coloured).not.toContain('«');
     // The same report once the escapes are taken out.
     const plain = (await formatted(recordingIo())).out;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test removes ANSI escapes.
     const stripped = coloured.replace(/\x1b\[\d+m/g, '');
     expect(stripped).toBe(plain.replace(/«|»/g, ''));
     const noColor = { ...recordingIo(), outIsTTY: true, env: { NO_COLOR: '1' } };
