@@ -492,6 +492,25 @@ describe('dates without a rotation word', () => {
     );
     expect(codes(run(text), 'DATE_MISMATCH')).toEqual(['July 14 to August 8']);
   });
+
+  // Delgado's rotation: March 2 to March 27, 2026.
+  const withSentence = (sentence: string) =>
+    edited('Dr. Delgado stayed after her shift', `${sentence} Dr. Delgado stayed after her shift`);
+  it.each([
+    ['She was with us from March 2025 to March 2025.', 'March 2025 to March 2025'],
+    ['From March 2025 – March 2025, Dr. Delgado cared for patients on the wards.', 'March 2025 – March 2025'],
+    ['Her time with us (March 2026 to March 2027) was short.', 'March 2026 to March 2027'],
+    ['Dr. Delgado spent March 2026 through May 2027 on the wards.', 'March 2026 through May 2027'],
+  ])('flags the rotation’s months with a year off: %s', (sentence, excerpt) => {
+    expect(codes(run(withSentence(sentence)), 'DATE_MISMATCH')).toEqual([excerpt]);
+  });
+  it.each([
+    'She was a research assistant in our lab from June 2022 to May 2023.',
+    'She volunteered at the free clinic from March 2024 to June 2025.',
+    'From March 2026 to June 2026 she also joined our quality-improvement group.',
+  ])('leaves a range that is not the rotation: %s', (sentence) => {
+    expect(codes(run(withSentence(sentence)), 'DATE_MISMATCH')).toEqual([]);
+  });
 });
 
 describe('placeholders of downloadable templates', () => {
