@@ -204,6 +204,30 @@ describe('dates', () => {
   });
 });
 
+describe('pronouns in a sentence with a patient', () => {
+  // Dr. Delgado is she/her; each sentence goes in at the start of her Professionalism paragraph.
+  const withSentence = (sentence: string) =>
+    edited('Professionalism. Dr. Delgado stayed', `${sentence} Professionalism. Dr. Delgado stayed`);
+  it.each([
+    ['When the patient became hypotensive, he examined the patient again and called me.', 'he'],
+    ['A 70-year-old man arrived with chest pain. He evaluated the patient within minutes.', 'He'],
+    ['She admitted a 58-year-old man with sepsis, and his own patients always knew their plan.', 'his'],
+  ])('flags the candidate’s pronoun as the clinician acting on the patient: %s', (sentence, excerpt) => {
+    expect(codes(run(withSentence(sentence)), 'PRONOUN_MISMATCH')).toEqual([excerpt]);
+  });
+  it.each([
+    // The patient's own pronoun, and his family's.
+    'A 58-year-old man with sepsis was admitted. He was confused and his daughter was worried.',
+    // A relative tells and calls as well as a clinician does.
+    'The patient’s father was anxious; he told the patient to rest and called the nurse.',
+    // Another clinician could be the one examining.
+    'The senior resident came at once, and he examined the patient with her.',
+    'Dr. Moreau saw a man with chest pain, and he examined the patient before the ECG.',
+  ])('leaves a pronoun that may be the patient’s, a relative’s or another clinician’s: %s', (sentence) => {
+    expect(codes(run(withSentence(sentence)), 'PRONOUN_MISMATCH')).toEqual([]);
+  });
+});
+
 describe('pronouns', () => {
   it('leaves patients’ and relatives’ pronouns alone', () => {
     const text = 'Dr. Delgado examined the patient and told his wife the plan. She then called his son.';
