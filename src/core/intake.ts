@@ -599,9 +599,11 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
   function postFindings(docId: string, text: string, answers: Answers, created: boolean): void {
     const checkDraft = deps.checkDraft;
     if (!checkDraft) return;
-    const findings = checkDraft({ text, answers, orderId, date: when.today }, ctx.orders);
+    let findings: readonly CommentableFinding[] | undefined;
     let known: readonly CommentThread[] | undefined = created ? [] : undefined;
+    // Inside the step, so that a check that throws is recorded as this step's failure.
     step('postFindings', () => {
+      findings ??= checkDraft({ text, answers, orderId, date: when.today }, ctx.orders);
       const threads = known;
       // A retry lists what the failed attempt may have posted.
       known = undefined;

@@ -167,6 +167,22 @@ describe('the first check’s findings as the draft’s comments', () => {
     expect(b.faults.count('comments.list')).toBe(1);
   });
 
+  it('records a check that throws as a failure of postFindings, not of another step', () => {
+    const { b } = checked();
+    const broken = {
+      ...b,
+      checkDraft: () => {
+        throw new Error('check failed');
+      },
+    };
+    const ctx: IntakeContext = { settings: SETTINGS, orders: new Map(), retry: DEFAULT_RETRY };
+    expect(processResponse(broken, ctx, response('R1', faint))).toMatchObject({
+      action: 'failed',
+      step: 'postFindings',
+      reason: 'check failed',
+    });
+  });
+
   it('records a permanent failure as ERROR at postFindings; the next run finishes without doubling anything', () => {
     const { b, run } = checked({ fail: new Error('The caller does not have permission') });
     expect(run(response('R1', faint))).toMatchObject({ action: 'failed', step: 'postFindings' });
