@@ -667,6 +667,8 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         const untouched = (now: string) => [found.letterHash, next].includes(letterHash(now));
         rewritten = step('updateDraft', () => deps.docs.replace(docId, draft.requests, next, untouched));
         if (rewritten) redraftedBy = draft.modelRewrite ?? '';
+        // The new letter's findings replace the old one's: fixed ones resolved, new ones posted.
+        if (rewritten) postFindings(docId, draft.text, answers, false);
       }
       if (rewritten) {
         detail += '; draft rewritten';

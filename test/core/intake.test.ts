@@ -167,6 +167,17 @@ describe('the first check’s findings as the draft’s comments', () => {
     expect(b.faults.count('comments.list')).toBe(1);
   });
 
+  it('resolves a fixed finding’s comment when edited answers rewrite a draft nobody touched', () => {
+    const { b, run } = checked();
+    run(response('R1', faint, '2026-11-30T13:00:00.000Z'));
+    expect(checkThreads(b).map((t) => t.resolved)).toEqual([false]);
+    // The candidate takes the line out: the rewritten draft no longer has it, so its comment is resolved.
+    expect(run(response('R1', complete, '2026-11-30T13:40:00.000Z')).action).toBe('updated');
+    const [thread] = checkThreads(b);
+    expect(thread!.resolved).toBe(true);
+    expect(thread!.replies.map((r) => r.action)).toEqual(['resolve']);
+  });
+
   it('records a check that throws as a failure of postFindings, not of another step', () => {
     const { b } = checked();
     const broken = {
