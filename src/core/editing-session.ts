@@ -9,6 +9,7 @@
  *
  * The functions here decide; the shells post comments and replies, and stamp times from their clock.
  */
+import { parseCheckMarker } from './finding-comments';
 import { normalizeLine, normalizeText } from './text';
 
 /** Who wrote a comment or reply, as the comment system reports them. Drive often hides the email. */
@@ -77,6 +78,11 @@ export function parseMarker(text: string): ThreadMarker | undefined {
   return { session: Number(m[1]), kind: m[2] as ThreadKind, index: Number(m[3]) };
 }
 
+/** Whether CEAD posted the comment: a session thread, or a letter check comment (finding-comments.ts). */
+export function isCeadComment(text: string): boolean {
+  return parseMarker(text) !== undefined || parseCheckMarker(text) !== undefined;
+}
+
 /** The comment text without CEAD's marker, as a person should read it. */
 export function stripMarker(text: string): string {
   return text.replace(MARKER, '').replace(DEFERRED, '').trim();
@@ -134,7 +140,7 @@ export function threadState(thread: CommentThread, team: TeamDirectory): ThreadS
   const last = spoken[spoken.length - 1];
   if (last && !isTeamAuthor(last.author, team)) return 'answered';
   // A candidate's own new comment is something the team has to answer, not the other way round.
-  if (!last && !parseMarker(thread.text) && !isTeamAuthor(thread.author, team)) return 'answered';
+  if (!last && !isCeadComment(thread.text) && !isTeamAuthor(thread.author, team)) return 'answered';
   return 'open';
 }
 
@@ -150,7 +156,11 @@ function deferredReason(thread: CommentThread): string | undefined {
 
 export function viewThread(thread: CommentThread, team: TeamDirectory): ThreadView {
   const marker = parseMarker(thread.text);
-  const origin: ThreadOrigin = marker ? 'cead' : isTeamAuthor(thread.author, team) ? 'team' : 'candidate';
+  const origin: ThreadOrigin = isCeadComment(thread.text)
+    ? 'cead'
+    : isTeamAuthor(thread.author, team)
+      ? 'team'
+      : 'candidate';
   const times = [thread.time, ...thread.replies.map((r) => r.time)].sort();
   const reason = deferredReason(thread);
   return {

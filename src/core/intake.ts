@@ -20,6 +20,7 @@
  */
 import { blockingProblems, type Problem, parseAnswerRecord } from './answers';
 import { type CommentThread, type OpenQuestionInput, planSession } from './editing-session';
+import { type CommentableFinding, syncFindingComments } from './finding-comments';
 import { fnv1a64Hex } from './hash';
 import type { DocsRequest } from './letter/docs-requests';
 import { failOrder, moveOrder, startClock, type When } from './order-moves';
@@ -57,6 +58,21 @@ export interface Draft {
   readonly modelRewrite?: string;
 }
 
+/**
+ * The letter check of a new draft, whose error- and warning-level findings intake posts as the draft's
+ * comments. Injected because the other candidates' names it needs are found differently at scale (the
+ * local command indexes thousands of orders once); `orders` is every order intake knows, this one included.
+ */
+export type DraftChecker = (
+  draft: {
+    readonly text: string;
+    readonly answers: Answers;
+    readonly orderId: string;
+    readonly date: IsoDate;
+  },
+  orders: ReadonlyMap<string, Order>,
+) => readonly CommentableFinding[];
+
 /** Turns complete answers into a draft. Injected so that intake does not depend on one letter style. */
 export type Drafter = (
   answers: Answers,
@@ -73,6 +89,8 @@ export interface IntakeDeps {
   readonly log: EventLog;
   readonly clock: Clock;
   readonly draft: Drafter;
+  /** Without it, intake posts no check comments (the draft's findings are then only in the sidebar). */
+  readonly checkDraft?: DraftChecker;
   /**
    * When the stores hold their writes back (Apps Script), intake commits them at its two durable points:
    * the order and its raw answers before anything is made, and the order as the run left it with its Log
@@ -118,6 +136,7 @@ export const INTAKE_STEPS = [
   'writeLetter',
   'share',
   'postQuestions',
+  'postFindings',
   'recordDraft',
   'recordNeedsInfo',
   'readDraft',
@@ -519,6 +538,7 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
     }
 
     const threads = postQuestions(docRef.id, draft.openQuestions, created);
+    postFindings(docRef.id, draft.text, answers, created);
 
     const moved = moveOrder(progress, 'DRAFTING', 'system', when);
     if (!moved.ok) throw new StepFailure('recordDraft', new Error(moved.reason));
@@ -570,6 +590,25 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
       );
     }
     return questions.length;
+  }
+
+  /**
+   * The first check's findings as comments. A Doc made in this run has no comments to look at; a retry, or
+   * a Doc an earlier run made, is listed first, so nothing is posted twice.
+   */
+  function postFindings(docId: string, text: string, answers: Answers, created: boolean): void {
+    const checkDraft = deps.checkDraft;
+    if (!checkDraft) return;
+    let findings: readonly CommentableFinding[] | undefined;
+    let known: readonly CommentThread[] | undefined = created ? [] : undefined;
+    // Inside the step, so that a check that throws is recorded as this step's failure.
+    step('postFindings', () => {
+      findings ??= checkDraft({ text, answers, orderId, date: when.today }, ctx.orders);
+      const threads = known;
+      // A retry lists what the failed attempt may have posted.
+      known = undefined;
+      syncFindingComments(deps.comments, docId, findings, threads);
+    });
   }
 
   function recordNeedsInfo(order: Order, list: readonly string[]): Order {
@@ -628,6 +667,8 @@ export function processResponse(deps: IntakeDeps, ctx: IntakeContext, response: 
         const untouched = (now: string) => [found.letterHash, next].includes(letterHash(now));
         rewritten = step('updateDraft', () => deps.docs.replace(docId, draft.requests, next, untouched));
         if (rewritten) redraftedBy = draft.modelRewrite ?? '';
+        // The new letter's findings replace the old one's: fixed ones resolved, new ones posted.
+        if (rewritten) postFindings(docId, draft.text, answers, false);
       }
       if (rewritten) {
         detail += '; draft rewritten';

@@ -2,7 +2,8 @@
  * The drafter intake uses in Workspace and in the local command: the composed letter, rendered to one Docs
  * `batchUpdate`, with its open questions for the first editing session.
  */
-import type { Draft, Drafter } from './intake';
+import { check } from './check';
+import type { Draft, DraftChecker, Drafter } from './intake';
 import { composeLetter } from './letter/compose';
 import { type LetterModel, letterPlainText } from './letter/model';
 import { renderDocsRequests } from './letter/render-docs';
@@ -43,3 +44,13 @@ export function letterDrafter(step?: LetterStep): Drafter {
 }
 
 export const draftLetter: Drafter = letterDrafter();
+
+/**
+ * The draft checked as the sidebar checks it: against the names of every other order's candidate. Fine for
+ * a team's hundreds of orders; the local command, which may hold thousands, indexes the names instead.
+ */
+export const checkDraftAgainstOrders: DraftChecker = (draft, orders) => {
+  const others: string[] = [];
+  for (const o of orders.values()) if (o.orderId !== draft.orderId && o.candidate) others.push(o.candidate);
+  return check(draft.text, draft.answers, { otherCandidateNames: others, letterDate: draft.date });
+};

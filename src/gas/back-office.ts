@@ -9,7 +9,7 @@
  */
 import type { Drafter, IntakeOutcome } from '../core/intake';
 import { processResponse } from '../core/intake';
-import type { LetterStep } from '../core/letter-draft';
+import { checkDraftAgainstOrders, type LetterStep } from '../core/letter-draft';
 import { managerEdit } from '../core/manager-edit';
 import type { When } from '../core/order-moves';
 import type { Clock, MailMessage } from '../core/ports';
@@ -102,6 +102,8 @@ export function backOfficeAdapters(drafter: DrafterWith) {
     log,
     clock,
     draft,
+    // The first check's findings go into the new draft as comments (intake's postFindings).
+    checkDraft: checkDraftAgainstOrders,
     responses: new FormResponses(ids.formId),
     state,
     batch: tracker,

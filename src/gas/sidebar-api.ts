@@ -117,6 +117,13 @@ export interface CheckResult {
   readonly checkedAt: IsoString;
   readonly findings: readonly FindingView[];
   readonly counts: Readonly<Record<Severity, number>>;
+  /**
+   * What the check did to the draft's check comments (finding-comments.ts): set by "Check letter", absent
+   * where a check only decides a move. `problem` when the comments could not be brought up to date.
+   */
+  readonly comments?:
+    | { readonly posted: number; readonly replied: number; readonly resolved: number }
+    | { readonly problem: string };
 }
 
 export interface SelectFindingRequest {

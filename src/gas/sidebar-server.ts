@@ -24,6 +24,7 @@ import {
   viewThreads,
 } from '../core/editing-session';
 import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_PT } from '../core/eras-pdf';
+import { syncFindingComments } from '../core/finding-comments';
 import type { DocsRange, DocsRequest } from '../core/letter/docs-requests';
 import { type MoveResult, moveOrder } from '../core/order-moves';
 import {
@@ -342,6 +343,19 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
     return { checkedAt: s.clock.now(), findings, counts };
   };
 
+  /**
+   * The check the writer asks for, with its findings brought into the draft's margin: posted once, added
+   * to, resolved when fixed. A comment that cannot be posted (a reader's access) does not hide the check.
+   */
+  const checkWithComments = (c: Context): CheckResult => {
+    const result = runCheck(c);
+    try {
+      return { ...result, comments: syncFindingComments(s.comments, c.docId, result.findings) };
+    } catch (e) {
+      return { ...result, comments: { problem: `The check comments were not updated: ${errorMessage(e)}` } };
+    }
+  };
+
   const errorCount = (c: Context): number | undefined => {
     try {
       return runCheck(c).counts.error;
@@ -524,7 +538,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
   return {
     getSidebarState: () => answer(() => state(begin('view'))),
 
-    checkLetter: () => answer(() => runCheck(begin('checkLetter'))),
+    checkLetter: () => answer(() => checkWithComments(begin('checkLetter'))),
 
     selectFinding: (request) =>
       answer(() => {

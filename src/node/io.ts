@@ -7,6 +7,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Whether stderr is an interactive terminal (progress bars are drawn only then). */
   readonly errIsTTY: boolean;
+  /** Whether stdout is an interactive terminal (`cead check --format` colours only then); absent: no. */
+  readonly outIsTTY?: boolean;
   readonly cwd: string;
   /** The current time; a command reads the clock only through this. */
   readonly now: () => Date;
@@ -34,6 +36,7 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     errIsTTY: Boolean(process.stderr.isTTY),
+    outIsTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     now: () => new Date(),
   };

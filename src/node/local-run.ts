@@ -20,8 +20,10 @@ import { blockingProblems, headerKey, parseAnswerRecord } from '../core/answers'
 import { check, type Finding } from '../core/check';
 import { otherNamesIndex } from '../core/check/other-names';
 import { type OpenQuestionInput, planSession } from '../core/editing-session';
+import { parseCheckMarker } from '../core/finding-comments';
 import {
   type Draft,
+  type DraftChecker,
   type Drafter,
   type IntakeDeps,
   type IntakeOutcome,
@@ -267,6 +269,23 @@ async function run(
   // 2–3. Intake, then check and render what intake wrote, a chunk of responses at a time: letter models wait
   // in memory only until their files are written, so a batch of thousands stays within a few hundred MB.
   const cache = new Map<string, Drafted>();
+  // Every candidate of the folder and of the input, indexed once: each letter is checked against those
+  // that could occur in it, so a letter costs the same in a batch of 20,000 as in one of 100.
+  const names = otherNamesIndex([
+    ...[...orders.values()].map((o) => o.candidate),
+    ...responses.map((r) => candidateNameOf(r.raw)),
+  ]);
+  // Intake's first check, whose findings it posts as comments, is also the one checks.json records.
+  const checked = new Map<string, readonly Finding[]>();
+  const checkDraft: DraftChecker = (draft) => {
+    const candidate = draft.answers['candidate.fullName'] ?? '';
+    const findings = check(draft.text, draft.answers, {
+      otherCandidateNames: names.namesFor(draft.text, draft.answers, candidate),
+      letterDate: draft.date,
+    });
+    checked.set(draft.orderId, findings);
+    return findings;
+  };
   const deps: IntakeDeps = {
     raw,
     orders: orderStore,
@@ -277,13 +296,8 @@ async function run(
     log,
     clock,
     draft: localDrafter(cache, options.rewrite),
+    checkDraft,
   };
-  // Every candidate of the folder and of the input, indexed once: each letter is checked against those
-  // that could occur in it, so a letter costs the same in a batch of 20,000 as in one of 100.
-  const names = otherNamesIndex([
-    ...[...orders.values()].map((o) => o.candidate),
-    ...responses.map((r) => candidateNameOf(r.raw)),
-  ]);
   const outcomes: IntakeOutcome[] = [];
   const reports = new Map<string, { findings: readonly Finding[]; files: readonly string[] }>();
   for (let at = 0; at < responses.length; at += CHUNK) {
@@ -318,10 +332,13 @@ async function run(
       notes.push(`${docId}: the letter could not be rendered (no answers found for it).`);
       return;
     }
-    const findings = check(drafted.letter.text, drafted.answers, {
-      otherCandidateNames: names.namesFor(drafted.letter.text, drafted.answers, order.candidate),
-      letterDate: drafted.date,
-    });
+    const findings =
+      checked.get(docId) ??
+      check(drafted.letter.text, drafted.answers, {
+        otherCandidateNames: names.namesFor(drafted.letter.text, drafted.answers, order.candidate),
+        letterDate: drafted.date,
+      });
+    checked.delete(docId);
     let current = order;
     if (options.openSession && order.status === 'DRAFTING' && order.session === 0 && order.email !== '') {
       current = openFirstSession(order, drafted.letter, findings);
@@ -348,9 +365,12 @@ async function run(
   function openFirstSession(order: Order, letter: LetterModel, findings: readonly Finding[]): Order {
     const docId = order.docId;
     // The open questions already have threads (intake posted them); findings with a passage join them.
-    // Placeholders are left out: every marked passage already has its open question.
+    // Placeholders are left out: every marked passage already has its open question. So is a code intake
+    // already put in the margin as a check comment: one passage, one comment.
+    const existing = comments.list(docId);
+    const inMargin = new Set(existing.map((t) => parseCheckMarker(t.text)));
     const asked = findings.filter(
-      (f) => f.severity !== 'info' && f.excerpt !== '' && f.code !== 'PLACEHOLDER',
+      (f) => f.severity !== 'info' && f.excerpt !== '' && f.code !== 'PLACEHOLDER' && !inMargin.has(f.code),
     );
     const plan = planSession(
       {
@@ -359,7 +379,7 @@ async function run(
         findings: asked.map((f) => ({ code: f.code, message: f.message, excerpt: f.excerpt })),
         writerQuestions: [],
       },
-      comments.list(docId),
+      existing,
     );
     const moved = moveOrder(order, 'EDITING', 'writer', when);
     if (!plan.ok || !moved.ok) {

@@ -156,6 +156,18 @@ const SEVERITY_TITLE: Readonly<Record<Severity, string>> = {
   info: 'Notes',
 };
 
+/** What "Check letter" changed in the draft's comments, or why it could not; null when nothing changed. */
+function commentsLine(comments: CheckResult['comments']): string | null {
+  if (!comments) return null;
+  if ('problem' in comments) return comments.problem;
+  const parts = [
+    comments.posted > 0 ? `${plural(comments.posted, 'comment')} posted` : '',
+    comments.replied > 0 ? `${plural(comments.replied, 'comment')} updated` : '',
+    comments.resolved > 0 ? `${plural(comments.resolved, 'comment')} resolved (fixed)` : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? null : `In the draft: ${parts.join(', ')}.`;
+}
+
 export function checkView(model: Model, state: SidebarState, on: Handlers): HTMLElement {
   const check = model.check;
   const body: Child[] = [
@@ -170,6 +182,8 @@ export function checkView(model: Model, state: SidebarState, on: Handlers): HTML
           `${plural(check.counts.warning, 'warning')}, ${plural(check.counts.info, 'note')}.`,
       ),
     );
+    const comments = commentsLine(check.comments);
+    if (comments) body.push(h('p', { id: 'check-comments', class: 'secondary' }, comments));
     if (check.findings.length === 0)
       body.push(h('p', { class: 'ok' }, 'No findings: the letter passes every check.'));
     for (const severity of ['error', 'warning', 'info'] as const) {

@@ -215,8 +215,27 @@ export class MemoryComments implements CommentStore {
     this.threads.set(docId, list);
     return id;
   }
-  reply() {
+  /** As Drive: a reply to a thread that does not exist fails; only `resolve`/`reopen` change `resolved`. */
+  reply(docId: string, threadId: string, text: string, action?: 'resolve' | 'reopen') {
     this.faults.hit('comments.reply');
+    const list = this.threads.get(docId) ?? [];
+    const i = list.findIndex((t) => t.id === threadId);
+    const thread = list[i];
+    if (!thread) throw new Error(`File not found: ${docId} comment ${threadId}.`);
+    list[i] = {
+      ...thread,
+      resolved: action === undefined ? thread.resolved : action === 'resolve',
+      replies: [
+        ...thread.replies,
+        {
+          id: `${threadId}-r${thread.replies.length + 1}`,
+          author: { name: 'CEAD', me: true },
+          time: this.clock.now(),
+          text,
+          ...(action ? { action } : {}),
+        },
+      ],
+    };
   }
 }
 

@@ -2,6 +2,8 @@
  * Intake against in-memory ports: one order, one Doc, one set of threads per response, whatever repeats
  * or fails; transient errors retried with backoff, others recorded as ERROR and resumed.
  */
+
+import { parseCheckMarker } from '../../src/core/finding-comments';
 import {
   backoffMs,
   CANDIDATE_MAIL_STEP,
@@ -13,9 +15,10 @@ import {
   pickWriter,
   processResponse,
 } from '../../src/core/intake';
+import { checkDraftAgainstOrders, draftLetter } from '../../src/core/letter-draft';
 import { moveOrder } from '../../src/core/order-moves';
 import { type Order, orderIdFor } from '../../src/core/orders';
-import type { ResponseData } from '../../src/core/ports';
+import type { CommentStore, ResponseData } from '../../src/core/ports';
 import { ITEMS } from '../../src/core/questionnaire';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { sweep } from '../../src/core/sweep';
@@ -102,6 +105,106 @@ describe('intake of a complete response', () => {
     run(response('R2', complete));
     expect(b.orders.rows.get(orderIdFor('R2'))!.writer).toBe('ben@cead-team.example');
     expect(pickWriter({ ...SETTINGS, team: [] }, [])).toBe('');
+  });
+});
+
+describe('the first check’s findings as the draft’s comments', () => {
+  // The real drafter and check: Rosa Delgado's answers with one faint-praise line the composer keeps.
+  const faint = { ...complete };
+  const key = Object.keys(faint).find((t) => /professionalism/i.test(t))!;
+  faint[key] = `${faint[key]} She was always punctual.`;
+  function checked(options: { fail?: Error } = {}) {
+    const s = setup();
+    const comments = options.fail ? failingCheckPost(s.b.comments, options.fail) : s.b.comments;
+    const b = {
+      ...s.b,
+      comments,
+      memory: s.b.comments,
+      draft: draftLetter,
+      checkDraft: checkDraftAgainstOrders,
+    };
+    const ctx = (): IntakeContext => ({
+      settings: SETTINGS,
+      orders: new Map([...b.orders.rows.values()].map((o) => [o.orderId, o])),
+      retry: DEFAULT_RETRY,
+    });
+    return { b, run: (r: ResponseData) => processResponse(b, ctx(), r) };
+  }
+  const checkThreads = (b: ReturnType<typeof checked>['b']) =>
+    b.memory.threads.get('doc-1')!.filter((t) => parseCheckMarker(t.text) !== undefined);
+
+  it('posts each error- or warning-level code once, quoting its passage, after the open questions', () => {
+    const { b, run } = checked();
+    expect(run(response('R1', faint))).toMatchObject({ action: 'created', status: 'DRAFTING' });
+    const threads = checkThreads(b);
+    expect(threads.map((t) => parseCheckMarker(t.text))).toEqual(['DOUBT_RAISER']);
+    expect(threads[0]!.quoted).toMatch(/punctual/);
+    expect(threads[0]!.text).toMatch(/“[^”]*punctual[^”]*” — /);
+    // A Doc made in this run has no comments to list first.
+    expect(b.faults.count('comments.list')).toBe(0);
+  });
+
+  /** The comment store with the first check comment's post failing with `error`. */
+  function failingCheckPost(inner: CommentStore, error: Error): CommentStore {
+    let failed = false;
+    return {
+      list: (docId) => inner.list(docId),
+      post: (docId, text, quoted) => {
+        if (!failed && parseCheckMarker(text) !== undefined) {
+          failed = true;
+          throw error;
+        }
+        return inner.post(docId, text, quoted);
+      },
+      reply: (docId, id, text, action) => inner.reply(docId, id, text, action),
+    };
+  }
+
+  it('retries a transient failure by listing first, and posts the comment once', () => {
+    const { b, run } = checked({ fail: new Error('Backend Error') });
+    expect(run(response('R1', faint)).status).toBe('DRAFTING');
+    expect(checkThreads(b)).toHaveLength(1);
+    expect(b.faults.count('comments.list')).toBe(1);
+  });
+
+  it('resolves a fixed finding’s comment when edited answers rewrite a draft nobody touched', () => {
+    const { b, run } = checked();
+    run(response('R1', faint, '2026-11-30T13:00:00.000Z'));
+    expect(checkThreads(b).map((t) => t.resolved)).toEqual([false]);
+    // The candidate takes the line out: the rewritten draft no longer has it, so its comment is resolved.
+    expect(run(response('R1', complete, '2026-11-30T13:40:00.000Z')).action).toBe('updated');
+    const [thread] = checkThreads(b);
+    expect(thread!.resolved).toBe(true);
+    expect(thread!.replies.map((r) => r.action)).toEqual(['resolve']);
+  });
+
+  it('records a check that throws as a failure of postFindings, not of another step', () => {
+    const { b } = checked();
+    const broken = {
+      ...b,
+      checkDraft: () => {
+        throw new Error('check failed');
+      },
+    };
+    const ctx: IntakeContext = { settings: SETTINGS, orders: new Map(), retry: DEFAULT_RETRY };
+    expect(processResponse(broken, ctx, response('R1', faint))).toMatchObject({
+      action: 'failed',
+      step: 'postFindings',
+      reason: 'check failed',
+    });
+  });
+
+  it('records a permanent failure as ERROR at postFindings; the next run finishes without doubling anything', () => {
+    const { b, run } = checked({ fail: new Error('The caller does not have permission') });
+    expect(run(response('R1', faint))).toMatchObject({ action: 'failed', step: 'postFindings' });
+    expect(b.orders.rows.get(orderIdFor('R1'))).toMatchObject({ status: 'ERROR', errorStep: 'postFindings' });
+    expect(run(response('R1', faint))).toMatchObject({ action: 'resumed', status: 'DRAFTING' });
+    const all = b.memory.threads.get('doc-1')!;
+    expect(checkThreads(b)).toHaveLength(1);
+    expect(new Set(all.map((t) => t.text)).size).toBe(all.length);
+    // And a duplicate trigger event for the same version changes nothing.
+    expect(run(response('R1', faint)).action).toBe('unchanged');
+    expect(b.memory.threads.get('doc-1')).toHaveLength(all.length);
   });
 });
 

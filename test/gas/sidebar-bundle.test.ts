@@ -207,6 +207,47 @@ describe('the sidebar in the bundle', () => {
     ]);
   });
 
+  it('shows the first check’s findings as Drive comments, and re-checks update them instead of posting again', () => {
+    // Rosa Delgado's answers with one faint-praise line the composer keeps ("punctual").
+    const raw = rawFromExample('rosa-delgado');
+    const title = ITEMS.find((i) => i.id === 'competency.professionalism')!.title;
+    raw[title] = `${raw[title]} I was always punctual.`;
+    const s = stage(raw);
+    const drive = s.office.fakes.Drive;
+    const checkComments = () =>
+      drive.liveComments(s.docId).filter((c) => c.content.startsWith('[CEAD check '));
+    const posted = checkComments();
+    expect(posted.map((c) => c.content.split(']')[0])).toEqual(['[CEAD check DOUBT_RAISER']);
+    expect(posted[0]!.quotedFileContent?.value).toMatch(/punctual/);
+    expect(posted[0]!.content).toMatch(/• “[^”]*punctual[^”]*” — /);
+    // Unanchored, as the Drive API leaves every comment it creates on a Google Doc: the quote shows the passage.
+    expect(drive.isAnchoredInDocs(posted[0]!, s.docId)).toBe(false);
+    const all = drive.liveComments(s.docId).length;
+
+    const unchanged = { posted: 0, replied: 0, resolved: 0 };
+    expect(ok(s.call<CheckResult>('checkLetter')).comments).toEqual(unchanged);
+    expect(ok(s.call<CheckResult>('checkLetter')).comments).toEqual(unchanged);
+    expect(drive.liveComments(s.docId)).toHaveLength(all);
+
+    // The writer takes the sentence out: the next check resolves the comment with a reply, once.
+    const text = s.office.fakes.Docs.textOf(s.docId);
+    const at = text.search(/ [^.]*punctual\./);
+    const end = text.indexOf('.', at) + 1;
+    s.office.fakes.Docs.Documents.batchUpdate(
+      { requests: [{ deleteContentRange: { range: { startIndex: at + 1, endIndex: end + 1 } } }] },
+      s.docId,
+    );
+    expect(s.office.fakes.Docs.textOf(s.docId)).not.toMatch(/punctual/);
+    expect(ok(s.call<CheckResult>('checkLetter')).comments).toEqual({ ...unchanged, resolved: 1 });
+    const resolved = checkComments()[0]!;
+    expect(resolved.resolved).toBe(true);
+    expect(resolved.replies.map((r) => [r.action, r.content.startsWith('[CEAD check fixed]')])).toEqual([
+      ['resolve', true],
+    ]);
+    expect(ok(s.call<CheckResult>('checkLetter')).comments).toEqual(unchanged);
+    expect(drive.liveComments(s.docId)).toHaveLength(all);
+  });
+
   it('checks, selects, regenerates and refuses an export with errors, and refuses a reviewer’s session', () => {
     const s = stage();
     const check = ok(s.call<CheckResult>('checkLetter'));

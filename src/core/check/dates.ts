@@ -174,6 +174,30 @@ function within(written: PartialDate, start: PartialDate, end: PartialDate): boo
   return hi >= serial(start, 0, 0) && lo <= serial(end, 0, 0);
 }
 
+/** The rotation's month (and day, if written) in another year: the slip of a letter reused or mistyped. */
+function yearSlip(written: PartialDate, truth: PartialDate): boolean {
+  return (
+    written.y !== undefined &&
+    written.y !== truth.y &&
+    written.m === truth.m &&
+    (written.d === undefined || written.d === truth.d)
+  );
+}
+
+/**
+ * Whether a range is evidently the rotation written wrong, in a sentence with no word that says so ("She was
+ * with us from March 2025 to March 2025"): its months are the rotation's with a year off, or it starts when
+ * the rotation starts and ends in another year than the rotation ("from June 2025 to August 2026" for four
+ * weeks of June 2025). Any other range outside a rotation sentence (a research year, a prior job) is left.
+ */
+function slipsFromRotation(e: DateExpression, start: PartialDate, end: PartialDate): boolean {
+  const to = e.to;
+  if (!to || e.from.y === undefined || to.y === undefined) return false;
+  const near = (w: PartialDate, t: PartialDate) => agrees(w, t) || yearSlip(w, t);
+  if (near(e.from, start) && near(to, end) && (yearSlip(e.from, start) || yearSlip(to, end))) return true;
+  return agrees(e.from, start) && to.y !== end.y;
+}
+
 function rotationCues(answers: Answers): RegExp {
   const cues = [
     'rotation',
@@ -283,7 +307,7 @@ export function checkDates(
     const inRotation = cues.test(sentence.text);
     const excerpt = text.slice(e.start, e.end);
     if (e.to) {
-      if (!inRotation && !SUPERVISION_CUES.test(sentence.text)) continue;
+      if (!inRotation && !SUPERVISION_CUES.test(sentence.text) && !slipsFromRotation(e, start, end)) continue;
       rotationRange ??= e;
       if (agrees(e.from, start) && agrees(e.to, end)) continue;
       out.push(

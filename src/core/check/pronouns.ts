@@ -165,11 +165,71 @@ function allowedClasses(pronouns: string | undefined): Set<string> | undefined {
   return out;
 }
 
+/** People who could themselves examine or call a patient: a pronoun for a clinician may mean one of them. */
+const CLINICIANS = new Set([
+  'resident',
+  'intern',
+  'nurse',
+  'attending',
+  'physician',
+  'doctor',
+  'surgeon',
+  'colleague',
+  'classmate',
+  'student',
+  'fellow',
+  'consultant',
+  'pharmacist',
+  'therapist',
+  'technician',
+  'clinician',
+  'provider',
+  'mentor',
+  'chaplain',
+  'interpreter',
+  'manager',
+  'worker',
+  'dr',
+  'mx',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+]);
+
+// "she examined the patient", "he counseled the patient's daughter": the subject of a clinician's act on a
+// patient is not that patient. Only acts a relative does not do ("told", "called" and "reassured" are
+// left out: a mother tells and calls too). Past tense only, as letters narrate.
+const CLINICIAN_ACT = new RegExp(
+  '^\\s+(?:[a-z]+ly\\s+)?(?:also\\s+)?(?:examined|admitted|presented|counseled|counselled|evaluated|assessed|' +
+    'interviewed|treated|managed|discharged|consented|educated|reexamined|re-examined|diagnosed)\\s+' +
+    '(?:[\\p{L}-]+\\s+){0,2}?(?:the|a|an|this|that|our|each|every|his|her|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?' +
+    "(?:patient|patients|patient['’]s|family|families|parents|mother|father|son|daughter|wife|husband)\\b",
+  'u',
+);
+// "his patients", "her own patients": a clinician's patients.
+const CLINICIAN_POSSESSIVE = /^\s+(?:own\s+)?(?:[\p{L}-]+\s+)?patients?\b/u;
+
+/**
+ * Whether a she/he pronoun is the subject of a clinician's act on a patient, or the owner of "patients",
+ * so that the patients and family named in the paragraph cannot be what it means. Who else it could be
+ * (another clinician, a named person) the caller has ruled out.
+ */
+function actsAsClinician(text: string, e: { readonly end: number; readonly text: string }): boolean {
+  const after = text.slice(e.end, e.end + 120).split(/[.;:!?\n]/)[0]!;
+  const lower = e.text.toLowerCase();
+  if (lower === 'he' || lower === 'she') return CLINICIAN_ACT.test(after);
+  if (lower === 'his' || lower === 'her') return CLINICIAN_POSSESSIVE.test(after);
+  return false;
+}
+
 interface Event {
   readonly start: number;
   readonly end: number;
   readonly kind: 'candidate' | 'person' | 'pronoun' | 'break' | 'sentence';
   readonly gender?: Gender;
+  /** A person who could be a clinician (a role like "resident", or someone named). */
+  readonly clinician?: boolean;
   readonly pronoun?: 'she' | 'he' | 'they';
   readonly text: string;
 }
@@ -234,6 +294,7 @@ export function checkPronouns(
       ...m,
       kind: 'person',
       gender: PERSON_NOUNS[title] === undefined ? 'n' : PERSON_NOUNS[title],
+      clinician: true,
     });
   }
   const quoted = quotedRanges(text);
@@ -261,7 +322,7 @@ export function checkPronouns(
         : PERSON_NOUNS[singular];
     if (gender !== undefined && /^\p{Ll}/u.test(w.text) && !introducesNoOne(text, w.start, candidateEnds)) {
       // "family member", "case manager": the head noun counts; a plural ("patients") cannot be "she"/"he".
-      events.push({ ...w, kind: 'person', gender });
+      events.push({ ...w, kind: 'person', gender, clinician: CLINICIANS.has(singular) });
     }
   }
   for (const m of text.matchAll(/\n+/g)) {
@@ -277,7 +338,7 @@ export function checkPronouns(
   let candidateActive = false;
   // Everyone else introduced in the paragraph so far: "a 67-year-old man" two sentences back can still be
   // "his" after the candidate's name, so only a new paragraph clears them.
-  let others: Gender[] = [];
+  let others: { readonly gender: Gender; readonly clinician: boolean }[] = [];
   let lastEnd = -1;
   for (const e of events) {
     if (e.start < lastEnd) continue;
@@ -295,11 +356,14 @@ export function checkPronouns(
         candidateActive = true;
         break;
       case 'person':
-        others.push(e.gender ?? 'n');
+        others.push({ gender: e.gender ?? 'n', clinician: e.clinician === true });
         break;
       case 'pronoun': {
         const p = e.pronoun!;
-        if (!candidateActive || others.some((g) => compatible(g, p))) break;
+        if (!candidateActive) break;
+        const could = others.filter((o) => compatible(o.gender, p));
+        // Patients and family could be meant, unless the pronoun is the clinician acting on them.
+        if (could.length > 0 && (could.some((o) => o.clinician) || !actsAsClinician(text, e))) break;
         candidatePronouns.push(e);
         if (p === 'they' || !allowed || allowed.has(p)) break;
         const theirs = answers['candidate.pronouns'] ?? '';

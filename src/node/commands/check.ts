@@ -8,10 +8,11 @@ import { check, type Finding, type Severity } from '../../core/check';
 import { parseDate } from '../../core/dates';
 import type { Answers, IsoDate } from '../../core/questionnaire';
 import { parseCommandArgs } from '../args';
+import { formatReport, wantsColour } from '../check-report';
 import { type Command, EXIT, type Io, UsageError } from '../io';
 import { type LetterText, readLetter, UnreadableLetter } from '../letter-readers';
 
-const USAGE = `cead check LETTER --answers FILE [--others FILE] [--date YYYY-MM-DD] [--json]
+const USAGE = `cead check LETTER --answers FILE [--others FILE] [--date YYYY-MM-DD] [--json | --format]
 
 Checks a letter (.docx, .txt or .md) against the order's answers: the candidate's name, specialty, dates
 and pronouns, placeholders, unconverted first person, structure and the language that weakens letters.
@@ -21,6 +22,8 @@ and pronouns, placeholders, unconverted first person, structure and the language
   --date DATE     the letter's date, when the letter itself has no date line
   --json          print the findings as a JSON array of {code, severity, message, excerpt, start, end, source};
                   start and end are UTF-16 offsets into the checked text (for .md, the text without markup)
+  --format        a one-screen report: the findings under each paragraph, each passage highlighted (in
+                  colour when stdout is a terminal and NO_COLOR is not set)
 
 Exit status: 1 when any finding is an error, 0 otherwise, 2 when an input cannot be used.`;
 
@@ -112,11 +115,13 @@ export const checkCommand: Command = {
         others: { type: 'string' },
         date: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'boolean' },
       },
       true,
     );
     if (positionals.length !== 1) throw new UsageError('give exactly one LETTER file (.docx, .txt or .md)');
     if (values.answers === undefined) throw new UsageError('missing --answers FILE');
+    if (values.json && values.format) throw new UsageError('give --json or --format, not both');
     let letterDate: IsoDate | undefined;
     if (values.date !== undefined) {
       const d = parseDate(values.date);
@@ -137,7 +142,16 @@ export const checkCommand: Command = {
       otherCandidateNames: others,
       ...(letterDate ? { letterDate } : {}),
     });
-    io.out(values.json ? `${JSON.stringify(findings, null, 2)}\n` : formatFindings(findings, letter, path));
+    io.out(
+      values.json
+        ? `${JSON.stringify(findings, null, 2)}\n`
+        : values.format
+          ? formatReport(path, letter.text, findings, {
+              colour: wantsColour(io.outIsTTY ?? false, io.env ?? process.env),
+              lineOf: (o) => letter.source.slice(0, letter.sourceOffset(o)).split('\n').length,
+            })
+          : formatFindings(findings, letter, path),
+    );
     return findings.some((f) => f.severity === 'error') ? EXIT.problems : EXIT.ok;
   },
 };

@@ -204,6 +204,30 @@ describe('dates', () => {
   });
 });
 
+describe('pronouns in a sentence with a patient', () => {
+  // Dr. Delgado is she/her; each sentence goes in at the start of her Professionalism paragraph.
+  const withSentence = (sentence: string) =>
+    edited('Professionalism. Dr. Delgado stayed', `${sentence} Professionalism. Dr. Delgado stayed`);
+  it.each([
+    ['When the patient became hypotensive, he examined the patient again and called me.', 'he'],
+    ['A 70-year-old man arrived with chest pain. He evaluated the patient within minutes.', 'He'],
+    ['She admitted a 58-year-old man with sepsis, and his own patients always knew their plan.', 'his'],
+  ])('flags the candidate’s pronoun as the clinician acting on the patient: %s', (sentence, excerpt) => {
+    expect(codes(run(withSentence(sentence)), 'PRONOUN_MISMATCH')).toEqual([excerpt]);
+  });
+  it.each([
+    // The patient's own pronoun, and his family's.
+    'A 58-year-old man with sepsis was admitted. He was confused and his daughter was worried.',
+    // A relative tells and calls as well as a clinician does.
+    'The patient’s father was anxious; he told the patient to rest and called the nurse.',
+    // Another clinician could be the one examining.
+    'The senior resident came at once, and he examined the patient with her.',
+    'Dr. Moreau saw a man with chest pain, and he examined the patient before the ECG.',
+  ])('leaves a pronoun that may be the patient’s, a relative’s or another clinician’s: %s', (sentence) => {
+    expect(codes(run(withSentence(sentence)), 'PRONOUN_MISMATCH')).toEqual([]);
+  });
+});
+
 describe('pronouns', () => {
   it('leaves patients’ and relatives’ pronouns alone', () => {
     const text = 'Dr. Delgado examined the patient and told his wife the plan. She then called his son.';
@@ -491,6 +515,25 @@ describe('dates without a rotation word', () => {
       'I worked with her from July 14 to August 8. Dr. Delgado stayed after her shift',
     );
     expect(codes(run(text), 'DATE_MISMATCH')).toEqual(['July 14 to August 8']);
+  });
+
+  // Delgado's rotation: March 2 to March 27, 2026.
+  const withSentence = (sentence: string) =>
+    edited('Dr. Delgado stayed after her shift', `${sentence} Dr. Delgado stayed after her shift`);
+  it.each([
+    ['She was with us from March 2025 to March 2025.', 'March 2025 to March 2025'],
+    ['From March 2025 – March 2025, Dr. Delgado cared for patients on the wards.', 'March 2025 – March 2025'],
+    ['Her time with us (March 2026 to March 2027) was short.', 'March 2026 to March 2027'],
+    ['Dr. Delgado spent March 2026 through May 2027 on the wards.', 'March 2026 through May 2027'],
+  ])('flags the rotation’s months with a year off: %s', (sentence, excerpt) => {
+    expect(codes(run(withSentence(sentence)), 'DATE_MISMATCH')).toEqual([excerpt]);
+  });
+  it.each([
+    'She was a research assistant in our lab from June 2022 to May 2023.',
+    'She volunteered at the free clinic from March 2024 to June 2025.',
+    'From March 2026 to June 2026 she also joined our quality-improvement group.',
+  ])('leaves a range that is not the rotation: %s', (sentence) => {
+    expect(codes(run(withSentence(sentence)), 'DATE_MISMATCH')).toEqual([]);
   });
 });
 

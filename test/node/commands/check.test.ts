@@ -112,3 +112,51 @@ describe('cead check', () => {
     expect(r.err).toMatch(/not a readable \.docx/);
   });
 });
+
+describe('cead check --format', () => {
+  const copied = join(corpus, 'seeded', 'delgado-copied.txt');
+  async function formatted(io: ReturnType<typeof recordingIo>) {
+    const code = await main(['check', copied, '--answers', answers, '--others', others, '--format'], io);
+    return { code, out: io.stdout() };
+  }
+
+  it('prints each finding under its paragraph with the passage marked, in plain text when not a terminal', async () => {
+    const { code, out } = await formatted(recordingIo());
+    expect(code).toBe(1);
+    expect(out).not.toContain('\x1b[');
+    const text = readFileSync(copied, 'utf8');
+    const at = text.indexOf('Emergency Medicine');
+    const line = text.slice(0, at).split('\n').length;
+    // The paragraph's heading carries its first line; the passage sits in a window of its own words.
+    const lines = out.split('\n');
+    const marked = lines.findIndex((l) => l.includes('«Emergency Medicine»'));
+    expect(marked).toBeGreaterThan(0);
+    expect(lines[marked + 1]).toMatch(/^ {4}error SPECIALTY_MISMATCH: /);
+    const heading = lines
+      .slice(0, marked)
+      .reverse()
+      .find((l) => l.startsWith('¶'))!;
+    expect(Number(/line (\d+)/.exec(heading)![1])).toBe(line);
+    expect(out.split('\n').length).toBeLessThanOrEqual(60);
+  });
+
+  it('colours the severities and the passage when stdout is a terminal, unless NO_COLOR is set', async () => {
+    const tty = { ...recordingIo(), outIsTTY: true, env: {} };
+    const coloured = (await formatted(tty as ReturnType<typeof recordingIo>)).out;
+    expect(coloured).toContain('\x1b[31m\x1b[7mEmergency Medicine\x1b[0m');
+    expect(coloured).toContain('\x1b[1m\x1b[31merror SPECIALTY_MISMATCH\x1b[0m');
+    expect(coloured).not.toContain('«');
+    // The same report once the escapes are taken out.
+    const plain = (await formatted(recordingIo())).out;
+    const stripped = coloured.replace(/\x1b\[\d+m/g, '');
+    expect(stripped).toBe(plain.replace(/«|»/g, ''));
+    const noColor = { ...recordingIo(), outIsTTY: true, env: { NO_COLOR: '1' } };
+    expect((await formatted(noColor as ReturnType<typeof recordingIo>)).out).toBe(plain);
+  });
+
+  it('refuses --json with --format', async () => {
+    const r = await run(copied, '--answers', answers, '--json', '--format');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--json or --format/);
+  });
+});

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../../src/core/csv';
 import { parseMarker } from '../../../src/core/editing-session';
+import { parseCheckMarker } from '../../../src/core/finding-comments';
 import { ORDER_HEADERS } from '../../../src/core/tracker-row';
 import { main } from '../../../src/node/cli';
 import { DEMO_INCOMPLETE } from '../../../src/node/commands/demo';
@@ -71,18 +72,21 @@ describe('cead demo', () => {
     const editing = orders().filter((o) => o.status === 'EDITING');
     for (const o of editing) {
       const threads = await readDocxThreads(readFileSync(join(out, 'orders', o.orderId, 'letter.docx')));
-      const markers = threads.map((t) => parseMarker(t.text));
-      expect(markers.every((m) => m?.session === 1)).toBe(true);
+      // Session 1's threads, and the first check's findings as check comments (finding-comments.ts).
+      const session = threads.filter((t) => parseMarker(t.text) !== undefined);
+      const checks = threads.filter((t) => parseCheckMarker(t.text) !== undefined);
+      expect(session.length + checks.length).toBe(threads.length);
+      expect(session.every((t) => parseMarker(t.text)?.session === 1)).toBe(true);
       expect(threads).toHaveLength(o.openThreads);
       expect(threads.filter((t) => parseMarker(t.text)?.kind === 'q').length).toBeGreaterThan(0);
       expect(threads.every((t) => t.anchored && (t.quoted ?? '') !== '')).toBe(true);
     }
     const io = recordingIo(NOW);
     const first = editing[0]!;
-    expect(await main(['session', join(out, 'orders', first.orderId, 'letter.docx')], io)).toBe(0);
-    expect(io.stdout()).toMatch(
-      new RegExp(`Session 1: ${first.openThreads} threads — ${first.openThreads} open`),
-    );
+    const file = join(out, 'orders', first.orderId, 'letter.docx');
+    const inSession = (await readDocxThreads(readFileSync(file))).filter((t) => parseMarker(t.text)).length;
+    expect(await main(['session', file], io)).toBe(0);
+    expect(io.stdout()).toMatch(new RegExp(`Session 1: ${inSession} threads — ${inSession} open`));
   });
 
   it('changes nothing when run again', async () => {
