@@ -4,7 +4,7 @@
  * threads, the writers' folders), with the Forms API for responses, a state file for what Apps Script
  * keeps in script properties, the Doc lease for the lock, and no mail (see `NO_MAIL`).
  */
-import { letterDrafter } from '../../core/letter-draft';
+import { checkDraftAgainstOrders, letterDrafter } from '../../core/letter-draft';
 import type { Clock, Mailer } from '../../core/ports';
 import type { SweepDeps } from '../../core/sweep';
 import { DriveCommentThreads } from '../../gas/comment-threads';
@@ -86,6 +86,8 @@ export function openOffice(env: GoogleEnvironment, ids: GoogleIds, t: GoogleTran
     log: new TrackerLog(tracker),
     clock: env.clock,
     draft: letterDrafter(),
+    // The first check's findings go into the new draft as Drive comments, as in Apps Script.
+    checkDraft: checkDraftAgainstOrders,
     responses: new FormsApiResponses(t, ids.formId),
     state,
     batch: tracker,

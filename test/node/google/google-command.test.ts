@@ -7,6 +7,7 @@
  * fakes, on the very state its REST API serves).
  */
 import { orderIdFor } from '../../../src/core/orders';
+import { ITEMS } from '../../../src/core/questionnaire';
 import { expectedDraft, GoogleHarness, RAW, WRITES } from './google-harness';
 
 const h = new GoogleHarness();
@@ -67,6 +68,23 @@ describe('cead google sync', () => {
     expect(await h.docText(docs[0]?.id ?? '')).toBe(expected.text);
     expect(await h.comments(docs[0]?.id ?? '')).toHaveLength(expected.openQuestions.length);
     expect(JSON.parse((await h.rows('Responses'))[0]?.slice(2).join('') ?? '')).toEqual(RAW);
+  });
+
+  it('posts the first check’s findings as Drive comments, once, as Apps Script does', async () => {
+    // The example's answers with one faint-praise line the composer keeps ("punctual").
+    const title = ITEMS.find((i) => i.id === 'competency.professionalism')!.title;
+    await h.submit({ ...RAW, [title]: `${RAW[title]} I was always punctual.` });
+    expect((await h.cead('sync')).code).toBe(0);
+    const docs = await h.drafts();
+    const checkComments = async () =>
+      ((await h.comments(docs[0]?.id ?? '')) as { content?: string }[])
+        .map((c) => c.content ?? '')
+        .filter((c) => c.startsWith('[CEAD check '))
+        .map((c) => c.split(']')[0]);
+    expect(await checkComments()).toEqual(['[CEAD check DOUBT_RAISER']);
+    // A second sync takes nothing new in and posts nothing again.
+    expect((await h.cead('sync')).code).toBe(0);
+    expect(await checkComments()).toEqual(['[CEAD check DOUBT_RAISER']);
   });
 
   it('syncing the same response twice gives one order and one Doc', async () => {
