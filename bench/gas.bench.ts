@@ -18,7 +18,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { letterDrafter } from '../src/core/letter-draft';
-import { newOrder, type Order } from '../src/core/orders';
 import { ITEMS } from '../src/core/questionnaire';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { sweep } from '../src/core/sweep';
@@ -30,6 +29,7 @@ import { PROPERTY, runSetup } from '../src/gas/setup';
 import { ROOM_ROWS } from '../src/gas/tracker-sheet';
 import { backOffice } from '../test/core/back-office-ports';
 import { createGasFakes, type GasFakes, installGasFakes } from '../test/fakes/install-gas-fakes';
+import { seededOrder } from '../test/fakes/seeded-orders';
 import type { BenchRow } from './types';
 
 const TARGET_CALLS = 12;
@@ -70,24 +70,6 @@ function office(existingOrders: number, full = false, newWriter = false): GasFak
   fakes.endExecution();
   fakes.world.ledger.reset();
   return fakes;
-}
-
-function seededOrder(i: number): Order {
-  return {
-    ...newOrder({
-      responseId: `seed-${i}`,
-      submitted: '2026-10-01T09:00:00-04:00',
-      lastUpdate: '2026-10-01T09:00:00-04:00',
-    }),
-    candidate: `Candidate ${i}`,
-    status: i % 7 === 0 ? 'EDITING' : 'DRAFTING',
-    writer: 'ana@cead-team.example',
-    package: 'standard',
-    start: '2026-10-01',
-    originalDue: '2026-11-12',
-    currentDue: '2026-12-02',
-    businessDaysLeft: 2,
-  };
 }
 
 function callsPerSubmission(existing: number, full = false, newWriter = false): { all: number; io: number } {

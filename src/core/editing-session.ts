@@ -47,6 +47,33 @@ export interface CommentThread {
 }
 
 /** open: waiting for the candidate; answered: the candidate replied last; resolved: settled. */
+/**
+ * A thread with CEAD's reply added, as Drive keeps it: the reply numbered after the others, and only a
+ * `resolve` or `reopen` action changing whether the thread is resolved. For the stores that keep threads
+ * themselves (the local `.docx` folder, the in-memory test store).
+ */
+export function withCeadReply(
+  thread: CommentThread,
+  text: string,
+  time: string,
+  action?: ThreadAction,
+): CommentThread {
+  return {
+    ...thread,
+    resolved: action === 'resolve' ? true : action === 'reopen' ? false : thread.resolved,
+    replies: [
+      ...thread.replies,
+      {
+        id: `${thread.id}-r${thread.replies.length + 1}`,
+        author: { name: 'CEAD', me: true },
+        time,
+        text,
+        ...(action ? { action } : {}),
+      },
+    ],
+  };
+}
+
 export type ThreadState = 'open' | 'answered' | 'resolved';
 
 /** q: an open question from the letter model; f: a checker finding; w: the writer's own question. */

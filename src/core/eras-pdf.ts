@@ -12,6 +12,19 @@ export const ERAS_MAX_BYTES = 1_000_000;
 /** US Letter in points, as the Docs API measures pages. */
 export const US_LETTER_PT = { width: 612, height: 792 } as const;
 
+/** The Docs request that sets a Doc's pages to US Letter, as the sidebar and `cead google pdf` send it. */
+export const US_LETTER_REQUEST = {
+  updateDocumentStyle: {
+    documentStyle: {
+      pageSize: {
+        width: { magnitude: US_LETTER_PT.width, unit: 'PT' },
+        height: { magnitude: US_LETTER_PT.height, unit: 'PT' },
+      },
+    },
+    fields: 'pageSize',
+  },
+} as const;
+
 const MAX_NAME_LENGTH = 120;
 
 function clean(part: string): string {

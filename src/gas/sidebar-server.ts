@@ -23,7 +23,7 @@ import {
   type ThreadMarker,
   viewThreads,
 } from '../core/editing-session';
-import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_PT } from '../core/eras-pdf';
+import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_REQUEST } from '../core/eras-pdf';
 import { syncFindingComments } from '../core/finding-comments';
 import type { DocsRange, DocsRequest } from '../core/letter/docs-requests';
 import { type MoveResult, moveOrder } from '../core/order-moves';
@@ -763,19 +763,7 @@ export function createSidebarServer(s: SidebarServices): SidebarApi {
             );
           }
           if (!isUsLetter(s.structure.pageSize(c.docId))) {
-            s.documents.write(c.docId, [
-              {
-                updateDocumentStyle: {
-                  documentStyle: {
-                    pageSize: {
-                      width: { magnitude: US_LETTER_PT.width, unit: 'PT' },
-                      height: { magnitude: US_LETTER_PT.height, unit: 'PT' },
-                    },
-                  },
-                  fields: 'pageSize',
-                },
-              },
-            ]);
+            s.documents.write(c.docId, [US_LETTER_REQUEST]);
           }
           const name = erasPdfName(c.order.candidate, c.order.recommender, c.order.orderId);
           const pdf = s.pdf.save(c.docId, name);

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../core/check';
-import { type CommentThread, parseMarker } from '../core/editing-session';
+import { type CommentThread, parseMarker, withCeadReply } from '../core/editing-session';
 import type { DocsRequest } from '../core/letter/docs-requests';
 import type { DocumentModel, OpenQuestion } from '../core/letter/model';
 import { modelParagraphs } from '../core/letter/model';
@@ -266,20 +266,7 @@ export class LocalComments implements CommentStore {
     const i = threads.findIndex((t) => t.id === threadId);
     const thread = threads[i];
     if (!thread) throw new Error(`Requested entity was not found: comment ${threadId}`);
-    threads[i] = {
-      ...thread,
-      resolved: action === 'resolve' ? true : action === 'reopen' ? false : thread.resolved,
-      replies: [
-        ...thread.replies,
-        {
-          id: `${threadId}-r${thread.replies.length + 1}`,
-          author: { name: 'CEAD', me: true },
-          time: this.clock.now(),
-          text,
-          ...(action ? { action } : {}),
-        },
-      ],
-    };
+    threads[i] = withCeadReply(thread, text, this.clock.now(), action);
     writeFileAtomic(this.path(docId), `${JSON.stringify(threads, null, 2)}\n`);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommentThread } from '../../src/core/editing-session';
+import { type CommentThread, withCeadReply } from '../../src/core/editing-session';
 import type { Draft, Drafter } from '../../src/core/intake';
 import type { Order } from '../../src/core/orders';
 import type {
@@ -222,20 +222,7 @@ export class MemoryComments implements CommentStore {
     const i = list.findIndex((t) => t.id === threadId);
     const thread = list[i];
     if (!thread) throw new Error(`File not found: ${docId} comment ${threadId}.`);
-    list[i] = {
-      ...thread,
-      resolved: action === undefined ? thread.resolved : action === 'resolve',
-      replies: [
-        ...thread.replies,
-        {
-          id: `${threadId}-r${thread.replies.length + 1}`,
-          author: { name: 'CEAD', me: true },
-          time: this.clock.now(),
-          text,
-          ...(action ? { action } : {}),
-        },
-      ],
-    };
+    list[i] = withCeadReply(thread, text, this.clock.now(), action);
   }
 }
 

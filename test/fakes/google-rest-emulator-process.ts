@@ -8,13 +8,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { letterDrafter } from '../../src/core/letter-draft';
-import { newOrder } from '../../src/core/orders';
 import { ORDER_HEADERS, orderToRow } from '../../src/core/tracker-row';
 import { handleFormSubmit } from '../../src/gas/back-office';
 import { PROPERTY } from '../../src/gas/setup';
 import { ROOM_ROWS } from '../../src/gas/tracker-sheet';
 import { type RestEmulator, startRestEmulator } from './google-rest-emulator';
 import { createGasFakes, installGasFakes } from './install-gas-fakes';
+import { seededOrder } from './seeded-orders';
 
 type Json = Record<string, unknown>;
 
@@ -89,23 +89,7 @@ function seedOrders(
 ): number {
   const orders = s.app.spreadsheets.get(spreadsheetId)?.peekSheet('Orders');
   if (!orders) throw new Error(`no Orders sheet in ${spreadsheetId}`);
-  const rows = Array.from({ length: count }, (_, i) =>
-    orderToRow({
-      ...newOrder({
-        responseId: `seed-${i}`,
-        submitted: '2026-10-01T09:00:00-04:00',
-        lastUpdate: '2026-10-01T09:00:00-04:00',
-      }),
-      candidate: `Candidate ${i}`,
-      status: i % 7 === 0 ? 'EDITING' : 'DRAFTING',
-      writer,
-      package: 'standard',
-      start: '2026-10-01',
-      originalDue: '2026-11-12',
-      currentDue: '2026-12-02',
-      businessDaysLeft: 2,
-    }),
-  );
+  const rows = Array.from({ length: count }, (_, i) => orderToRow(seededOrder(i, writer)));
   const wanted = rows.length + 1 + ROOM_ROWS;
   if (wanted > orders.getMaxRows()) orders.insertRowsAfter(orders.getMaxRows(), wanted - orders.getMaxRows());
   if (rows.length > 0) orders.getRange(2, 1, rows.length, ORDER_HEADERS.length).setValues(rows);

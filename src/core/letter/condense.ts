@@ -67,11 +67,10 @@ const isTechnical = (w: string) => w.length > 3 && !isPlainEnglish(w.toLowerCase
 
 /**
  * How much a sentence tells of what the candidate did: its facts, and more when it is the candidate's own
- * action. Nothing for a sentence the letter leaves out anyway (about the answer, a feeling, a lesson).
+ * action, read in `kept`, what the letter keeps of it. Nothing for a sentence the letter leaves out anyway
+ * (about the answer, a feeling, a lesson).
  */
-function scoreOf(s: string): number {
-  const cut = withoutInnerState(s);
-  const kept = cut?.kept ?? s;
+function scoreOf(s: string, kept: string): number {
   // The reflection test is on what the letter keeps: "I checked it because I had learned that…" is an action.
   if (kept === '' || REFLECTION.test(kept) || isAboutTheAnswer(s)) return 0;
   const facts = new Set(kept.match(FACT) ?? []);
@@ -96,8 +95,8 @@ function lessonsIn(texts: readonly string[]): Set<number> {
   return out;
 }
 
-/** The words a sentence takes in the letter. */
-const lettersWords = (s: string) => words(withoutInnerState(s)?.kept ?? s);
+/** What the letter keeps of a sentence: it without the candidate's reasons and feelings (inner-states.ts). */
+const keptOf = (s: string) => withoutInnerState(s)?.kept ?? s;
 
 // A third-person pronoun outside a quotation: the candidate is "I" in their own answer, so it means someone
 // else, whom a reader of the condensed story must have met.
@@ -180,13 +179,11 @@ export function condense(
   const parts = storyParts(paragraphs);
   const needs = introductions(parts.map((c) => c.text));
   const lessons = lessonsIn(parts.map((c) => c.text));
-  const all: Candidate[] = parts.map((c, at) => ({
-    ...c,
-    at,
-    words: lettersWords(c.text),
-    score: lessons.has(at) ? 0 : scoreOf(c.text),
-    needs: needs[at],
-  }));
+  const all: Candidate[] = parts.map((c, at) => {
+    const kept = keptOf(c.text);
+    const score = lessons.has(at) ? 0 : scoreOf(c.text, kept);
+    return { ...c, at, words: words(kept), score, needs: needs[at] };
+  });
   const total = all.reduce((n, c) => n + words(c.text), 0);
   if (total <= budget || all.length < 2) return { kept: all.map((c) => c.text).join(' '), cut: '' };
   // A sentence about the answer stays where it is at no cost: the composer moves it to a comment, and

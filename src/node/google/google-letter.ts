@@ -12,7 +12,7 @@
  */
 import { blockingProblems, parseAnswerRecord } from '../../core/answers';
 import { check, type Finding } from '../../core/check';
-import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_PT } from '../../core/eras-pdf';
+import { ERAS_MAX_BYTES, erasPdfName, isUsLetter, US_LETTER_REQUEST } from '../../core/eras-pdf';
 import type { Order } from '../../core/orders';
 import { bodyText, type DocsDocument } from '../../gas/doc-writer';
 import type { openOffice } from './google-office';
@@ -100,15 +100,3 @@ export function orderPdf(office: Office, t: GoogleTransport, orderId: string, dr
     );
   return { name, bytes, resized };
 }
-
-const US_LETTER_REQUEST = {
-  updateDocumentStyle: {
-    documentStyle: {
-      pageSize: {
-        width: { magnitude: US_LETTER_PT.width, unit: 'PT' },
-        height: { magnitude: US_LETTER_PT.height, unit: 'PT' },
-      },
-    },
-    fields: 'pageSize',
-  },
-} as const;
